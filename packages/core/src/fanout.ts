@@ -1,0 +1,46 @@
+import { defer, finalize, identity, mergeMap, type Observable, tap } from 'rxjs';
+import { fetchOne } from './fetch-one.js';
+import { demandSource, type Inputs } from './operators/demand-source.js';
+import { inInputOrder } from './operators/in-input-order.js';
+import { resolveOptions, type FanoutOptions } from './options.js';
+import type { RequestInput } from './request.js';
+import type { FetchResult } from './result.js';
+import { createRunContext } from './run-context.js';
+
+/**
+ * Runs many requests concurrently: `mergeMap(fetchOne, concurrency)` over inputs pulled lazily,
+ * one more each time a result is emitted, so at most `concurrency` (+1) inputs are in memory.
+ * Emits exactly one `FetchResult` per input, in completion order (or input order with
+ * `ordered`), and completes; it never errors for a failed request. Unsubscribing aborts every
+ * request in flight. Invalid options throw a `RangeError` at once.
+ *
+ * @example
+ * import { fanout } from '@fanout/core';
+ *
+ * fanout(['https://example.org/a', 'https://example.org/b'], { concurrency: 8 })
+ *   .subscribe((result) => console.log(result.ok ? result.data : result.error.code));
+ */
+export function fanout<T = unknown>(input: Inputs<RequestInput>, options?: FanoutOptions): Observable<FetchResult<T>> {
+  const resolved = resolveOptions(options);
+  return defer(() => {
+    const ctx = createRunContext(resolved);
+    const source = demandSource(input, resolved.concurrency);
+    return source.items.pipe(
+      mergeMap((request, index) => fetchOne<T>(request, index, ctx), resolved.concurrency),
+      resolved.ordered ? inInputOrder() : identity,
+      tap(() => source.request(1)),
+      finalize(() => ctx.dispose()),
+    );
+  });
+}
+
+/**
+ * Runs the requests one at a time, in input order: `fanout` with `concurrency: 1`, just as
+ * RxJS's `concatMap` is `mergeMap(project, 1)`.
+ *
+ * @example
+ * sequential(urls).subscribe((result) => console.log(result.index, result.ok));
+ */
+export function sequential<T = unknown>(input: Inputs<RequestInput>, options?: Omit<FanoutOptions, 'concurrency'>): Observable<FetchResult<T>> {
+  return fanout<T>(input, { ...options, concurrency: 1 });
+}

@@ -1,0 +1,70 @@
+import { sleep } from '../utils/sleep.js';
+import { RateLimiter } from './rate-limiter.js';
+import { Semaphore } from './semaphore.js';
+
+/** Limits applied per host (and globally for the rate) before each attempt. */
+export interface HostGateOptions {
+  readonly perHost: number;
+  readonly rate?: number;
+  readonly perHostRate?: number;
+}
+
+interface HostState {
+  readonly slots?: Semaphore;
+  readonly rate?: RateLimiter;
+  pausedUntil: number;
+}
+
+/**
+ * Admission control per host: waits out a host's pause (after a 429/503 with `Retry-After`),
+ * then the global and per-host rate limits, then takes a per-host connection slot.
+ */
+export class HostGate {
+  private readonly hosts = new Map<string, HostState>();
+  private readonly globalRate?: RateLimiter;
+  private readonly unlimited: boolean;
+
+  constructor(private readonly options: HostGateOptions) {
+    if (options.rate !== undefined) this.globalRate = new RateLimiter(options.rate);
+    this.unlimited = !Number.isFinite(options.perHost) && options.rate === undefined && options.perHostRate === undefined;
+  }
+
+  /** Resolves to a release function once the request may go; rejects when `signal` aborts. */
+  async enter(host: string, signal: AbortSignal): Promise<() => void> {
+    if (this.unlimited && this.hosts.size === 0) return noop;
+    const state = this.state(host);
+    for (let wait = state.pausedUntil - performance.now(); wait > 0; wait = state.pausedUntil - performance.now()) {
+      await sleep(wait, signal);
+    }
+    const release = state.slots ? await state.slots.acquire(signal) : noop;
+    try {
+      const rateWait = Math.max(this.globalRate?.reserve() ?? 0, state.rate?.reserve() ?? 0);
+      await sleep(rateWait, signal);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return release;
+  }
+
+  /** Holds back every request to `host` for `ms` (a `Retry-After` applies to the whole host). */
+  pause(host: string, ms: number): void {
+    const state = this.state(host);
+    state.pausedUntil = Math.max(state.pausedUntil, performance.now() + ms);
+  }
+
+  private state(host: string): HostState {
+    let state = this.hosts.get(host);
+    if (!state) {
+      state = {
+        slots: Number.isFinite(this.options.perHost) ? new Semaphore(this.options.perHost) : undefined,
+        rate: this.options.perHostRate !== undefined ? new RateLimiter(this.options.perHostRate) : undefined,
+        pausedUntil: 0,
+      };
+      this.hosts.set(host, state);
+    }
+    return state;
+  }
+}
+
+function noop(): void {}

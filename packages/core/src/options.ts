@@ -1,0 +1,158 @@
+import type { Transport } from './transports/transport.js';
+
+/** Options of {@link fanout}, {@link sequential} and {@link compare}. Every one is optional. */
+export interface FanoutOptions {
+  /**
+   * How many requests may be in flight at once. `1` is a sequential run.
+   * @default 10
+   * @example { concurrency: 32 }
+   */
+  readonly concurrency?: number;
+  /**
+   * Emit results in input order instead of completion order. The reorder buffer is bounded by
+   * the concurrency window: a slow request holds back the pulling of new inputs.
+   * @default false
+   */
+  readonly ordered?: boolean;
+  /**
+   * Per-attempt time limit in milliseconds, covering connect, headers and the whole body.
+   * @default 10000
+   */
+  readonly timeout?: number;
+  /**
+   * Whole-run time limit in milliseconds. When it passes, in-flight requests are aborted and the
+   * remaining inputs fail at once with `TimeoutError` code `EDEADLINE`.
+   * @default undefined (no deadline)
+   */
+  readonly deadline?: number;
+  /**
+   * Retries per request after the first attempt, for idempotent methods only, on network
+   * errors and statuses 408, 429, 500, 502, 503, 504. Never after a timeout of the whole run,
+   * an abort, a parse error or another 4xx.
+   * @default 2
+   */
+  readonly retries?: number;
+  /**
+   * Base of the exponential backoff in milliseconds: retry n waits a random time in
+   * `[0, min(retryMaxDelay, retryBaseDelay * 2^n))` (full jitter).
+   * @default 100
+   */
+  readonly retryBaseDelay?: number;
+  /**
+   * Cap of one backoff delay, and of an honoured `Retry-After`, in milliseconds.
+   * @default 30000
+   */
+  readonly retryMaxDelay?: number;
+  /**
+   * Retry budget of the run: retries may reach `retryBudgetMin + retryBudgetRatio * requests`.
+   * @default 0.2
+   */
+  readonly retryBudgetRatio?: number;
+  /**
+   * Retries always allowed before the ratio applies.
+   * @default 10
+   */
+  readonly retryBudgetMin?: number;
+  /**
+   * At most this many requests in flight to one host (`hostname:port`).
+   * @default Infinity
+   */
+  readonly perHost?: number;
+  /**
+   * Global rate limit in requests per second (attempts, retries included).
+   * @default undefined (unlimited)
+   */
+  readonly rate?: number;
+  /**
+   * Rate limit per host in requests per second.
+   * @default undefined (unlimited)
+   */
+  readonly perHostRate?: number;
+  /**
+   * Largest response body accepted, in bytes; past it the request fails with
+   * `BodyTooLargeError` and the connection is dropped.
+   * @default 10485760 (10 MiB)
+   */
+  readonly maxBodyBytes?: number;
+  /**
+   * How the body becomes `data`: parsed as JSON (`ParseError` when it is not), or kept as text.
+   * @default 'json'
+   */
+  readonly responseType?: 'json' | 'text';
+  /**
+   * Keep only these fields of each JSON response (dotted paths for nested fields).
+   * @default undefined (the whole body)
+   * @example { fields: ['title', 'body'] }
+   */
+  readonly fields?: readonly string[];
+  /**
+   * Follow redirects (up to 5). Off by default so a request goes only where it was aimed.
+   * @default false
+   */
+  readonly followRedirects?: boolean;
+  /**
+   * Headers added to every request (a `RequestSpec`'s own headers win).
+   * @default {}
+   */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * How requests are sent. Created per run and closed after it when not given.
+   * @default axiosTransport()
+   */
+  readonly transport?: Transport;
+  /**
+   * Aborts the run: in-flight requests are cancelled, and the remaining inputs fail at once with
+   * `AbortError`, so each input still gets its one result.
+   * @default undefined
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** `FanoutOptions` with every default filled in. */
+export type ResolvedOptions = Required<Omit<FanoutOptions, 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal'>> &
+  Pick<FanoutOptions, 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal'>;
+
+/** The default of every option, in one place. */
+export const DEFAULTS = {
+  concurrency: 10,
+  ordered: false,
+  timeout: 10_000,
+  retries: 2,
+  retryBaseDelay: 100,
+  retryMaxDelay: 30_000,
+  retryBudgetRatio: 0.2,
+  retryBudgetMin: 10,
+  perHost: Infinity,
+  maxBodyBytes: 10 * 1024 * 1024,
+  responseType: 'json',
+  followRedirects: false,
+  headers: {},
+} as const satisfies Partial<FanoutOptions>;
+
+function check(name: string, value: number, min: number, integer: boolean): void {
+  if (Number.isNaN(value) || value < min || (integer && Number.isFinite(value) && !Number.isInteger(value))) {
+    throw new RangeError(`Option ${name} must be ${integer ? 'an integer' : 'a number'} >= ${min}, got ${value}`);
+  }
+}
+
+/** Fills in defaults and rejects out-of-range values with a `RangeError` naming the option. */
+export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
+  const resolved: ResolvedOptions = { ...DEFAULTS, ...stripUndefined(options) };
+  check('concurrency', resolved.concurrency, 1, true);
+  check('timeout', resolved.timeout, 1, false);
+  check('retries', resolved.retries, 0, true);
+  check('retryBaseDelay', resolved.retryBaseDelay, 0, false);
+  check('retryMaxDelay', resolved.retryMaxDelay, 0, false);
+  check('retryBudgetRatio', resolved.retryBudgetRatio, 0, false);
+  check('retryBudgetMin', resolved.retryBudgetMin, 0, true);
+  check('perHost', resolved.perHost, 1, true);
+  check('maxBodyBytes', resolved.maxBodyBytes, 0, true);
+  if (resolved.deadline !== undefined) check('deadline', resolved.deadline, 1, false);
+  if (resolved.rate !== undefined) check('rate', resolved.rate, Number.MIN_VALUE, false);
+  if (resolved.perHostRate !== undefined) check('perHostRate', resolved.perHostRate, Number.MIN_VALUE, false);
+  return resolved;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,51 @@
+import { AbortError } from './errors/abort-error.js';
+import { FanoutError } from './errors/fanout-error.js';
+import { TimeoutError } from './errors/timeout-error.js';
+import { HostGate } from './limits/host-gate.js';
+import { RetryBudget } from './limits/retry-budget.js';
+import type { ResolvedOptions } from './options.js';
+import { axiosTransport } from './transports/axios-transport.js';
+import type { Transport } from './transports/transport.js';
+
+/** What every request of one run shares: options, transport, limits and the run's signal. */
+export interface RunContext {
+  readonly options: ResolvedOptions;
+  readonly transport: Transport;
+  readonly gate: HostGate;
+  readonly budget: RetryBudget;
+  /** Aborts when the caller's signal fires or the deadline passes; its reason is a FanoutError. */
+  readonly signal: AbortSignal;
+  /** Clears the deadline, detaches from the caller's signal, closes an owned transport. */
+  dispose(): void;
+}
+
+/** Builds the shared state of one run. */
+export function createRunContext(options: ResolvedOptions): RunContext {
+  const controller = new AbortController();
+  const userSignal = options.signal;
+  const onUserAbort = () => {
+    const reason: unknown = userSignal?.reason;
+    controller.abort(reason instanceof FanoutError ? reason : new AbortError('Run was aborted'));
+  };
+  if (userSignal?.aborted) onUserAbort();
+  else userSignal?.addEventListener('abort', onUserAbort, { once: true });
+
+  const deadline = options.deadline;
+  const deadlineTimer =
+    deadline === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError(deadline, 'EDEADLINE')), deadline);
+  deadlineTimer?.unref();
+
+  const transport = options.transport ?? axiosTransport({ maxSockets: Math.max(options.concurrency, 1) });
+  return {
+    options,
+    transport,
+    gate: new HostGate({ perHost: options.perHost, rate: options.rate, perHostRate: options.perHostRate }),
+    budget: new RetryBudget(options.retryBudgetRatio, options.retryBudgetMin),
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(deadlineTimer);
+      userSignal?.removeEventListener('abort', onUserAbort);
+      if (!options.transport) void transport.close();
+    },
+  };
+}

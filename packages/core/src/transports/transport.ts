@@ -1,0 +1,34 @@
+import type { HttpMethod } from '../request.js';
+
+/** What the core asks a transport to send. */
+export interface TransportRequest {
+  readonly url: string;
+  readonly method: HttpMethod;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** Aborts the attempt: timeout, deadline or unsubscribe. The transport must free the socket. */
+  readonly signal: AbortSignal;
+  /** Stop reading and throw `BodyTooLargeError` past this many body bytes. */
+  readonly maxBodyBytes: number;
+  readonly followRedirects: boolean;
+}
+
+/** A complete response, body read as text. */
+export interface TransportResponse {
+  readonly status: number;
+  /** Looks a response header up by its lower-case name. */
+  readonly header: (name: string) => string | undefined;
+  readonly body: string;
+}
+
+/**
+ * Sends one HTTP request. Implementations reject with a `FanoutError` where they can tell
+ * (`BodyTooLargeError`), or with the underlying error: the core maps system codes to
+ * `NetworkError` and an aborted signal to its reason.
+ */
+export interface Transport {
+  readonly name: string;
+  send(request: TransportRequest): Promise<TransportResponse>;
+  /** Closes pooled connections. */
+  close(): Promise<void>;
+}
