@@ -50,7 +50,9 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
     } catch (error) {
       return of(failed(index, url, 0, start, toFanoutError(error)));
     }
-    const countSend = () => void attempts++;
+    const countSend = () => {
+      if (++attempts === 1) ctx.budget.recordRequest();
+    };
     return defer(() => fromAbortable((signal) => sendAttempt(request, ctx, signal, countSend), ctx.signal)).pipe(
       retry({ delay: (error: unknown, retryCount: number) => retryDelay(toFanoutError(error), retryCount, request, ctx) }),
       map((outcome): FetchResult<T> => {

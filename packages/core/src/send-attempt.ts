@@ -45,7 +45,6 @@ export async function sendAttempt(
   const timer = setTimeout(() => controller.abort(new TimeoutError(options.timeout)), options.timeout);
   try {
     onSend();
-    ctx.budget.recordRequest();
     const response = await ctx.transport
       .send({
         url: request.url,

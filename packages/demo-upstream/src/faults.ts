@@ -27,7 +27,7 @@ function retryAfterHeader(query: URLSearchParams): Record<string, string> {
  * - `slow-headers?ms=M`: answers after M ms.
  * - `drip?ms=M&chunks=K`: sends the body in K chunks M ms apart.
  * - `malformed`: 200 with a body that is not JSON.
- * - `big?bytes=N`: 200 with a JSON body of about N bytes.
+ * - `big?bytes=N`: 200 with a JSON body of N + 10 bytes, streamed with backpressure.
  *
  * Returns false when the path is not a known fault.
  */
@@ -92,8 +92,21 @@ export function handleFault(req: IncomingMessage, res: ServerResponse, path: str
       sendJson(res, 200, '{"title": "not json because it stops here');
       return true;
     case 'big': {
-      const bytes = Math.min(Number(query.get('bytes') ?? '1048576'), 256 * 1024 * 1024);
-      sendJson(res, 200, JSON.stringify({ big: 'x'.repeat(Math.max(0, bytes - 10)) }));
+      // Streamed in 64 KiB chunks with backpressure, so a client that stops reading is seen.
+      const total = Math.min(Number(query.get('bytes') ?? '1048576'), 1024 * 1024 * 1024);
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(total + 10) });
+      res.write('{"big":"');
+      let left = total;
+      const pump = () => {
+        while (left > 0 && !res.destroyed) {
+          const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+          left -= piece.length;
+          if (!res.write(piece)) return void res.once('drain', pump);
+        }
+        if (!res.destroyed) res.end('"}      ');
+      };
+      pump();
       return true;
     }
     default:

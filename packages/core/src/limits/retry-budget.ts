@@ -1,6 +1,7 @@
 /**
  * Caps retries across a whole run, so a failing host cannot multiply the load: retries may
- * reach `minRetries + ratio * requests` and no more.
+ * reach `minRetries + ratio * requests` and no more, `requests` being the inputs sent so far
+ * (first attempts only).
  */
 export class RetryBudget {
   private requests = 0;

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { fanout, type FetchResult } from '../../src/index.js';
+import { useUpstream } from './fault-helpers.js';
+
+const ctx = useUpstream();
+
+describe('fault: abort while waiting to retry', () => {
+  it('stops the backoff at once: AbortError, no further attempt reaches the server', async () => {
+    const controller = new AbortController();
+    // The first attempt answers 503 with Retry-After: 30 s, longer than this test may take.
+    const url = `${ctx.upstream.url}/__fault/flaky/backoff?failures=5&status=503&retryAfter=30`;
+    const result = new Promise<FetchResult>((resolve) =>
+      fanout([url], { retries: 3, signal: controller.signal, retryMaxDelay: 60_000 }).subscribe((r) => resolve(r)),
+    );
+    await expect.poll(() => ctx.upstream.stats.completed).toBe(1);
+
+    controller.abort();
+
+    expect(await result).toMatchObject({ ok: false, attempts: 1, error: { name: 'AbortError', code: 'EABORTED' } });
+    expect(ctx.upstream.stats.requests).toBe(1);
+  });
+});

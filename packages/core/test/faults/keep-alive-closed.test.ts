@@ -1,0 +1,30 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axiosTransport, fanout } from '../../src/index.js';
+import { collect } from '../helpers.js';
+
+let server: Server;
+let url: string;
+let connections = 0;
+beforeAll(async () => {
+  server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+  server.keepAliveTimeout = 50;
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+describe('fault: the server closes an idle keep-alive socket between requests', () => {
+  it('the next request opens a new connection and succeeds', async () => {
+    const transport = axiosTransport();
+    const first = await collect(fanout([url], { transport, retries: 0 }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const second = await collect(fanout([url], { transport, retries: 0 }));
+    await transport.close();
+
+    expect(first[0]?.ok).toBe(true);
+    expect(second[0]).toMatchObject({ ok: true, attempts: 1 });
+    expect(connections).toBe(2);
+  });
+});

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { errorOf, neighboursOk, runBetweenGood, useUpstream } from './fault-helpers.js';
+
+const ctx = useUpstream();
+
+describe('fault: malformed JSON', () => {
+  it('is a ParseError, not retried', async () => {
+    const results = await runBetweenGood(ctx.upstream, `${ctx.upstream.url}/__fault/malformed`, { retries: 2 });
+    expect(errorOf(results[1])).toEqual({ name: 'ParseError', code: 'EPARSE', attempts: 1 });
+    expect(ctx.upstream.stats.byPath.get('/__fault/malformed')).toBe(1);
+    expect(neighboursOk(results)).toBe(true);
+  });
+});

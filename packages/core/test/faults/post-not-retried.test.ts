@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { errorOf, runBetweenGood, useUpstream } from './fault-helpers.js';
+
+const ctx = useUpstream();
+
+describe('fault: a POST that fails', () => {
+  it('is never retried, whatever the error', async () => {
+    const results = await runBetweenGood(
+      ctx.upstream,
+      { url: `${ctx.upstream.url}/__fault/flaky/post?failures=1&status=503`, method: 'POST', body: '{}' },
+      { retries: 3, retryBaseDelay: 1 },
+    );
+    expect(errorOf(results[1])).toEqual({ name: 'HttpError', code: 'EHTTP', attempts: 1 });
+    expect(ctx.upstream.stats.byPath.get('/__fault/flaky/post')).toBe(1);
+  });
+});
