@@ -1,0 +1,41 @@
+import type { FetchResult, RunMode } from '@fanout/core';
+import type { Colors } from 'picocolors/types.js';
+import type { Output } from '../output.js';
+import { clip, formatMs } from './format.js';
+import type { Renderer } from './renderer.js';
+
+function indent(text: string, pad: string): string {
+  return text.replace(/\n/g, `\n${pad}`);
+}
+
+function describe(data: unknown, c: Colors): string {
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && ('title' in data || 'body' in data)) {
+    const post = data as { title?: unknown; body?: unknown };
+    const lines: string[] = [];
+    if (post.title !== undefined) lines.push(`  ${c.bold('Title:')} ${String(post.title)}`);
+    if (post.body !== undefined) lines.push(`  ${c.bold('Body:')}  ${indent(String(post.body), '         ')}`);
+    return lines.join('\n');
+  }
+  return `  ${c.dim(clip(JSON.stringify(data) ?? 'null', 300))}`;
+}
+
+/** Readable results: a status line per request, then the post's Title and Body (or the data). */
+export function textRenderer(out: Output, c: Colors): Renderer {
+  return {
+    startRun(mode: RunMode, concurrency: number) {
+      const what = mode === 'sequential' ? 'one request at a time' : `concurrency ${concurrency}`;
+      out.write(`${c.bold(c.cyan(`${mode === 'sequential' ? 'Sequential' : 'Concurrent'} run`))} ${c.dim(`(${what})`)}\n`);
+    },
+    result(result: FetchResult) {
+      const head = `#${result.index + 1} ${result.url}`;
+      const retried = result.attempts > 1 ? c.yellow(` after ${result.attempts} attempts`) : '';
+      if (result.ok) {
+        out.write(`${c.green('✔')} ${head} ${c.dim(`${result.status} in ${formatMs(result.timing.ms)}`)}${retried}\n${describe(result.data, c)}\n`);
+      } else {
+        const { name, code, message } = result.error;
+        out.write(`${c.red('✖')} ${head} ${c.red(`${name} ${code}`)}: ${message} ${c.dim(`in ${formatMs(result.timing.ms)}`)}${retried}\n`);
+      }
+    },
+    end: () => undefined,
+  };
+}
