@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { readLines } from '@fanout/core';
+import { paced, readLines } from '@fanout/core';
+import { postUrl } from '@fanout/demo-upstream';
 
 /** Where the inputs come from. */
 export interface InputSources {
@@ -11,16 +12,11 @@ export interface InputSources {
   readonly stdin: Readable;
 }
 
-/** URL of a post on a jsonplaceholder-compatible upstream. */
-export function postUrl(baseUrl: string, id: number): string {
-  return `${baseUrl}/posts/${id}`;
-}
-
 /**
  * All inputs as one lazy stream: URL arguments, then ids, then the file's lines (read as they
  * are needed). Each input waits for `ready()` first, so a slow stdout slows the pulling.
  */
-export async function* inputStream(sources: InputSources, ready: () => Promise<void> | undefined): AsyncGenerator<string> {
+export function inputStream(sources: InputSources, ready: () => Promise<void> | undefined): AsyncGenerator<string> {
   const all = async function* () {
     yield* sources.urls;
     if (sources.ids && sources.baseUrl !== undefined) for (const id of sources.ids) yield postUrl(sources.baseUrl, id);
@@ -29,8 +25,5 @@ export async function* inputStream(sources: InputSources, ready: () => Promise<v
       yield* readLines(stream);
     }
   };
-  for await (const url of all()) {
-    await ready();
-    yield url;
-  }
+  return paced(all(), ready);
 }

@@ -19,4 +19,5 @@ export { parseRetryAfter } from './utils/retry-after.js';
 export { fullJitterBackoff } from './utils/backoff.js';
 export { pickFields } from './utils/pick-fields.js';
 export { readLines } from './utils/read-lines.js';
+export { paced } from './utils/paced.js';
 export { toResultLine, type ResultLine } from './utils/result-line.js';

@@ -24,3 +24,8 @@ export function loadDataset(): Dataset {
   }
   return { rows, json };
 }
+
+/** The URL of post `id` on a jsonplaceholder-compatible upstream at `baseUrl`. */
+export function postUrl(baseUrl: string, id: number): string {
+  return `${baseUrl.replace(/\/+$/, '')}/posts/${id}`;
+}
