@@ -39,7 +39,7 @@ describe('the web page in headless Chromium', () => {
     expect(widths[0]).toBeGreaterThan(widths[1] as number);
     expect(await page.textContent('#speedup')).toMatch(/Concurrent was \d+\.\d\dx faster with concurrency 6 \(ideal 6\.00x\)/);
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
