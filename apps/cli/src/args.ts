@@ -13,6 +13,7 @@ Examples:
   $ fanout --file urls.txt --concurrency 32 --per-host 8 --rate 50 > results.ndjson
   $ cat urls.txt | fanout --file - --output ndjson --ordered
   $ fanout --ids 1-5 --fields title --live   (the real jsonplaceholder)
+  $ fanout --file urls.txt --transport undici --output ndjson --quiet
 
 Output: results on stdout (text, one JSON document, or one NDJSON line per input);
 upstream line, progress and summary on stderr.
@@ -86,6 +87,7 @@ export function buildProgram(version: string): Command {
     .option('--ordered', 'print results in input order (default: as they complete)', false)
     .option('--fields <list>', 'keep only these fields of each JSON response, e.g. title,body or user.name')
     .addOption(new Option('-o, --output <format>', 'result format on stdout').choices(['text', 'json', 'ndjson']).default('text'))
+    .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(['axios', 'undici']).default('axios'))
     .option('-q, --quiet', 'print nothing on stderr but errors', false)
     .option('--no-progress', 'no progress bar, even on a terminal')
     .addHelpText('after', EXAMPLES)
@@ -114,6 +116,7 @@ interface RawOptions {
   output: OutputFormat;
   quiet: boolean;
   progress: boolean;
+  transport: 'axios' | 'undici';
 }
 
 /**
@@ -168,6 +171,7 @@ export function parseArgs(argv: readonly string[], version: string): CliConfig {
     output: raw.output,
     quiet: raw.quiet,
     progress: raw.progress,
+    transport: raw.transport,
   };
 }
 

@@ -1,4 +1,4 @@
-import { compare, fanout, SummaryBuilder, type FanoutOptions, type Summary } from '@fanout/core';
+import { axiosTransport, compare, fanout, SummaryBuilder, undiciTransport, type FanoutOptions, type Summary, type Transport } from '@fanout/core';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
 import type { Subscription } from 'rxjs';
@@ -40,8 +40,9 @@ function renderer(config: CliConfig, out: Output, colors: Colors): Renderer {
   return textRenderer(out, colors);
 }
 
-function coreOptions(config: CliConfig): FanoutOptions {
+function coreOptions(config: CliConfig, transport: Transport): FanoutOptions {
   return {
+    transport,
     concurrency: config.concurrency,
     timeout: config.timeout,
     retries: config.retries,
@@ -78,6 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   const render = renderer(config, out, colorsFor(io.stdout, io.env));
   const needsUpstream = config.ids !== undefined;
   let upstream: ActiveUpstream | undefined;
+  const transport = config.transport === 'undici' ? undiciTransport({ connections: config.concurrency }) : axiosTransport({ maxSockets: config.concurrency });
   try {
     upstream = needsUpstream ? await openUpstream(config.upstream) : undefined;
     log(`fanout: upstream: ${upstream ? upstream.description : 'none (the URLs given)'}\n`);
@@ -88,7 +90,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       for await (const url of inputStream(sources, () => undefined)) inputs.push(url);
       let current: 'sequential' | 'concurrent' | undefined;
       const comparison = await compare(inputs, {
-        ...coreOptions(config),
+        ...coreOptions(config, transport),
         ordered: false,
         onResult: (mode, result) => {
           if (mode !== current) {
@@ -118,7 +120,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
         subscription?.unsubscribe();
         resolve('interrupted');
       });
-      const options: FanoutOptions = { ...coreOptions(config), concurrency: config.mode === 'sequential' ? 1 : config.concurrency };
+      const options: FanoutOptions = { ...coreOptions(config, transport), concurrency: config.mode === 'sequential' ? 1 : config.concurrency };
       subscription = fanout(inputStream(sources, () => out.ready()), options).subscribe({
         next(result) {
           builder.add(result);
@@ -153,6 +155,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     io.stderr.write(`fanout: ${reason}\n`);
     return EXIT.usage;
   } finally {
+    await transport.close();
     await upstream?.close();
   }
 }

@@ -23,6 +23,7 @@ export interface CliConfig {
   readonly output: OutputFormat;
   readonly quiet: boolean;
   readonly progress: boolean;
+  readonly transport: 'axios' | 'undici';
 }
 
 export const LIVE_URL = 'https://jsonplaceholder.typicode.com';

@@ -33,6 +33,14 @@ describe('--output ndjson', () => {
     expect(missing).not.toHaveProperty('data');
   });
 
+  it('--transport undici gives the same lines as axios', async () => {
+    const args = ['--ids', '1,101', '--output', 'ndjson', '--ordered', '--latency', '0', '--fields', 'id'];
+    const strip = (stdout: string) => ndjson(stdout).map(({ ok, status, attempts, data, error }) => ({ ok, status, attempts, data, error }));
+    const [axios, undici] = await Promise.all([runCli(args), runCli([...args, '--transport', 'undici'])]);
+    expect(strip(undici.stdout)).toEqual(strip(axios.stdout));
+    expect(strip(undici.stdout)).toHaveLength(2);
+  });
+
   it('--mode compare prints each input twice, tagged with its run', async () => {
     const { code, stdout } = await runCli(['--ids', '1-4', '--mode', 'compare', '--output', 'ndjson', '--latency', '5']);
     const lines = ndjson(stdout);

@@ -16,6 +16,7 @@ describe('usage errors: one clear line, a hint, exit 2, no stack trace', () => {
     [['--live', '--base-url', 'http://127.0.0.1:9'], /--live and --base-url both choose the upstream/],
     [['--base-url', 'nope'], /--base-url "nope" is not a valid URL/],
     [['--fail-rate', '2'], /must be a number from 0 to 1/],
+    [['--transport', 'curl'], /Allowed choices are axios, undici/],
   ])('%j', async (args, reason) => {
     const { code, stdout, stderr } = await runCli(args);
     const lines = stderr.trim().split('\n');
@@ -32,7 +33,7 @@ describe('--help and --version', () => {
   it('--help shows the flags and examples and exits 0', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const flag of ['--ids', '--file', '--mode', '--concurrency', '--timeout', '--retries', '--per-host', '--rate', '--ordered', '--fields', '--output', '--quiet', '--no-progress', '--live', '--base-url']) {
+    for (const flag of ['--ids', '--file', '--mode', '--concurrency', '--timeout', '--retries', '--per-host', '--rate', '--ordered', '--fields', '--output', '--quiet', '--no-progress', '--live', '--base-url', '--transport']) {
       expect(stdout).toContain(flag);
     }
     expect(stdout).toContain('Examples:');

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fanout, type FetchResult } from '../../src/index.js';
-import { useUpstream } from './fault-helpers.js';
+import { TRANSPORTS, transportFor, useUpstream } from './fault-helpers.js';
 
 const ctx = useUpstream();
 
-describe('fault: abort while waiting to retry', () => {
+describe.each(TRANSPORTS)('fault: abort while waiting to retry (%s)', (transport) => {
   it('stops the backoff at once: AbortError, no further attempt reaches the server', async () => {
     const controller = new AbortController();
     // The first attempt answers 503 with Retry-After: 30 s, longer than this test may take.
     const url = `${ctx.upstream.url}/__fault/flaky/backoff?failures=5&status=503&retryAfter=30`;
     const result = new Promise<FetchResult>((resolve) =>
-      fanout([url], { retries: 3, signal: controller.signal, retryMaxDelay: 60_000 }).subscribe((r) => resolve(r)),
+      fanout([url], { retries: 3, signal: controller.signal, retryMaxDelay: 60_000, transport: transportFor(transport) }).subscribe((r) => resolve(r)),
     );
     await expect.poll(() => ctx.upstream.stats.completed).toBe(1);
 

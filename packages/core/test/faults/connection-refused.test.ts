@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { errorOf, neighboursOk, runBetweenGood, useUpstream } from './fault-helpers.js';
+import { TRANSPORTS, errorOf, neighboursOk, runBetweenGood, useUpstream } from './fault-helpers.js';
 
 const ctx = useUpstream();
 
@@ -12,10 +12,10 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('fault: connection refused', () => {
+describe.each(TRANSPORTS)('fault: connection refused (%s)', (transport) => {
   it('is a NetworkError ECONNREFUSED after every retry, neighbours unaffected', async () => {
     const port = await closedPort();
-    const results = await runBetweenGood(ctx.upstream, `http://127.0.0.1:${port}/posts/1`, { retries: 2, retryBaseDelay: 1 });
+    const results = await runBetweenGood(ctx.upstream, `http://127.0.0.1:${port}/posts/1`, { retries: 2, retryBaseDelay: 1 }, transport);
     expect(errorOf(results[1])).toEqual({ name: 'NetworkError', code: 'ECONNREFUSED', attempts: 3 });
     expect(neighboursOk(results)).toBe(true);
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { errorOf, neighboursOk, runBetweenGood, useUpstream } from './fault-helpers.js';
+import { TRANSPORTS, errorOf, neighboursOk, runBetweenGood, useUpstream } from './fault-helpers.js';
 
 const ctx = useUpstream();
 
-describe('fault: DNS failure', () => {
+describe.each(TRANSPORTS)('fault: DNS failure (%s)', (transport) => {
   it('is a NetworkError ENOTFOUND for a .invalid host, not retried (the name will not appear)', async () => {
-    const results = await runBetweenGood(ctx.upstream, 'http://no-such-host.invalid/posts/1', { retries: 2, retryBaseDelay: 1 });
+    const results = await runBetweenGood(ctx.upstream, 'http://no-such-host.invalid/posts/1', { retries: 2, retryBaseDelay: 1 }, transport);
     expect(errorOf(results[1])).toEqual({ name: 'NetworkError', code: 'ENOTFOUND', attempts: 1 });
     expect(neighboursOk(results)).toBe(true);
   });

@@ -1,7 +1,23 @@
 import { startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { fanout, type FanoutOptions, type FetchResult, type RequestInput } from '../../src/index.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { axiosTransport, fanout, undiciTransport, type FanoutOptions, type FetchResult, type RequestInput, type Transport } from '../../src/index.js';
 import { byIndex, collect } from '../helpers.js';
+
+/** Every fault is tried on each transport: they must agree on error classes, codes and attempts. */
+export const TRANSPORTS = ['axios', 'undici'] as const;
+export type TransportName = (typeof TRANSPORTS)[number];
+
+const open: Transport[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((transport) => transport.close()));
+});
+
+/** A fresh transport of that kind, closed after the test. */
+export function transportFor(name: TransportName): Transport {
+  const transport = name === 'axios' ? axiosTransport() : undiciTransport();
+  open.push(transport);
+  return transport;
+}
 
 /** Starts one demo upstream for the file, with counters reset before each test. */
 export function useUpstream(): { readonly upstream: DemoUpstream } {
@@ -15,8 +31,9 @@ export function useUpstream(): { readonly upstream: DemoUpstream } {
 }
 
 /** Runs a batch where a fault sits between two good requests; returns [before, fault, after]. */
-export async function runBetweenGood(upstream: DemoUpstream, fault: RequestInput, options: FanoutOptions): Promise<FetchResult[]> {
-  const results = await collect(fanout([`${upstream.url}/posts/1`, fault, `${upstream.url}/posts/2`], { concurrency: 3, ...options }));
+export async function runBetweenGood(upstream: DemoUpstream, fault: RequestInput, options: FanoutOptions, transport: TransportName): Promise<FetchResult[]> {
+  const inputs = [`${upstream.url}/posts/1`, fault, `${upstream.url}/posts/2`];
+  const results = await collect(fanout(inputs, { concurrency: 3, transport: transportFor(transport), ...options }));
   return byIndex(results);
 }
 

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axiosTransport, fanout } from '../../src/index.js';
+import { fanout } from '../../src/index.js';
 import { collect } from '../helpers.js';
+import { TRANSPORTS, transportFor } from './fault-helpers.js';
 
 let server: Server;
 let url: string;
@@ -15,13 +16,13 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-describe('fault: the server closes an idle keep-alive socket between requests', () => {
+describe.each(TRANSPORTS)('fault: the server closes an idle keep-alive socket between requests (%s)', (transport) => {
   it('the next request opens a new connection and succeeds', async () => {
-    const transport = axiosTransport();
-    const first = await collect(fanout([url], { transport, retries: 0 }));
+    const shared = transportFor(transport);
+    connections = 0;
+    const first = await collect(fanout([url], { transport: shared, retries: 0 }));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const second = await collect(fanout([url], { transport, retries: 0 }));
-    await transport.close();
+    const second = await collect(fanout([url], { transport: shared, retries: 0 }));
 
     expect(first[0]?.ok).toBe(true);
     expect(second[0]).toMatchObject({ ok: true, attempts: 1 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { errorOf, runBetweenGood, useUpstream } from './fault-helpers.js';
+import { TRANSPORTS, errorOf, runBetweenGood, useUpstream } from './fault-helpers.js';
 
 const ctx = useUpstream();
 
-describe('fault: a POST that fails', () => {
+describe.each(TRANSPORTS)('fault: a POST that fails (%s)', (transport) => {
   it('is never retried, whatever the error', async () => {
     const results = await runBetweenGood(
       ctx.upstream,

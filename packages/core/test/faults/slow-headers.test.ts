@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { errorOf, neighboursOk, runBetweenGood, useUpstream } from './fault-helpers.js';
+import { TRANSPORTS, errorOf, neighboursOk, runBetweenGood, useUpstream } from './fault-helpers.js';
 
 const ctx = useUpstream();
 
-describe('fault: headers slower than the timeout', () => {
+describe.each(TRANSPORTS)('fault: headers slower than the timeout (%s)', (transport) => {
   it('is a TimeoutError ETIMEDOUT per attempt, and the server sees each attempt abandoned', async () => {
     const results = await runBetweenGood(ctx.upstream, `${ctx.upstream.url}/__fault/slow-headers?ms=5000`, {
       retries: 1,
       retryBaseDelay: 1,
       timeout: 150,
-    });
+    }, transport);
     expect(errorOf(results[1])).toEqual({ name: 'TimeoutError', code: 'ETIMEDOUT', attempts: 2 });
     expect(ctx.upstream.stats.byPath.get('/__fault/slow-headers')).toBe(2);
     await expect.poll(() => ctx.upstream.stats.aborted).toBe(2);
