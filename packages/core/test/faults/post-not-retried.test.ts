@@ -9,6 +9,7 @@ describe.each(TRANSPORTS)('fault: a POST that fails (%s)', (transport) => {
       ctx.upstream,
       { url: `${ctx.upstream.url}/__fault/flaky/post?failures=1&status=503`, method: 'POST', body: '{}' },
       { retries: 3, retryBaseDelay: 1 },
+      transport,
     );
     expect(errorOf(results[1])).toEqual({ name: 'HttpError', code: 'EHTTP', attempts: 1 });
     expect(ctx.upstream.stats.byPath.get('/__fault/flaky/post')).toBe(1);
