@@ -1,30 +1,49 @@
-import { catchError, defer, map, type Observable, of, retry, throwError } from 'rxjs';
+import { catchError, defer, map, type Observable, of } from 'rxjs';
 import { FanoutError } from './errors/fanout-error.js';
 import { HttpError } from './errors/http-error.js';
 import { InvalidUrlError } from './errors/invalid-url-error.js';
 import { toRequestSpec, type RequestInput } from './request.js';
 import type { FetchResult } from './result.js';
-import { isRetryable, pausesHost } from './retry-policy.js';
 import type { RunContext } from './run-context.js';
-import { sendAttempt, type PreparedRequest } from './send-attempt.js';
-import { fullJitterBackoff } from './utils/backoff.js';
+import type { PreparedRequest } from './send-attempt.js';
+import { sendWithRetries } from './send-with-retries.js';
 import { now } from './utils/clock.js';
 import { fromAbortable } from './utils/from-abortable.js';
-import { sleep } from './utils/sleep.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
+
+/** The `host[:port]` of a plain `http://host[:port]/…` URL, or undefined for anything else. */
+function simpleHost(url: string): string | undefined {
+  const start = url.startsWith('http://') ? 7 : url.startsWith('https://') ? 8 : -1;
+  if (start < 0) return undefined;
+  let end = start;
+  for (; end < url.length; end++) {
+    const c = url.charCodeAt(end);
+    if (c === 47 || c === 63 || c === 35) break; // / ? #
+    const plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 58) || c === 46 || c === 45; // a-z 0-9 : . -
+    if (!plain) return undefined;
+  }
+  return end > start ? url.slice(start, end) : undefined;
+}
+
+/** The host of an absolute http(s) URL; throws `InvalidUrlError` for anything else. */
+function hostOf(url: string): string {
+  const simple = simpleHost(url);
+  if (simple !== undefined) return simple;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InvalidUrlError(url);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new InvalidUrlError(url);
+  return parsed.host;
+}
 
 function prepare(input: RequestInput, defaults: Readonly<Record<string, string>>): PreparedRequest {
   const spec = toRequestSpec(input);
-  let parsed: URL;
-  try {
-    parsed = new URL(spec.url);
-  } catch {
-    throw new InvalidUrlError(spec.url);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new InvalidUrlError(spec.url);
   return {
     url: spec.url,
-    host: parsed.host,
+    host: hostOf(spec.url),
     method: spec.method,
     headers: spec.headers ? { ...defaults, ...spec.headers } : defaults,
     body: spec.body,
@@ -33,8 +52,8 @@ function prepare(input: RequestInput, defaults: Readonly<Record<string, string>>
 
 /**
  * One request as an Observable: emits exactly one `FetchResult` and completes; it never errors.
- * Failed attempts are retried per the run's policy and budget (`retry`), and whatever still
- * fails becomes a failed result (`catchError`). Unsubscribing aborts the request in flight.
+ * Failed attempts are retried per the run's policy and budget, and whatever still fails
+ * becomes a failed result (`catchError`). Unsubscribing aborts the request in flight.
  *
  * @example
  * fetchOne('https://jsonplaceholder.typicode.com/posts/1', 0, ctx).subscribe(console.log);
@@ -53,8 +72,7 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
     const countSend = () => {
       if (++attempts === 1) ctx.budget.recordRequest();
     };
-    return defer(() => fromAbortable((signal) => sendAttempt(request, ctx, signal, countSend), ctx.signal)).pipe(
-      retry({ delay: (error: unknown, retryCount: number) => retryDelay(toFanoutError(error), retryCount, request, ctx) }),
+    return fromAbortable((cancellation) => sendWithRetries(request, ctx, cancellation, countSend), ctx.track).pipe(
       map((outcome): FetchResult<T> => {
         const end = now();
         return { index, url, ok: true, status: outcome.status, attempts, timing: { start, end, ms: end - start }, data: outcome.data as T };
@@ -62,17 +80,6 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
       catchError((error: unknown) => of(failed(index, url, attempts, start, toFanoutError(error)))),
     );
   });
-}
-
-function retryDelay(error: FanoutError, retryCount: number, request: PreparedRequest, ctx: RunContext): Observable<void> {
-  const { options } = ctx;
-  if (retryCount > options.retries || ctx.signal.aborted || !isRetryable(error, request.method) || !ctx.budget.tryTakeRetry()) {
-    return throwError(() => error);
-  }
-  let wait = fullJitterBackoff(retryCount - 1, options.retryBaseDelay, options.retryMaxDelay);
-  if (error instanceof HttpError && error.retryAfterMs !== undefined) wait = error.retryAfterMs;
-  if (pausesHost(error)) ctx.gate.pause(request.host, error.retryAfterMs);
-  return fromAbortable((signal) => sleep(wait, signal), ctx.signal);
 }
 
 function failed(index: number, url: string, attempts: number, start: number, error: FanoutError): FetchResult<never> {

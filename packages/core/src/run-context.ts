@@ -6,6 +6,7 @@ import { RetryBudget } from './limits/retry-budget.js';
 import type { ResolvedOptions } from './options.js';
 import { axiosTransport } from './transports/axios-transport.js';
 import type { Transport } from './transports/transport.js';
+import type { Cancellation } from './utils/cancellation.js';
 
 /** What every request of one run shares: options, transport, limits and the run's signal. */
 export interface RunContext {
@@ -15,6 +16,12 @@ export interface RunContext {
   readonly budget: RetryBudget;
   /** Aborts when the caller's signal fires or the deadline passes; its reason is a FanoutError. */
   readonly signal: AbortSignal;
+  /**
+   * Ties an attempt's cancellation to the run: it is aborted with the run's reason when the run
+   * aborts (at once if it already has). Returns the untie function. One Set entry per attempt
+   * is far cheaper than an abort listener per attempt on a shared signal.
+   */
+  track(cancellation: Cancellation): () => void;
   /** Clears the deadline, detaches from the caller's signal, closes an owned transport. */
   dispose(): void;
 }
@@ -22,6 +29,15 @@ export interface RunContext {
 /** Builds the shared state of one run. */
 export function createRunContext(options: ResolvedOptions): RunContext {
   const controller = new AbortController();
+  const attempts = new Set<Cancellation>();
+  controller.signal.addEventListener(
+    'abort',
+    () => {
+      for (const attempt of attempts) attempt.abort(controller.signal.reason as FanoutError);
+      attempts.clear();
+    },
+    { once: true },
+  );
   const userSignal = options.signal;
   const onUserAbort = () => {
     const reason: unknown = userSignal?.reason;
@@ -42,6 +58,14 @@ export function createRunContext(options: ResolvedOptions): RunContext {
     gate: new HostGate({ perHost: options.perHost, rate: options.rate, perHostRate: options.perHostRate }),
     budget: new RetryBudget(options.retryBudgetRatio, options.retryBudgetMin),
     signal: controller.signal,
+    track(attempt) {
+      if (controller.signal.aborted) {
+        attempt.abort(controller.signal.reason as FanoutError);
+        return noop;
+      }
+      attempts.add(attempt);
+      return () => attempts.delete(attempt);
+    },
     dispose() {
       clearTimeout(deadlineTimer);
       userSignal?.removeEventListener('abort', onUserAbort);
@@ -49,3 +73,5 @@ export function createRunContext(options: ResolvedOptions): RunContext {
     },
   };
 }
+
+function noop(): void {}

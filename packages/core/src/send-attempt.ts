@@ -3,6 +3,8 @@ import { ParseError } from './errors/parse-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import type { HttpMethod } from './request.js';
 import type { RunContext } from './run-context.js';
+import type { TransportRequest, TransportResponse } from './transports/transport.js';
+import type { Cancellation } from './utils/cancellation.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
 import { parseRetryAfter } from './utils/retry-after.js';
 import { pickFields } from './utils/pick-fields.js';
@@ -22,6 +24,34 @@ export interface AttemptOutcome {
   readonly data: unknown;
 }
 
+/** The `TransportRequest` of one attempt (a class: one shape, getters on the prototype). */
+class AttemptRequest implements TransportRequest {
+  readonly url: string;
+  readonly method: HttpMethod;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+
+  constructor(
+    request: PreparedRequest,
+    readonly maxBodyBytes: number,
+    readonly followRedirects: boolean,
+    private readonly cancellation: Cancellation,
+  ) {
+    this.url = request.url;
+    this.method = request.method;
+    this.headers = request.headers;
+    this.body = request.body;
+  }
+
+  get signal(): AbortSignal {
+    return this.cancellation.signal;
+  }
+
+  onAbort(listener: (reason: Error) => void): () => void {
+    return this.cancellation.onAbort(listener);
+  }
+}
+
 /**
  * One attempt: passes the host gate, sends with a timeout that covers the whole body, and turns
  * the response into data or a typed error (`HttpError`, `ParseError`, `TimeoutError`,
@@ -30,41 +60,31 @@ export interface AttemptOutcome {
 export async function sendAttempt(
   request: PreparedRequest,
   ctx: RunContext,
-  signal: AbortSignal,
+  cancellation: Cancellation,
   onSend: () => void,
 ): Promise<AttemptOutcome> {
   const { options } = ctx;
-  const release = await ctx.gate.enter(request.host, signal);
-  if (signal.aborted) {
+  const admission = ctx.gate.enter(request.host, cancellation);
+  const release = admission === undefined ? noop : await admission;
+  if (cancellation.reason) {
     release();
-    throw signal.reason;
+    throw cancellation.reason;
   }
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(signal.reason);
-  signal.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new TimeoutError(options.timeout)), options.timeout);
+  const timer = setTimeout(() => cancellation.abort(new TimeoutError(options.timeout)), options.timeout);
   try {
     onSend();
-    const response = await ctx.transport
-      .send({
-        url: request.url,
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal: controller.signal,
-        maxBodyBytes: options.maxBodyBytes,
-        followRedirects: options.followRedirects,
-      })
-      .catch((error: unknown) => {
-        throw toFanoutError(error, controller.signal);
-      });
+    let response: TransportResponse;
+    try {
+      response = await ctx.transport.send(new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation));
+    } catch (error) {
+      throw toFanoutError(error, cancellation);
+    }
     if (response.status < 200 || response.status > 299) {
       throw new HttpError(response.status, parseRetryAfter(response.header('retry-after'), options.retryMaxDelay));
     }
     return { status: response.status, data: decode(response.body, options.responseType, options.fields) };
   } finally {
     clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
     release();
   }
 }
@@ -80,3 +100,5 @@ function decode(body: string, type: 'json' | 'text', fields: readonly string[] |
   }
   return fields ? pickFields(data, fields) : data;
 }
+
+function noop(): void {}

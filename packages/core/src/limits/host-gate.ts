@@ -1,3 +1,4 @@
+import type { Cancellation } from '../utils/cancellation.js';
 import { sleep } from '../utils/sleep.js';
 import { RateLimiter } from './rate-limiter.js';
 import { Semaphore } from './semaphore.js';
@@ -29,17 +30,25 @@ export class HostGate {
     this.unlimited = !Number.isFinite(options.perHost) && options.rate === undefined && options.perHostRate === undefined;
   }
 
-  /** Resolves to a release function once the request may go; rejects when `signal` aborts. */
-  async enter(host: string, signal: AbortSignal): Promise<() => void> {
-    if (this.unlimited && this.hosts.size === 0) return noop;
+  /**
+   * Resolves to a release function once the request may go; rejects when `cancellation` aborts.
+   * Returns `undefined` (go now, nothing to release) when no limit or pause applies at all,
+   * so the common case costs no promise.
+   */
+  enter(host: string, cancellation: Cancellation): Promise<() => void> | undefined {
+    if (this.unlimited && this.hosts.size === 0) return undefined;
+    return this.enterLimited(host, cancellation);
+  }
+
+  private async enterLimited(host: string, cancellation: Cancellation): Promise<() => void> {
     const state = this.state(host);
     for (let wait = state.pausedUntil - performance.now(); wait > 0; wait = state.pausedUntil - performance.now()) {
-      await sleep(wait, signal);
+      await sleep(wait, cancellation);
     }
-    const release = state.slots ? await state.slots.acquire(signal) : noop;
+    const release = state.slots ? await state.slots.acquire(cancellation) : noop;
     try {
       const rateWait = Math.max(this.globalRate?.reserve() ?? 0, state.rate?.reserve() ?? 0);
-      await sleep(rateWait, signal);
+      await sleep(rateWait, cancellation);
     } catch (error) {
       release();
       throw error;

@@ -1,6 +1,6 @@
-import { AbortError } from '../errors/abort-error.js';
+import type { Cancellation } from '../utils/cancellation.js';
 
-/** A counting semaphore whose waiters can give up through an AbortSignal. FIFO. */
+/** A counting semaphore whose waiters can give up through a cancellation. FIFO. */
 export class Semaphore {
   private active = 0;
   private readonly waiters: Array<() => void> = [];
@@ -8,24 +8,23 @@ export class Semaphore {
   constructor(private readonly limit: number) {}
 
   /** Waits for a slot; resolves to the function that frees it (call it exactly once). */
-  async acquire(signal: AbortSignal): Promise<() => void> {
+  async acquire(cancellation: Cancellation): Promise<() => void> {
     if (this.active < this.limit) {
       this.active++;
       return this.releaser();
     }
     await new Promise<void>((resolve, reject) => {
+      let off = (): void => undefined;
       const grant = () => {
-        signal.removeEventListener('abort', onAbort);
+        off();
         resolve();
       };
-      const onAbort = () => {
+      this.waiters.push(grant);
+      off = cancellation.onAbort((reason) => {
         const at = this.waiters.indexOf(grant);
         if (at >= 0) this.waiters.splice(at, 1);
-        reject(signal.reason ?? new AbortError());
-      };
-      if (signal.aborted) return onAbort();
-      this.waiters.push(grant);
-      signal.addEventListener('abort', onAbort, { once: true });
+        reject(reason);
+      });
     });
     return this.releaser();
   }

@@ -1,6 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
-import axios, { type AxiosInstance, isAxiosError } from 'axios';
+import axios, { type AxiosInstance, type AxiosRequestConfig, isAxiosError } from 'axios';
+import { DEFAULTS } from '../options.js';
+
+const DEFAULT_MAX_BODY = DEFAULTS.maxBodyBytes;
 import { BodyTooLargeError } from '../errors/body-too-large-error.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -35,21 +38,20 @@ export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       maxRedirects: 0,
+      maxContentLength: DEFAULT_MAX_BODY,
     });
 
   return {
     name: 'axios',
     async send(request: TransportRequest): Promise<TransportResponse> {
       try {
-        const response = await client.request<string>({
-          url: request.url,
-          method: request.method,
-          headers: request.headers,
-          data: request.body,
-          signal: request.signal,
-          maxContentLength: request.maxBodyBytes,
-          maxRedirects: request.followRedirects ? 5 : 0,
-        });
+        // Only what differs from the instance defaults: axios merges every key per request.
+        const config: AxiosRequestConfig = { url: request.url, method: request.method, signal: request.signal };
+        if (request.headers && Object.keys(request.headers).length > 0) config.headers = request.headers;
+        if (request.body !== undefined) config.data = request.body;
+        if (request.maxBodyBytes !== DEFAULT_MAX_BODY) config.maxContentLength = request.maxBodyBytes;
+        if (request.followRedirects) config.maxRedirects = 5;
+        const response = await client.request<string>(config);
         const headers = response.headers;
         return {
           status: response.status,

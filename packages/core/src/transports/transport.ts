@@ -6,8 +6,13 @@ export interface TransportRequest {
   readonly method: HttpMethod;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
-  /** Aborts the attempt: timeout, deadline or unsubscribe. The transport must free the socket. */
+  /**
+   * Aborts the attempt (timeout, deadline or unsubscribe); the transport must free the socket.
+   * Made on first read: a transport on a hot path may use `onAbort` instead.
+   */
   readonly signal: AbortSignal;
+  /** Calls `listener` once if the attempt aborts (at once if it has); returns its removal. */
+  onAbort(listener: (reason: Error) => void): () => void;
   /** Stop reading and throw `BodyTooLargeError` past this many body bytes. */
   readonly maxBodyBytes: number;
   readonly followRedirects: boolean;

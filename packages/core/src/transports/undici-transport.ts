@@ -1,5 +1,6 @@
-import { Agent, type Dispatcher, interceptors, request } from 'undici';
+import { Agent, type Dispatcher, interceptors } from 'undici';
 import { BodyTooLargeError } from '../errors/body-too-large-error.js';
+import { InvalidUrlError } from '../errors/invalid-url-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -34,65 +35,104 @@ function mapError(error: unknown): unknown {
   return error;
 }
 
-async function readText(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      body.destroy();
-      throw new BodyTooLargeError(limit);
-    }
-    chunks.push(chunk);
-  }
-  return chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+const ORIGIN_AND_PATH = /^(https?:\/\/[^/?#]+)([^#]*)/i;
+
+function split(url: string): { origin: string; path: string } {
+  const match = ORIGIN_AND_PATH.exec(url);
+  if (!match) throw new InvalidUrlError(url);
+  const path = match[2] as string;
+  return { origin: match[1] as string, path: path === '' ? '/' : path.startsWith('/') ? path : `/${path}` };
+}
+
+/** Sends one request through `dispatcher.dispatch`, collecting the body with the cap applied. */
+function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<TransportResponse> {
+  return new Promise((resolve, reject) => {
+    const { origin, path } = split(req.url);
+    const limit = req.maxBodyBytes;
+    let controller: Dispatcher.DispatchController | undefined;
+    let abortReason: Error | undefined;
+    let settled = false;
+    let status = 0;
+    let headers: Record<string, string | string[] | undefined> = {};
+    let size = 0;
+    const chunks: Buffer[] = [];
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      off();
+      reject(error);
+    };
+    const off = req.onAbort((reason) => {
+      abortReason = reason;
+      controller?.abort(reason);
+      fail(reason);
+    });
+    dispatcher.dispatch(
+      { origin, path, method: req.method, headers: req.headers, body: req.body ?? null, headersTimeout: 0, bodyTimeout: 0 },
+      {
+        onRequestStart(started) {
+          controller = started;
+          if (abortReason) started.abort(abortReason);
+        },
+        onResponseStart(_controller, statusCode, responseHeaders) {
+          status = statusCode;
+          headers = responseHeaders;
+          if (Number(responseHeaders['content-length']) > limit) {
+            fail(new BodyTooLargeError(limit));
+            controller?.abort(new BodyTooLargeError(limit));
+          }
+        },
+        onResponseData(_controller, chunk) {
+          size += chunk.length;
+          if (size > limit) {
+            fail(new BodyTooLargeError(limit));
+            controller?.abort(new BodyTooLargeError(limit));
+            return;
+          }
+          chunks.push(chunk);
+        },
+        onResponseEnd() {
+          if (settled) return;
+          settled = true;
+          off();
+          const body = chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+          resolve({
+            status,
+            header: (name) => {
+              const value = headers[name];
+              return Array.isArray(value) ? value.join(', ') : value;
+            },
+            body,
+          });
+        },
+        onResponseError(_controller, error) {
+          fail(mapError(error));
+        },
+      },
+    );
+  });
 }
 
 /**
- * A transport on undici's `request` over a keep-alive `Agent`: the fastest way to fan out on
- * Node. Same contract as the axios one: text bodies, every status resolved, redirects off
- * unless asked, a body cap that drops the connection.
+ * A transport on undici's low-level `dispatch` over a keep-alive `Agent`: no stream or promise
+ * layer per request, and no AbortSignal unless one is needed, which makes it the fastest way to
+ * fan out on Node. Same contract as the axios one: text bodies, every status resolved,
+ * redirects off unless asked, a body cap that drops the connection.
  *
  * @example
  * fanout(urls, { transport: undiciTransport({ connections: 64 }) });
  */
 export function undiciTransport(options: UndiciTransportOptions = {}): Transport {
-  const agent = new Agent({
-    connections: options.connections ?? 256,
-    keepAliveTimeout: options.keepAliveTimeout ?? 4000,
-    headersTimeout: 0,
-    bodyTimeout: 0,
-  });
+  const agent = new Agent({ connections: options.connections ?? 256, keepAliveTimeout: options.keepAliveTimeout ?? 4000 });
   let redirecting: Dispatcher | undefined;
-
   return {
     name: 'undici',
-    async send(req: TransportRequest): Promise<TransportResponse> {
+    send(req: TransportRequest): Promise<TransportResponse> {
       const dispatcher = req.followRedirects ? (redirecting ??= agent.compose(interceptors.redirect({ maxRedirections: 5 }))) : agent;
       try {
-        const { statusCode, headers, body } = await request(req.url, {
-          method: req.method,
-          headers: req.headers,
-          body: req.body,
-          signal: req.signal,
-          dispatcher,
-        });
-        const declared = Number(headers['content-length']);
-        if (declared > req.maxBodyBytes) {
-          body.destroy();
-          throw new BodyTooLargeError(req.maxBodyBytes);
-        }
-        const text = await readText(body, req.maxBodyBytes);
-        return {
-          status: statusCode,
-          header: (name) => {
-            const value = headers[name];
-            return Array.isArray(value) ? value.join(', ') : value;
-          },
-          body: text,
-        };
+        return dispatchOne(dispatcher, req);
       } catch (error) {
-        throw mapError(error);
+        return Promise.reject(error);
       }
     },
     close: () => agent.close(),

@@ -1,18 +1,17 @@
-import { AbortError } from '../errors/abort-error.js';
+import type { Cancellation } from './cancellation.js';
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason ?? new AbortError());
+/** Resolves after `ms`, or rejects with the cancellation's reason as soon as it aborts. */
+export function sleep(ms: number, cancellation: Cancellation): Promise<void> {
+  if (cancellation.reason) return Promise.reject(cancellation.reason);
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason ?? new AbortError());
-    };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      off();
       resolve();
     }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const off = cancellation.onAbort((reason) => {
+      clearTimeout(timer);
+      reject(reason);
+    });
   });
 }

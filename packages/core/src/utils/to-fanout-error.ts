@@ -1,5 +1,6 @@
 import { FanoutError } from '../errors/fanout-error.js';
 import { NetworkError } from '../errors/network-error.js';
+import type { Cancellation } from './cancellation.js';
 
 function systemCode(error: unknown): string | undefined {
   let current: unknown = error;
@@ -12,11 +13,11 @@ function systemCode(error: unknown): string | undefined {
 }
 
 /**
- * Maps anything a transport threw to a `FanoutError`. An aborted attempt signal wins: its
- * reason (timeout, deadline or abort) is the real cause, whatever the transport made of it.
+ * Maps anything a transport threw to a `FanoutError`. An aborted attempt wins: its reason
+ * (timeout, deadline or abort) is the real cause, whatever the transport made of it.
  */
-export function toFanoutError(error: unknown, signal?: AbortSignal): FanoutError {
-  if (signal?.aborted && signal.reason instanceof FanoutError) return signal.reason;
+export function toFanoutError(error: unknown, cancellation?: Cancellation): FanoutError {
+  if (cancellation?.reason) return cancellation.reason;
   if (error instanceof FanoutError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const code = systemCode(error);
