@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { axiosTransport, fanout, undiciTransport } from '@fanout/core';
+import { axiosTransport, fanout, undiciTransport, type Transport } from '@fanout/core';
 import axios from 'axios';
 import pMap from 'p-map';
 import { catchError, from, lastValueFrom, map, mergeMap, of, reduce } from 'rxjs';
@@ -14,15 +14,15 @@ function countOk(results: AsyncIterable<boolean> | Iterable<boolean>): number {
   return ok;
 }
 
-/** fanout with a transport: typed results, retries, limits; all defaults on. */
-function fanoutWith(make: (c: number) => ReturnType<typeof axiosTransport>): Contender {
+/**
+ * fanout with a transport: typed results, retries, limits; all defaults on. Like the peers'
+ * global agents, the transport (and its keep-alive pool) lives as long as the process.
+ */
+function fanoutWith(make: (c: number) => Transport): Contender {
+  let transport: Transport | undefined;
   return async (urls, concurrency) => {
-    const transport = make(concurrency);
-    try {
-      return await lastValueFrom(fanout(urls, { concurrency, transport }).pipe(reduce((ok, r) => ok + (r.ok ? 1 : 0), 0)));
-    } finally {
-      await transport.close();
-    }
+    transport ??= make(concurrency);
+    return lastValueFrom(fanout(urls, { concurrency, transport }).pipe(reduce((ok, r) => ok + (r.ok ? 1 : 0), 0)));
   };
 }
 

@@ -80,8 +80,8 @@ function drawChart(comparison) {
   const longest = Math.max(...runs.map(([, ms]) => ms), 1);
   chart.replaceChildren();
   runs.forEach(([name, ms], row) => {
-    const y = 10 + row * 42;
-    const width = Math.max(2, (ms / longest) * 220);
+    const y = 8 + row * 40;
+    const width = Math.max(2, (ms / longest) * 200);
     chart.append(svg('text', { x: 0, y: y + 17 }, name));
     chart.append(svg('rect', { class: `bar-${name}`, x: 72, y, width, height: 26, rx: 3 }));
     chart.append(svg('text', { x: 76 + width, y: y + 17 }, `${Math.round(ms)} ms`));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { axiosTransport, type FanoutOptions } from '@fanout/core';
+import { undiciTransport, type FanoutOptions } from '@fanout/core';
 import { pino, type Logger } from 'pino';
 import { AppError } from './app-error.js';
 import type { AppContext, RequestScope } from './context.js';
@@ -46,7 +46,7 @@ const REQUEST_ID = /^[\w-]{1,64}$/;
 export function createApp(options: AppOptions): App {
   const log = options.logger ?? pino();
   const metrics = createMetrics();
-  const transport = instrumented(axiosTransport({ maxSockets: 128 }), metrics);
+  const transport = instrumented(undiciTransport({ connections: 128 }), metrics);
   const ctx: AppContext = {
     upstreamUrl: options.upstreamUrl.replace(/\/+$/, ''),
     transport,
