@@ -17,7 +17,13 @@ Examples:
 
 Output: results on stdout (text, one JSON document, or one NDJSON line per input);
 upstream line, progress and summary on stderr.
-Exit codes: 0 all ok, 1 some requests failed, 2 usage error, 130 interrupted.`;
+Exit codes: 0 all ok, 1 some requests failed, 2 usage error, 130 interrupted.
+
+Scale-out on BullMQ/Redis (see 'fanout <command> --help'):
+  $ fanout enqueue --queue redis://127.0.0.1:6379/0 --job crawl --file urls.txt --per-host-rate 10
+  $ fanout worker --queue redis://127.0.0.1:6379/0 --concurrency 32      (on each machine)
+  $ fanout status --queue redis://127.0.0.1:6379/0 --job crawl
+  $ fanout results --queue redis://127.0.0.1:6379/0 --job crawl > results.ndjson`;
 
 function integer(min: number, max: number) {
   return (value: string): number => {

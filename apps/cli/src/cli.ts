@@ -14,6 +14,7 @@ import { ndjsonRenderer } from './render/ndjson-renderer.js';
 import type { Renderer } from './render/renderer.js';
 import { summaryTable } from './render/summary-table.js';
 import { textRenderer } from './render/text-renderer.js';
+import { QUEUE_COMMANDS, runQueueCommand } from './queue-commands.js';
 import { openUpstream, type ActiveUpstream } from './upstream.js';
 import { UsageError } from './usage-error.js';
 
@@ -55,6 +56,7 @@ function coreOptions(config: CliConfig, transport: Transport): FanoutOptions {
 
 /** Runs the fanout command; resolves to the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  if ((QUEUE_COMMANDS as readonly string[]).includes(argv[0] ?? '')) return runQueueCommand(argv, io, version);
   let config: CliConfig;
   try {
     config = parseArgs(argv, version);

@@ -6,6 +6,7 @@ export { createRunContext, type RunContext } from './run-context.js';
 export type { FetchResult, OkResult, FailedResult, Timing } from './result.js';
 export { isIdempotent, toRequestSpec, type HttpMethod, type RequestInput, type RequestSpec } from './request.js';
 export { isRetryable } from './retry-policy.js';
+export type { SharedLimits } from './limits/shared-limits.js';
 export { demandSource, type DemandSource, type Inputs } from './operators/demand-source.js';
 export { inInputOrder } from './operators/in-input-order.js';
 export { summarize, SummaryBuilder, type LatencyStats, type Summary } from './stats/summary.js';

@@ -1,3 +1,4 @@
+import type { SharedLimits } from './limits/shared-limits.js';
 import type { Transport } from './transports/transport.js';
 
 /** Options of {@link fanout}, {@link sequential} and {@link compare}. Every one is optional. */
@@ -101,6 +102,14 @@ export interface FanoutOptions {
    */
   readonly transport?: Transport;
   /**
+   * Rate limits, host pauses and the retry budget shared with other processes (for example
+   * through Redis, by `@fanout/queue`), instead of this run's own. `rate` and `perHostRate`
+   * then apply across all of them; `retryBudgetRatio` and `retryBudgetMin` are the shared
+   * implementation's.
+   * @default undefined (limits of this run only)
+   */
+  readonly sharedLimits?: SharedLimits;
+  /**
    * Aborts the run: in-flight requests are cancelled, and the remaining inputs fail at once with
    * `AbortError`, so each input still gets its one result.
    * @default undefined
@@ -109,8 +118,8 @@ export interface FanoutOptions {
 }
 
 /** `FanoutOptions` with every default filled in. */
-export type ResolvedOptions = Required<Omit<FanoutOptions, 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal'>> &
-  Pick<FanoutOptions, 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal'>;
+type OptionalKeys = 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal' | 'sharedLimits';
+export type ResolvedOptions = Required<Omit<FanoutOptions, OptionalKeys>> & Pick<FanoutOptions, OptionalKeys>;
 
 /** The default of every option, in one place. */
 export const DEFAULTS = {

@@ -13,7 +13,7 @@ export interface RunContext {
   readonly options: ResolvedOptions;
   readonly transport: Transport;
   readonly gate: HostGate;
-  readonly budget: RetryBudget;
+  readonly budget: Pick<RetryBudget, 'recordRequest' | 'tryTakeRetry'>;
   /** Aborts when the caller's signal fires or the deadline passes; its reason is a FanoutError. */
   readonly signal: AbortSignal;
   /**
@@ -55,8 +55,8 @@ export function createRunContext(options: ResolvedOptions): RunContext {
   return {
     options,
     transport,
-    gate: new HostGate({ perHost: options.perHost, rate: options.rate, perHostRate: options.perHostRate }),
-    budget: new RetryBudget(options.retryBudgetRatio, options.retryBudgetMin),
+    gate: new HostGate({ perHost: options.perHost, rate: options.rate, perHostRate: options.perHostRate, shared: options.sharedLimits }),
+    budget: options.sharedLimits ?? new RetryBudget(options.retryBudgetRatio, options.retryBudgetMin),
     signal: controller.signal,
     track(attempt) {
       if (controller.signal.aborted) {

@@ -14,9 +14,9 @@ import { toFanoutError } from './utils/to-fanout-error.js';
  * the run's retry budget is spent. A `Retry-After` replaces the backoff and, on 429/503,
  * pauses the whole host.
  */
-export function retryDelay(error: FanoutError, retry: number, request: PreparedRequest, ctx: RunContext): number | undefined {
+export async function retryDelay(error: FanoutError, retry: number, request: PreparedRequest, ctx: RunContext): Promise<number | undefined> {
   const { options } = ctx;
-  if (retry > options.retries || ctx.signal.aborted || !isRetryable(error, request.method) || !ctx.budget.tryTakeRetry()) return undefined;
+  if (retry > options.retries || ctx.signal.aborted || !isRetryable(error, request.method) || !(await ctx.budget.tryTakeRetry())) return undefined;
   if (pausesHost(error)) ctx.gate.pause(request.host, error.retryAfterMs);
   if (error instanceof HttpError && error.retryAfterMs !== undefined) return error.retryAfterMs;
   return fullJitterBackoff(retry - 1, options.retryBaseDelay, options.retryMaxDelay);
@@ -39,7 +39,7 @@ export async function sendWithRetries(prepared: PreparedRequest, ctx: RunContext
     } finally {
       untie();
     }
-    const wait = retryDelay(error, retry, prepared, ctx);
+    const wait = await retryDelay(error, retry, prepared, ctx);
     if (wait === undefined) throw error;
     await sleep(wait, cancellation);
   }

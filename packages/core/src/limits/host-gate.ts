@@ -2,12 +2,15 @@ import type { Cancellation } from '../utils/cancellation.js';
 import { sleep } from '../utils/sleep.js';
 import { RateLimiter } from './rate-limiter.js';
 import { Semaphore } from './semaphore.js';
+import type { SharedLimits } from './shared-limits.js';
 
 /** Limits applied per host (and globally for the rate) before each attempt. */
 export interface HostGateOptions {
   readonly perHost: number;
   readonly rate?: number;
   readonly perHostRate?: number;
+  /** Rates and pauses shared with other processes; replaces the local rate limiters. */
+  readonly shared?: SharedLimits;
 }
 
 interface HostState {
@@ -26,8 +29,8 @@ export class HostGate {
   private readonly unlimited: boolean;
 
   constructor(private readonly options: HostGateOptions) {
-    if (options.rate !== undefined) this.globalRate = new RateLimiter(options.rate);
-    this.unlimited = !Number.isFinite(options.perHost) && options.rate === undefined && options.perHostRate === undefined;
+    if (options.rate !== undefined && !options.shared) this.globalRate = new RateLimiter(options.rate);
+    this.unlimited = !Number.isFinite(options.perHost) && options.rate === undefined && options.perHostRate === undefined && !options.shared;
   }
 
   /**
@@ -47,7 +50,9 @@ export class HostGate {
     }
     const release = state.slots ? await state.slots.acquire(cancellation) : noop;
     try {
-      const rateWait = Math.max(this.globalRate?.reserve() ?? 0, state.rate?.reserve() ?? 0);
+      const rateWait = this.options.shared
+        ? await this.options.shared.reserve(host)
+        : Math.max(this.globalRate?.reserve() ?? 0, state.rate?.reserve() ?? 0);
       await sleep(rateWait, cancellation);
     } catch (error) {
       release();
@@ -60,6 +65,7 @@ export class HostGate {
   pause(host: string, ms: number): void {
     const state = this.state(host);
     state.pausedUntil = Math.max(state.pausedUntil, performance.now() + ms);
+    this.options.shared?.pause(host, ms);
   }
 
   private state(host: string): HostState {
@@ -67,7 +73,7 @@ export class HostGate {
     if (!state) {
       state = {
         slots: Number.isFinite(this.options.perHost) ? new Semaphore(this.options.perHost) : undefined,
-        rate: this.options.perHostRate !== undefined ? new RateLimiter(this.options.perHostRate) : undefined,
+        rate: this.options.perHostRate !== undefined && !this.options.shared ? new RateLimiter(this.options.perHostRate) : undefined,
         pausedUntil: 0,
       };
       this.hosts.set(host, state);

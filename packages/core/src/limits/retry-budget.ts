@@ -1,9 +1,11 @@
+import type { SharedLimits } from './shared-limits.js';
+
 /**
  * Caps retries across a whole run, so a failing host cannot multiply the load: retries may
  * reach `minRetries + ratio * requests` and no more, `requests` being the inputs sent so far
  * (first attempts only).
  */
-export class RetryBudget {
+export class RetryBudget implements Pick<SharedLimits, 'recordRequest'> {
   private requests = 0;
   private retries = 0;
 
@@ -17,7 +19,7 @@ export class RetryBudget {
   }
 
   /** Takes one retry from the budget; false when it is spent. */
-  tryTakeRetry(): boolean {
+  tryTakeRetry(): boolean | Promise<boolean> {
     if (this.retries >= this.minRetries + this.ratio * this.requests) return false;
     this.retries++;
     return true;

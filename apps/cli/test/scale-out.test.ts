@@ -1,0 +1,136 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
+import { jobStatus, startRedisServer } from '@fanout/queue';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ndjson, runCli, startCli } from './run-cli.js';
+
+let redis: { url: string; stop(): Promise<void> };
+let upstream: DemoUpstream;
+beforeAll(async () => {
+  redis = await startRedisServer();
+  upstream = await startDemoUpstream({ latency: 20 });
+}, 30_000);
+afterAll(async () => {
+  await upstream?.close();
+  await redis?.stop();
+});
+
+function urlFile(urls: readonly string[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'fanout-q-')), 'urls.txt');
+  writeFileSync(file, `${urls.join('\n')}\n`);
+  return file;
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('scale-out on BullMQ and Redis', () => {
+  it('3 workers, one SIGKILLed mid-run: every one of 5,000 inputs gets exactly one result', async () => {
+    const urls = Array.from({ length: 5000 }, (_, i) => `${upstream.url}/posts/${(i % 100) + 1}?i=${i}`);
+    const enqueue = await runCli(['enqueue', '--queue', redis.url, '--job', 'kill-test', '--file', urlFile(urls), '--chunk-size', '250']);
+    expect(enqueue.code).toBe(0);
+    expect(enqueue.stderr).toContain('enqueued job kill-test: 5000 inputs in 20 chunks');
+
+    upstream.resetStats();
+    const workers = [0, 1, 2].map(() => startCli(['worker', '--queue', redis.url, '--concurrency', '10', '--lock-ms', '2000']));
+    const victim = `${hostname()}-${workers[0]?.child.pid}`;
+    // Kill it while it is in the middle of a chunk, with results of that chunk partly written.
+    const midway = await until(
+      () => jobStatus(redis.url, 'kill-test'),
+      (s) => s.results >= 1200 && (s.workers.find((w) => w.id === victim)?.inFlight ?? 0) > 0,
+      60_000,
+    );
+    expect(midway.complete).toBe(false);
+    workers[0]?.child.kill('SIGKILL');
+
+    const final = await until(() => jobStatus(redis.url, 'kill-test'), (s) => s.complete, 90_000);
+    for (const worker of workers.slice(1)) worker.child.kill('SIGTERM');
+    await Promise.all(workers.map((w) => w.done));
+
+    expect(final.complete).toBe(true);
+    const { code, stdout } = await runCli(['results', '--queue', redis.url, '--job', 'kill-test']);
+    const lines = ndjson(stdout);
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(5000);
+    expect(lines.map((l) => l.index)).toEqual(urls.map((_, i) => i));
+    expect(lines.every((l) => l.ok === true && l.url === urls[Number(l.index)])).toBe(true);
+    expect(final.workers.length).toBe(3);
+    // The victim's chunk was taken over and run again: more requests than inputs, same results.
+    expect(upstream.stats.requests).toBeGreaterThan(5000);
+  }, 180_000);
+
+  it('a per-host rate limit holds across 3 workers (requests per second counted at the upstream)', async () => {
+    const arrivals: number[] = [];
+    const server: Server = createServer((_req, res) => {
+      arrivals.push(performance.now());
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const urls = Array.from({ length: 60 }, (_, i) => `${base}/r/${i}`);
+    await runCli(['enqueue', '--queue', redis.url, '--job', 'rate-test', '--file', urlFile(urls), '--chunk-size', '10', '--per-host-rate', '20']);
+    const workers = [0, 1, 2].map(() => startCli(['worker', '--queue', redis.url, '--concurrency', '5']));
+    const final = await until(() => jobStatus(redis.url, 'rate-test'), (s) => s.complete, 60_000);
+    for (const worker of workers) worker.child.kill('SIGTERM');
+    await Promise.all(workers.map((w) => w.done));
+    await new Promise((resolve) => server.close(resolve));
+
+    expect(final.complete).toBe(true);
+    expect(arrivals).toHaveLength(60);
+    const busiest = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length));
+    // 20/s across all workers (one slot every 50 ms, booked in Redis): at most 20 in any second,
+    // plus one for the edges of the window. Without the shared limit, 3 x 5 in flight would
+    // send all 60 in well under a second.
+    expect(busiest).toBeLessThanOrEqual(21);
+    expect(new Set(final.workers.filter((w) => w.done > 0).map((w) => w.id)).size).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('SIGTERM lets a worker finish its chunk, then it exits 0', async () => {
+    const urls = Array.from({ length: 40 }, (_, i) => `${upstream.url}/posts/${(i % 100) + 1}`);
+    await runCli(['enqueue', '--queue', redis.url, '--job', 'term-test', '--file', urlFile(urls), '--chunk-size', '40']);
+    const worker = startCli(['worker', '--queue', redis.url, '--concurrency', '2']);
+    await until(() => jobStatus(redis.url, 'term-test'), (s) => s.results >= 4, 30_000);
+    worker.child.kill('SIGTERM');
+    const { code, stderr } = await worker.done;
+    const status = await jobStatus(redis.url, 'term-test');
+    expect(code).toBe(0);
+    expect(stderr).toContain('stopping after the current chunk');
+    expect(status.results).toBe(40);
+  }, 60_000);
+});
+
+describe('scale-out usage errors exit 2 with one line and a hint', () => {
+  it.each([
+    [['worker', '--queue', 'http://127.0.0.1:6379/0'], /is not a redis:\/\/ URL/],
+    [['status', '--queue', 'not a url', '--job', 'x'], /is not a URL/],
+    [['results', '--queue', 'redis://127.0.0.1:1/0', '--job', 'x'], /cannot reach the queue at redis:\/\/127\.0\.0\.1:1\/0 \(ECONNREFUSED\)/],
+    [['enqueue', '--queue', 'redis://127.0.0.1:1/0', '--job', 'x', 'http://127.0.0.1:9/'], /cannot reach the queue/],
+    [['enqueue', '--job', 'x', 'http://127.0.0.1:9/'], /required option '--queue <url>' not specified/],
+    [['status', '--queue', 'redis://127.0.0.1:6379/0', '--job', 'bad name!'], /--job "bad name!" must be/],
+  ])('%j', async (args, reason) => {
+    const { code, stdout, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(2);
+    expect(stderr).toMatch(reason);
+  });
+
+  it('an unknown job and an existing job name are usage errors too', async () => {
+    const unknown = await runCli(['status', '--queue', redis.url, '--job', 'never-enqueued']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no job "never-enqueued"/);
+    await runCli(['enqueue', '--queue', redis.url, '--job', 'twice', `${upstream.url}/posts/1`]);
+    const again = await runCli(['enqueue', '--queue', redis.url, '--job', 'twice', `${upstream.url}/posts/1`]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/job "twice" already exists/);
+  });
+});
