@@ -14,7 +14,10 @@ export interface AxiosTransportOptions {
    * @default 256
    */
   readonly maxSockets?: number;
-  /** Use this axios instance instead of creating one (its agents and defaults are kept). */
+  /**
+   * Use this axios instance instead of creating one (its agents and defaults are kept).
+   * @default undefined (a new instance with keep-alive agents)
+   */
   readonly instance?: AxiosInstance;
 }
 
