@@ -1,5 +1,4 @@
-import { createServer } from 'node:net';
-import { startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
+import { freePort, startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ndjson, runCli } from './run-cli.js';
 
@@ -9,13 +8,6 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('a mixed batch with --retries 2 --timeout 500', () => {
   it('yields one correct line per input', async () => {
@@ -29,7 +21,7 @@ describe('a mixed batch with --retries 2 --timeout 500', () => {
       `${u}/__fault/reset`,
       `${u}/__fault/hang`,
       `${u}/__fault/malformed`,
-      `http://127.0.0.1:${await closedPort()}/posts/1`,
+      `http://127.0.0.1:${await freePort()}/posts/1`,
     ];
     const { code, stdout } = await runCli([...inputs, '--output', 'ndjson', '--ordered', '--retries', '2', '--timeout', '500']);
     const lines = ndjson(stdout);

@@ -2,3 +2,4 @@ export { startDemoUpstream, type DemoUpstream } from './server.js';
 export { BEHAVIOUR_DEFAULTS, type DemoUpstreamOptions, type UpstreamBehaviour } from './options.js';
 export type { UpstreamStats } from './stats.js';
 export { loadDataset, postUrl, RESOURCES, type Dataset, type Resource } from './dataset.js';
+export { freePort } from './free-port.js';

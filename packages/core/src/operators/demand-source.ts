@@ -22,50 +22,17 @@ export function demandSource<T>(input: Inputs<T>, initial: number): DemandSource
   let wanted = 0;
   let pump: () => void = () => undefined;
   const items = new Observable<T>((subscriber) => {
+    const iterator: Iterator<T> | AsyncIterator<T> =
+      Symbol.asyncIterator in input ? (input as AsyncIterable<T>)[Symbol.asyncIterator]() : (input as Iterable<T>)[Symbol.iterator]();
     let pumping = false;
     let finished = false;
-    if (Symbol.asyncIterator in input) {
-      const iterator = input[Symbol.asyncIterator]();
-      pump = () => {
-        if (pumping || finished) return;
-        pumping = true;
-        void (async () => {
-          try {
-            while (wanted > 0 && !finished) {
-              const step = await iterator.next();
-              if (finished) break;
-              if (step.done) {
-                finished = true;
-                subscriber.complete();
-                break;
-              }
-              wanted--;
-              subscriber.next(step.value);
-            }
-          } catch (error) {
-            finished = true;
-            subscriber.error(error);
-          } finally {
-            pumping = false;
-          }
-        })();
-      };
-      wanted += initial;
-      pump();
-      return () => {
-        if (!finished) {
-          finished = true;
-          void iterator.return?.();
-        }
-      };
-    }
-    const iterator = (input as Iterable<T>)[Symbol.iterator]();
-    pump = () => {
-      if (pumping || finished) return;
-      pumping = true;
+    // One loop for both kinds: with a sync iterator it never awaits, so it runs synchronously.
+    const drain = async () => {
       try {
         while (wanted > 0 && !finished) {
-          const step = iterator.next();
+          const next = iterator.next();
+          const step = next instanceof Promise ? await next : next;
+          if (finished) break;
           if (step.done) {
             finished = true;
             subscriber.complete();
@@ -81,12 +48,17 @@ export function demandSource<T>(input: Inputs<T>, initial: number): DemandSource
         pumping = false;
       }
     };
+    pump = () => {
+      if (pumping || finished) return;
+      pumping = true;
+      void drain();
+    };
     wanted += initial;
     pump();
     return () => {
       if (!finished) {
         finished = true;
-        iterator.return?.();
+        void iterator.return?.();
       }
     };
   });

@@ -1,20 +1,12 @@
-import { createServer } from 'node:net';
+import { freePort } from '@fanout/demo-upstream';
 import { describe, expect, it } from 'vitest';
 import { TRANSPORTS, errorOf, neighboursOk, runBetweenGood, useUpstream } from './fault-helpers.js';
 
 const ctx = useUpstream();
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe.each(TRANSPORTS)('fault: connection refused (%s)', (transport) => {
   it('is a NetworkError ECONNREFUSED after every retry, neighbours unaffected', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const results = await runBetweenGood(ctx.upstream, `http://127.0.0.1:${port}/posts/1`, { retries: 2, retryBaseDelay: 1 }, transport);
     expect(errorOf(results[1])).toEqual({ name: 'NetworkError', code: 'ECONNREFUSED', attempts: 3 });
     expect(neighboursOk(results)).toBe(true);
