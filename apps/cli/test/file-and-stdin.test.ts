@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ndjson, runCli } from './run-cli.js';
+import { ndjson, runCli, startCli } from './run-cli.js';
 
 let upstream: DemoUpstream;
 beforeAll(async () => {
@@ -26,6 +26,18 @@ describe('inputs from a file and from stdin', () => {
     expect(code).toBe(0);
     expect(ndjson(stdout)).toHaveLength(2);
     expect(stderr.split('\n')[0]).toBe('fanout: upstream: none (the URLs given)');
+  });
+
+  it('streams stdin: the first result is printed while stdin is still open', async () => {
+    const { child, done } = startCli(['--file', '-', '--output', 'ndjson'], { keepStdinOpen: true });
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdin?.write(`${upstream.url}/posts/1\n`);
+    await expect.poll(() => stdout.split('\n').filter(Boolean).length, { timeout: 10_000 }).toBe(1);
+    child.stdin?.end(`${upstream.url}/posts/2\n`);
+    const { code } = await done;
+    expect(code).toBe(0);
+    expect(ndjson(stdout).map((l) => l.url)).toEqual([`${upstream.url}/posts/1`, `${upstream.url}/posts/2`]);
   });
 
   it('a bad line in a file is a failed result of its own, not the end of the run', async () => {

@@ -11,7 +11,7 @@ export interface CliRun {
 }
 
 /** Spawns the built CLI as a user would, with NO_COLOR and an optional stdin. */
-export function startCli(args: readonly string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): { child: ChildProcess; done: Promise<CliRun> } {
+export function startCli(args: readonly string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; keepStdinOpen?: boolean } = {}): { child: ChildProcess; done: Promise<CliRun> } {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -21,7 +21,7 @@ export function startCli(args: readonly string[], options: { stdin?: string; env
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   if (options.stdin !== undefined) child.stdin?.end(options.stdin);
-  else child.stdin?.end();
+  else if (!options.keepStdinOpen) child.stdin?.end();
   const done = new Promise<CliRun>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { child, done };
 }

@@ -22,7 +22,11 @@ const demo = process.env.UPSTREAM_URL ? undefined : await startDemoUpstream({ la
 const upstreamUrl = process.env.UPSTREAM_URL || (demo?.url as string);
 
 const app = createApp({ upstreamUrl, logger: log });
-const url = await app.listen(port, host);
+const url = await app.listen(port, host).catch((error: NodeJS.ErrnoException) => {
+  const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use on ${host}` : `cannot listen on ${host}:${port} (${error.code ?? error.message})`;
+  process.stderr.write(`http-app: ${reason}. Set PORT (and HOST) to a free address, e.g. PORT=3001.\n`);
+  process.exit(2);
+});
 log.info({ url, upstream: upstreamUrl, embeddedUpstream: !!demo }, `fanout http-app listening on ${url}`);
 
 let stopping = false;
