@@ -1,11 +1,10 @@
-import type { SharedLimits } from './shared-limits.js';
 
 /**
  * Caps retries across a whole run, so a failing host cannot multiply the load: retries may
  * reach `minRetries + ratio * requests` and no more, `requests` being the inputs sent so far
  * (first attempts only).
  */
-export class RetryBudget implements Pick<SharedLimits, 'recordRequest'> {
+export class RetryBudget {
   private requests = 0;
   private retries = 0;
 
