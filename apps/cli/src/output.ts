@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { whenWritable } from '@fanout/core';
 
 /**
  * stdout for results: whole lines per write (never a half-printed line), and a closed pipe
@@ -30,16 +31,7 @@ export class Output {
 
   /** Resolves when the stream can take more (stdout's own backpressure), at once if it can. */
   ready(): Promise<void> | undefined {
-    if (this.broken || !this.stream.writableNeedDrain) return undefined;
-    return new Promise((resolve) => {
-      const done = () => {
-        this.stream.off('drain', done);
-        this.stream.off('error', done);
-        resolve();
-      };
-      this.stream.once('drain', done);
-      this.stream.once('error', done);
-    });
+    return this.broken ? undefined : whenWritable(this.stream);
   }
 
   /** Resolves once everything written so far has been handed to the OS. */

@@ -1,17 +1,13 @@
-import { freePort, startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ndjson, runCli } from './run-cli.js';
+import { freePort } from '@fanout/demo-upstream';
+import { describe, expect, it } from 'vitest';
+import { ndjson, runCli, useDemoUpstream } from './run-cli.js';
 
-let upstream: DemoUpstream;
-beforeAll(async () => {
-  upstream = await startDemoUpstream();
-});
-afterAll(() => upstream.close());
+const demo = useDemoUpstream();
 
 
 describe('a mixed batch with --retries 2 --timeout 500', () => {
   it('yields one correct line per input', async () => {
-    const u = upstream.url;
+    const u = demo.upstream.url;
     const inputs = [
       `${u}/posts/1`,
       `${u}/posts/999`,

@@ -1,36 +1,31 @@
-import { startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ndjson, runCli } from './run-cli.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ndjson, runCli, useDemoUpstream } from './run-cli.js';
 
-let upstream: DemoUpstream;
-beforeAll(async () => {
-  upstream = await startDemoUpstream({ latency: 30 });
-});
-beforeEach(() => upstream.resetStats());
-afterAll(() => upstream.close());
+const demo = useDemoUpstream({ latency: 30 });
+beforeEach(() => demo.upstream.resetStats());
 
 describe('--per-host, --rate, --timeout, --retries reach the core', () => {
   it('--per-host caps the requests in flight at the upstream below --concurrency', async () => {
-    const { code } = await runCli(['--ids', '1-12', '--base-url', upstream.url, '--concurrency', '8', '--per-host', '2', '--output', 'ndjson']);
+    const { code } = await runCli(['--ids', '1-12', '--base-url', demo.upstream.url, '--concurrency', '8', '--per-host', '2', '--output', 'ndjson']);
     expect(code).toBe(0);
-    expect(upstream.stats.maxInFlight).toBe(2);
+    expect(demo.upstream.stats.maxInFlight).toBe(2);
   });
 
   it('--concurrency alone is the cap', async () => {
-    await runCli(['--ids', '1-12', '--base-url', upstream.url, '--concurrency', '6', '--output', 'ndjson']);
-    expect(upstream.stats.maxInFlight).toBe(6);
+    await runCli(['--ids', '1-12', '--base-url', demo.upstream.url, '--concurrency', '6', '--output', 'ndjson']);
+    expect(demo.upstream.stats.maxInFlight).toBe(6);
   });
 
   it('--rate spaces the requests: 6 at 20/s take at least 250 ms', async () => {
-    const { stderr } = await runCli(['--ids', '1-6', '--base-url', upstream.url, '--concurrency', '6', '--rate', '20', '--output', 'ndjson']);
+    const { stderr } = await runCli(['--ids', '1-6', '--base-url', demo.upstream.url, '--concurrency', '6', '--rate', '20', '--output', 'ndjson']);
     const wall = /wall time\s+(\d+) ms/.exec(stderr)?.[1];
     expect(Number(wall)).toBeGreaterThanOrEqual(5 * 50 - 10);
   });
 
   it('--timeout and --retries: a hanging URL times out on every attempt', async () => {
-    const { code, stdout } = await runCli([`${upstream.url}/__fault/hang`, '--timeout', '100', '--retries', '1', '--output', 'ndjson']);
+    const { code, stdout } = await runCli([`${demo.upstream.url}/__fault/hang`, '--timeout', '100', '--retries', '1', '--output', 'ndjson']);
     expect(code).toBe(1);
     expect(ndjson(stdout)[0]).toMatchObject({ ok: false, attempts: 2, error: { name: 'TimeoutError', code: 'ETIMEDOUT' } });
-    expect(upstream.stats.byPath.get('/__fault/hang')).toBe(2);
+    expect(demo.upstream.stats.byPath.get('/__fault/hang')).toBe(2);
   });
 });

@@ -1,20 +1,15 @@
 import { spawn } from 'node:child_process';
-import { startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ndjson, startCli } from './run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, ndjson, startCli, useDemoUpstream } from './run-cli.js';
 
-let upstream: DemoUpstream;
-beforeAll(async () => {
-  upstream = await startDemoUpstream();
-});
-afterAll(() => upstream.close());
+const demo = useDemoUpstream();
 
 describe('process control', () => {
   it('Ctrl-C aborts in-flight requests, prints whole lines and a partial summary, exits 130', async () => {
-    upstream.resetStats();
-    const urls = [`${upstream.url}/posts/1`, `${upstream.url}/posts/2`, ...Array.from({ length: 8 }, () => `${upstream.url}/__fault/hang`)];
+    demo.upstream.resetStats();
+    const urls = [`${demo.upstream.url}/posts/1`, `${demo.upstream.url}/posts/2`, ...Array.from({ length: 8 }, () => `${demo.upstream.url}/__fault/hang`)];
     const { child, done } = startCli([...urls, '--output', 'ndjson', '--concurrency', '4']);
-    await expect.poll(() => upstream.stats.inFlight, { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => demo.upstream.stats.inFlight, { timeout: 10_000 }).toBe(4);
 
     child.kill('SIGINT');
     const { code, stdout, stderr } = await done;
@@ -24,8 +19,8 @@ describe('process control', () => {
     expect(ndjson(stdout).map((l) => l.ok)).toEqual([true, true]);
     expect(stderr).toContain('interrupted; in-flight requests were aborted. Partial summary:');
     expect(stderr).toMatch(/requests\s+2\s+ok 2/);
-    await expect.poll(() => upstream.stats.aborted).toBe(4);
-    expect(upstream.stats.requests).toBe(6);
+    await expect.poll(() => demo.upstream.stats.aborted).toBe(4);
+    expect(demo.upstream.stats.requests).toBe(6);
   });
 
   it('`| head -3` exits promptly with three lines and no EPIPE trace', async () => {

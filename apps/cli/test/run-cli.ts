@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startDemoUpstream, type DemoUpstream, type DemoUpstreamOptions } from '@fanout/demo-upstream';
+import { afterAll, beforeAll } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../bin/fanout.js', import.meta.url));
 
@@ -36,4 +38,14 @@ export function ndjson(stdout: string): Array<Record<string, unknown>> {
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** A demo upstream for one test file, started before its tests and closed after them. */
+export function useDemoUpstream(options: DemoUpstreamOptions = {}): { readonly upstream: DemoUpstream } {
+  const holder = {} as { upstream: DemoUpstream };
+  beforeAll(async () => {
+    holder.upstream = await startDemoUpstream(options);
+  });
+  afterAll(() => holder.upstream.close());
+  return holder;
 }

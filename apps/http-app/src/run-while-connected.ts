@@ -21,17 +21,3 @@ export function runWhileConnected(results$: Observable<FetchResult>, res: Server
     });
   });
 }
-
-/** Resolves when `res` can take more data (or has closed); at once if it can now. */
-export function writable(res: ServerResponse): Promise<void> | undefined {
-  if (!res.writableNeedDrain || res.destroyed) return undefined;
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.once('drain', done);
-    res.once('close', done);
-  });
-}

@@ -22,4 +22,5 @@ export { fullJitterBackoff } from './utils/backoff.js';
 export { pickFields } from './utils/pick-fields.js';
 export { readLines } from './utils/read-lines.js';
 export { paced } from './utils/paced.js';
+export { whenWritable } from './utils/when-writable.js';
 export { toResultLine, type ResultLine } from './utils/result-line.js';

@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fanout, paced, toResultLine, type ResultLine } from '@fanout/core';
+import { fanout, paced, toResultLine, whenWritable, type ResultLine } from '@fanout/core';
 import { postUrl } from '@fanout/demo-upstream';
 import type { AppContext, RequestScope } from '../context.js';
 import { parsePostsQuery, type PostsQuery } from '../params.js';
 import { sendJson } from '../respond.js';
-import { runWhileConnected, writable } from '../run-while-connected.js';
+import { runWhileConnected } from '../run-while-connected.js';
 
 /** The run behind `/api/posts` and `/api/posts/stream`: the ids' posts from the upstream. */
 export function postsRun(query: PostsQuery, ctx: AppContext, res: ServerResponse) {
   const urls = query.ids.map((id) => postUrl(ctx.upstreamUrl, id));
-  return fanout(paced(urls, () => writable(res)), {
+  return fanout(paced(urls, () => whenWritable(res)), {
     ...ctx.runOptions,
     transport: ctx.transport,
     concurrency: query.mode === 'sequential' ? 1 : query.concurrency,

@@ -3,8 +3,7 @@
  * backpressure (a stream's `drain`) reaches the pulling of inputs, since RxJS has none.
  *
  * @example
- * const ready = () => (res.writableNeedDrain ? once(res, 'drain').then(() => undefined) : undefined);
- * fanout(paced(urls, ready)).subscribe((r) => res.write(JSON.stringify(r) + '\n'));
+ * fanout(paced(urls, () => whenWritable(res))).subscribe((r) => res.write(JSON.stringify(r) + '\n'));
  */
 export async function* paced<T>(source: Iterable<T> | AsyncIterable<T>, ready: () => Promise<void> | undefined): AsyncGenerator<T> {
   for await (const item of source) {
