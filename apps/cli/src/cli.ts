@@ -91,9 +91,12 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       const inputs: string[] = [];
       for await (const url of inputStream(sources, () => undefined)) inputs.push(url);
       let current: 'sequential' | 'concurrent' | undefined;
+      const interrupt = new AbortController();
+      const removeInterrupt = io.onInterrupt(() => interrupt.abort());
       const comparison = await compare(inputs, {
         ...coreOptions(config, transport),
         ordered: false,
+        signal: interrupt.signal,
         onResult: (mode, result) => {
           if (mode !== current) {
             current = mode;
@@ -101,9 +104,13 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
           }
           render.result(result, config.output === 'text' ? undefined : mode);
         },
-      });
+      }).finally(removeInterrupt);
       render.end({ comparison });
       await out.flush();
+      if (interrupt.signal.aborted) {
+        log(`\nfanout: interrupted; in-flight requests were aborted and the rest failed with EABORTED.\n${compareChart(comparison, errColors)}`);
+        return EXIT.interrupted;
+      }
       log(`\n${compareChart(comparison, errColors)}`);
       const failed = comparison.sequential.failed + comparison.concurrent.failed;
       return failed > 0 ? EXIT.failures : EXIT.ok;

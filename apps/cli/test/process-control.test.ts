@@ -55,3 +55,22 @@ describe('process control', () => {
     expect(tty).not.toContain('"index"');
   });
 });
+
+describe('Ctrl-C during --mode compare', () => {
+  it('aborts, still gives one line per input and run, and exits 130', async () => {
+    demo.upstream.resetStats();
+    const urls = [`${demo.upstream.url}/posts/1`, `${demo.upstream.url}/__fault/hang`, `${demo.upstream.url}/posts/2`];
+    const { child, done } = startCli([...urls, '--mode', 'compare', '--output', 'ndjson']);
+    await expect.poll(() => demo.upstream.stats.byPath.get('/__fault/hang') ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    child.kill('SIGINT');
+    const { code, stdout, stderr } = await done;
+
+    expect(code).toBe(130);
+    const lines = ndjson(stdout);
+    expect(lines.filter((l) => l.run === 'sequential').map((l) => l.index)).toEqual([0, 1, 2]);
+    expect(lines.filter((l) => l.run === 'concurrent')).toHaveLength(3);
+    expect(lines[1]).toMatchObject({ ok: false, error: { code: 'EABORTED' } });
+    expect(stderr).toContain('interrupted');
+  });
+});

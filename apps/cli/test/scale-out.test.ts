@@ -87,10 +87,13 @@ describe('scale-out on BullMQ and Redis', () => {
     expect(final.complete).toBe(true);
     expect(arrivals).toHaveLength(60);
     const busiest = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length));
-    // 20/s across all workers (one slot every 50 ms, booked in Redis): at most 20 in any second,
-    // plus one for the edges of the window. Without the shared limit, 3 x 5 in flight would
-    // send all 60 in well under a second.
-    expect(busiest).toBeLessThanOrEqual(21);
+    const span = Math.max(...arrivals) - Math.min(...arrivals);
+    // 20/s across all workers means one slot every 50 ms, booked in Redis: 60 requests span at
+    // least 59 x 50 ms, and no second holds many more than 20 (a few ms of send jitter may let
+    // a neighbour slip in). Without the shared limit, 3 x 5 in flight would send all 60 in well
+    // under a second.
+    expect(span).toBeGreaterThanOrEqual(59 * 50 - 60);
+    expect(busiest).toBeLessThanOrEqual(23);
     expect(new Set(final.workers.filter((w) => w.done > 0).map((w) => w.id)).size).toBeGreaterThan(1);
   }, 120_000);
 
