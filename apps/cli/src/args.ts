@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { IdListError, parseIdList } from '@fanout/core';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { integer, positive, share } from './option-parsers.js';
 import { DEMO_IDS, LIVE_URL, type CliConfig, type Mode, type OutputFormat } from './config.js';
 import { UsageError } from './usage-error.js';
 
@@ -24,28 +25,6 @@ Scale-out on BullMQ/Redis (see 'fanout <command> --help'):
   $ fanout worker --queue redis://127.0.0.1:6379/0 --concurrency 32      (on each machine)
   $ fanout status --queue redis://127.0.0.1:6379/0 --job crawl
   $ fanout results --queue redis://127.0.0.1:6379/0 --job crawl > results.ndjson`;
-
-function integer(min: number, max: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || n < min || n > max) throw new InvalidArgumentError(`must be an integer from ${min} to ${max}.`);
-    return n;
-  };
-}
-
-function positive(max: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > max) throw new InvalidArgumentError(`must be a number above 0, at most ${max}.`);
-    return n;
-  };
-}
-
-function share(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('must be a number from 0 to 1.');
-  return n;
-}
 
 function httpUrl(value: string, what: string): string {
   let url: URL;
@@ -90,6 +69,7 @@ export function buildProgram(version: string): Command {
     .option('--retries <n>', 'retries per request (idempotent methods; network errors, 408/429/5xx)', integer(0, 100), 2)
     .option('--per-host <n>', 'requests in flight to one host at once', integer(1, 10_000))
     .option('--rate <n>', 'at most this many requests per second', positive(1_000_000))
+    .option('--per-host-rate <n>', 'at most this many requests per second to one host', positive(1_000_000))
     .option('--ordered', 'print results in input order (default: as they complete)', false)
     .option('--fields <list>', 'keep only these fields of each JSON response, e.g. title,body or user.name')
     .addOption(new Option('-o, --output <format>', 'result format on stdout').choices(['text', 'json', 'ndjson']).default('text'))
@@ -117,6 +97,7 @@ interface RawOptions {
   retries: number;
   perHost?: number;
   rate?: number;
+  perHostRate?: number;
   ordered: boolean;
   fields?: string;
   output: OutputFormat;
@@ -172,6 +153,7 @@ export function parseArgs(argv: readonly string[], version: string): CliConfig {
     retries: raw.retries,
     perHost: raw.perHost,
     rate: raw.rate,
+    perHostRate: raw.perHostRate,
     ordered: raw.ordered,
     fields,
     output: raw.output,

@@ -18,6 +18,7 @@ export interface CliConfig {
   readonly retries: number;
   readonly perHost?: number;
   readonly rate?: number;
+  readonly perHostRate?: number;
   readonly ordered: boolean;
   readonly fields?: readonly string[];
   readonly output: OutputFormat;

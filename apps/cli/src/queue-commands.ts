@@ -1,28 +1,15 @@
 import { IdListError, parseIdList } from '@fanout/core';
 import { enqueueJob, jobResults, jobStatus, JobStateError, QueueUnavailableError, QueueUrlError, startWorker } from '@fanout/queue';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { CliIo } from './cli.js';
 import { LIVE_URL } from './config.js';
 import { inputStream } from './inputs.js';
+import { integer, positive } from './option-parsers.js';
 import { Output } from './output.js';
 import { UsageError } from './usage-error.js';
 
 /** The scale-out subcommands: `fanout enqueue|worker|status|results`. */
 export const QUEUE_COMMANDS = ['enqueue', 'worker', 'status', 'results'] as const;
-
-function integer(min: number, max: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || n < min || n > max) throw new InvalidArgumentError(`must be an integer from ${min} to ${max}.`);
-    return n;
-  };
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number above 0.');
-  return n;
-}
 
 const QUEUE_HELP = 'Redis URL of the queue, e.g. redis://127.0.0.1:6379/0';
 
@@ -54,8 +41,8 @@ function program(io: CliIo, version: string, outcome: Outcome): Command {
     .option('--live', `use ${LIVE_URL} for --ids`, false)
     .option('--timeout <ms>', 'per-attempt timeout', integer(1, 3_600_000))
     .option('--retries <n>', 'retries per request', integer(0, 100))
-    .option('--rate <n>', 'requests per second, across all workers', positive)
-    .option('--per-host-rate <n>', 'requests per second to one host, across all workers', positive)
+    .option('--rate <n>', 'requests per second, across all workers', positive(1_000_000))
+    .option('--per-host-rate <n>', 'requests per second to one host, across all workers', positive(1_000_000))
     .option('--per-host <n>', 'requests in flight to one host, per worker', integer(1, 10_000))
     .option('--fields <list>', 'keep only these fields of each JSON response')
     .option('--chunk-size <n>', 'inputs per chunk', integer(1, 100_000), 500)

@@ -22,6 +22,11 @@ describe('--per-host, --rate, --timeout, --retries reach the core', () => {
     expect(Number(wall)).toBeGreaterThanOrEqual(5 * 50 - 10);
   });
 
+  it('--per-host-rate spaces the requests to one host: 4 at 20/s take at least 150 ms', async () => {
+    const { stderr } = await runCli(['--ids', '1-4', '--base-url', demo.upstream.url, '--per-host-rate', '20', '--output', 'ndjson']);
+    expect(Number(/wall time\s+(\d+) ms/.exec(stderr)?.[1])).toBeGreaterThanOrEqual(3 * 50 - 10);
+  });
+
   it('--timeout and --retries: a hanging URL times out on every attempt', async () => {
     const { code, stdout } = await runCli([`${demo.upstream.url}/__fault/hang`, '--timeout', '100', '--retries', '1', '--output', 'ndjson']);
     expect(code).toBe(1);

@@ -33,7 +33,7 @@ describe('--help and --version', () => {
   it('--help shows the flags and examples and exits 0', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const flag of ['--ids', '--file', '--mode', '--concurrency', '--timeout', '--retries', '--per-host', '--rate', '--ordered', '--fields', '--output', '--quiet', '--no-progress', '--live', '--base-url', '--transport']) {
+    for (const flag of ['--ids', '--file', '--mode', '--concurrency', '--timeout', '--retries', '--per-host', '--rate', '--per-host-rate', '--ordered', '--fields', '--output', '--quiet', '--no-progress', '--live', '--base-url', '--transport']) {
       expect(stdout).toContain(flag);
     }
     expect(stdout).toContain('Examples:');
