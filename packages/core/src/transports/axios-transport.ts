@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import axios, { type AxiosInstance, type AxiosRequestConfig, isAxiosError } from 'axios';
+import axios, { type AxiosInstance, type AxiosRequestConfig, type GenericAbortSignal, isAxiosError } from 'axios';
 import { DEFAULTS } from '../options.js';
 
 const DEFAULT_MAX_BODY = DEFAULTS.maxBodyBytes;
@@ -19,6 +19,29 @@ export interface AxiosTransportOptions {
    * @default undefined (a new instance with keep-alive agents)
    */
   readonly instance?: AxiosInstance;
+}
+
+/**
+ * An axios `GenericAbortSignal` on the request's `onAbort`: axios only needs `aborted` and
+ * add/removeEventListener, and this spares a real AbortController per attempt.
+ */
+function abortSignalFor(request: TransportRequest): GenericAbortSignal {
+  let aborted = false;
+  let off: (() => void) | undefined;
+  return {
+    get aborted() {
+      return aborted;
+    },
+    addEventListener(_type: 'abort', listener: (reason: Error) => void) {
+      off = request.onAbort((reason) => {
+        aborted = true;
+        listener(reason);
+      });
+    },
+    removeEventListener() {
+      off?.();
+    },
+  };
 }
 
 /**
@@ -49,7 +72,7 @@ export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
     async send(request: TransportRequest): Promise<TransportResponse> {
       try {
         // Only what differs from the instance defaults: axios merges every key per request.
-        const config: AxiosRequestConfig = { url: request.url, method: request.method, signal: request.signal };
+        const config: AxiosRequestConfig = { url: request.url, method: request.method, signal: abortSignalFor(request) };
         if (request.headers && Object.keys(request.headers).length > 0) config.headers = request.headers;
         if (request.body !== undefined) config.data = request.body;
         if (request.maxBodyBytes !== DEFAULT_MAX_BODY) config.maxContentLength = request.maxBodyBytes;
