@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { axiosTransport, fanout, undiciTransport, type Transport } from '@fanout/core';
+import { createTransport, fanout, type Transport } from '@fanout/core';
 import axios from 'axios';
 import pMap from 'p-map';
 import { catchError, from, lastValueFrom, map, mergeMap, of, reduce } from 'rxjs';
@@ -8,10 +8,8 @@ import { request } from 'undici';
 /** Runs all URLs at a concurrency; resolves to how many came back ok (2xx, JSON parsed). */
 export type Contender = (urls: readonly string[], concurrency: number) => Promise<number>;
 
-function countOk(results: AsyncIterable<boolean> | Iterable<boolean>): number {
-  let ok = 0;
-  for (const r of results as Iterable<boolean>) if (r) ok++;
-  return ok;
+function countOk(results: readonly boolean[]): number {
+  return results.filter(Boolean).length;
 }
 
 /**
@@ -94,8 +92,8 @@ const nodeHttp: Contender = async (urls, concurrency) => {
 };
 
 export const CONTENDERS: Readonly<Record<string, Contender>> = {
-  'fanout (axios)': fanoutWith((c) => axiosTransport({ maxSockets: c })),
-  'fanout (undici)': fanoutWith((c) => undiciTransport({ connections: c })),
+  'fanout (axios)': fanoutWith((c) => createTransport('axios', c)),
+  'fanout (undici)': fanoutWith((c) => createTransport('undici', c)),
   'rxjs mergeMap + axios': rxjsAxios,
   'p-map + undici': pMapUndici,
   'node:http keep-alive': nodeHttp,

@@ -2,7 +2,7 @@
 // node memory-process.js BASE N CONCURRENCY TRANSPORT FILE
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { axiosTransport, fanout, readLines, SummaryBuilder, undiciTransport } from '@fanout/core';
+import { createTransport, fanout, readLines, SummaryBuilder } from '@fanout/core';
 import { lastValueFrom, tap } from 'rxjs';
 
 const [base = '', n = '0', c = '100', transportName = 'axios', file = ''] = process.argv.slice(2);
@@ -20,7 +20,7 @@ global.gc?.();
 const rssBefore = process.memoryUsage().rss;
 let peakRss = rssBefore;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-const transport = transportName === 'undici' ? undiciTransport({ connections: concurrency }) : axiosTransport({ maxSockets: concurrency });
+const transport = createTransport(transportName === 'undici' ? 'undici' : 'axios', concurrency);
 const summary = new SummaryBuilder();
 const started = performance.now();
 await lastValueFrom(fanout(readLines(createReadStream(file)), { concurrency, transport }).pipe(tap((r) => summary.add(r))), { defaultValue: undefined });

@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { IdListError, parseIdList } from '@fanout/core';
+import { IdListError, parseIdList, TRANSPORT_NAMES, type TransportName } from '@fanout/core';
 import { Command, CommanderError, Option } from 'commander';
 import { integer, positive, share } from './option-parsers.js';
 import { DEMO_IDS, LIVE_URL, type CliConfig, type Mode, type OutputFormat } from './config.js';
@@ -73,7 +73,7 @@ export function buildProgram(version: string): Command {
     .option('--ordered', 'print results in input order (default: as they complete)', false)
     .option('--fields <list>', 'keep only these fields of each JSON response, e.g. title,body or user.name')
     .addOption(new Option('-o, --output <format>', 'result format on stdout').choices(['text', 'json', 'ndjson']).default('text'))
-    .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(['axios', 'undici']).default('axios'))
+    .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(TRANSPORT_NAMES).default('axios'))
     .option('-q, --quiet', 'print nothing on stderr but errors', false)
     .option('--no-progress', 'no progress bar, even on a terminal')
     .addHelpText('after', EXAMPLES)
@@ -103,7 +103,7 @@ interface RawOptions {
   output: OutputFormat;
   quiet: boolean;
   progress: boolean;
-  transport: 'axios' | 'undici';
+  transport: TransportName;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { axiosTransport, undiciTransport } from '@fanout/core';
+import { createTransport } from '@fanout/core';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
 import { CommanderError, parseArgs } from './args.js';
@@ -56,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
 
   let brokenPipe: () => void = () => undefined;
   const out = new Output(io.stdout, () => brokenPipe());
-  const transport = config.transport === 'undici' ? undiciTransport({ connections: config.concurrency }) : axiosTransport({ maxSockets: config.concurrency });
+  const transport = createTransport(config.transport, config.concurrency);
   let upstream: ActiveUpstream | undefined;
   const log = (text: string) => {
     if (!config.quiet) io.stderr.write(text);

@@ -1,3 +1,5 @@
+import type { TransportName } from '@fanout/core';
+
 /** Where the requests go when inputs are ids (or for the demo with no inputs). */
 export type UpstreamChoice = { kind: 'embedded'; latency: number; failRate: number } | { kind: 'url'; url: string; live: boolean };
 
@@ -24,7 +26,7 @@ export interface CliConfig {
   readonly output: OutputFormat;
   readonly quiet: boolean;
   readonly progress: boolean;
-  readonly transport: 'axios' | 'undici';
+  readonly transport: TransportName;
 }
 
 export const LIVE_URL = 'https://jsonplaceholder.typicode.com';

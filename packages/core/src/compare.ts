@@ -5,7 +5,7 @@ import type { RequestInput } from './request.js';
 import type { FetchResult } from './result.js';
 import { summarizeRun } from './stats/summarize-run.js';
 import type { Summary } from './stats/summary.js';
-import { axiosTransport } from './transports/axios-transport.js';
+import { createTransport } from './transports/create-transport.js';
 
 /** Which run a result belongs to in {@link compare}. */
 export type RunMode = 'sequential' | 'concurrent';
@@ -36,7 +36,7 @@ export interface Comparison {
 export async function compare(inputs: readonly RequestInput[], options: CompareOptions = {}): Promise<Comparison> {
   const { onResult, ...runOptions } = options;
   const { concurrency } = resolveOptions(runOptions);
-  const transport = runOptions.transport ?? axiosTransport({ maxSockets: concurrency });
+  const transport = runOptions.transport ?? createTransport('axios', concurrency);
   try {
     const run = (mode: RunMode, n: number) =>
       lastValueFrom(fanout(inputs, { ...runOptions, transport, concurrency: n }).pipe(summarizeRun((r) => onResult?.(mode, r))));

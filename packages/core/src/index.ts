@@ -15,6 +15,7 @@ export { percentile } from './stats/percentile.js';
 export type { Transport, TransportRequest, TransportResponse } from './transports/transport.js';
 export { axiosTransport, type AxiosTransportOptions } from './transports/axios-transport.js';
 export { undiciTransport, type UndiciTransportOptions } from './transports/undici-transport.js';
+export { createTransport, TRANSPORT_NAMES, type TransportName } from './transports/create-transport.js';
 export * from './errors/index.js';
 export { parseIdList, IdListError } from './utils/parse-id-list.js';
 export { parseRetryAfter } from './utils/retry-after.js';

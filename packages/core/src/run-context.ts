@@ -4,7 +4,7 @@ import { TimeoutError } from './errors/timeout-error.js';
 import { HostGate } from './limits/host-gate.js';
 import { RetryBudget } from './limits/retry-budget.js';
 import type { ResolvedOptions } from './options.js';
-import { axiosTransport } from './transports/axios-transport.js';
+import { createTransport } from './transports/create-transport.js';
 import type { Transport } from './transports/transport.js';
 import type { Cancellation } from './utils/cancellation.js';
 
@@ -51,7 +51,7 @@ export function createRunContext(options: ResolvedOptions): RunContext {
     deadline === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError(deadline, 'EDEADLINE')), deadline);
   deadlineTimer?.unref();
 
-  const transport = options.transport ?? axiosTransport({ maxSockets: Math.max(options.concurrency, 1) });
+  const transport = options.transport ?? createTransport('axios', options.concurrency);
   return {
     options,
     transport,

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { axiosTransport, fanout, toResultLine, undiciTransport, type FetchResult, type Transport } from '@fanout/core';
+import { createTransport, fanout, toResultLine, type FetchResult, type Transport, type TransportName } from '@fanout/core';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { lastValueFrom, tap } from 'rxjs';
@@ -22,7 +22,7 @@ export interface WorkerOptions {
    */
   readonly lockMs?: number;
   /** @default 'axios' */
-  readonly transport?: 'axios' | 'undici';
+  readonly transport?: TransportName;
   /** Called after each chunk, for logs. @default undefined */
   readonly onChunk?: (chunk: { job: string; chunk: number; count: number; failed: number; ms: number }) => void;
 }
@@ -76,7 +76,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
   const blocking = await openRedis(queue);
   const concurrency = options.concurrency ?? 10;
   const id = `${hostname()}-${process.pid}`;
-  const transport: Transport = options.transport === 'undici' ? undiciTransport({ connections: concurrency }) : axiosTransport({ maxSockets: concurrency });
+  const transport: Transport = createTransport(options.transport ?? 'axios', concurrency);
   const stats = new WorkerStats(redis, id);
   const ticker = setInterval(() => void stats.publish().catch(() => undefined), 250);
 
