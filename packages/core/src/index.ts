@@ -25,3 +25,4 @@ export { readLines } from './utils/read-lines.js';
 export { paced } from './utils/paced.js';
 export { whenWritable } from './utils/when-writable.js';
 export { toResultLine, type ResultLine } from './utils/result-line.js';
+export { redactUrl } from './utils/redact-url.js';
