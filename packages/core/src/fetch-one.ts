@@ -25,8 +25,9 @@ function simpleHost(url: string): string | undefined {
   return end > start ? url.slice(start, end) : undefined;
 }
 
-/** The host of an absolute http(s) URL; throws `InvalidUrlError` for anything else. */
+/** The host of an absolute http(s) URL without whitespace; throws `InvalidUrlError` for anything else. */
 function hostOf(url: string): string {
+  if (/\s/.test(url)) throw new InvalidUrlError(url); // WHATWG URL would send a space as %20
   const simple = simpleHost(url);
   if (simple !== undefined) return simple;
   let parsed: URL;
