@@ -19,7 +19,7 @@ describe('one failure never affects the others', () => {
       .get('/ok/3').reply(200, { id: 3 });
     const paths = ['/ok/1', '/missing', '/ok/2', '/broken', '/refused', '/slow', '/garbage', '/ok/3'];
 
-    const results = byIndex(await collect(fanout(paths.map((p) => API + p), { concurrency: 8, retries: 0, timeout: 100 })));
+    const results = byIndex(await collect(fanout(paths.map((p) => API + p), { concurrency: 8, retry: 0, timeout: 100 })));
 
     expect(results).toHaveLength(paths.length);
     const failure = (r: FetchResult | undefined) => (r && !r.ok ? r.error : undefined);
@@ -37,7 +37,7 @@ describe('one failure never affects the others', () => {
 
   it('serialises every error as { name, code, message } for NDJSON', async () => {
     nock(API).get('/missing').reply(404, {});
-    const [result] = await collect(fanout([`${API}/missing`], { retries: 0 }));
+    const [result] = await collect(fanout([`${API}/missing`], { retry: 0 }));
     expect(JSON.parse(JSON.stringify(result && !result.ok && result.error))).toEqual({
       name: 'HttpError',
       code: 'EHTTP',
@@ -47,7 +47,7 @@ describe('one failure never affects the others', () => {
   });
 
   it('fails an invalid URL without sending anything, with attempts 0', async () => {
-    const results = await collect(fanout(['not a url', 'ftp://example.test/x'], { retries: 0 }));
+    const results = await collect(fanout(['not a url', 'ftp://example.test/x'], { retry: 0 }));
     expect(results.map((r) => !r.ok && [r.error.name, r.error.code, r.attempts])).toEqual([
       ['InvalidUrlError', 'ERR_INVALID_URL', 0],
       ['InvalidUrlError', 'ERR_INVALID_URL', 0],

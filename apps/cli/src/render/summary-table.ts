@@ -10,7 +10,7 @@ export function summaryTable(summary: Summary, c: Colors, title = 'Summary'): st
   const { latency } = summary;
   const rows: [string, string][] = [
     ['requests', `${summary.count}   ${c.green(`ok ${summary.ok}`)}   ${summary.failed ? c.red(`failed ${summary.failed} (${failures})`) : 'failed 0'}`],
-    ['attempts', `${summary.attempts}${summary.attempts > summary.count ? ` (${summary.attempts - summary.count} retries)` : ''}`],
+    ['attempts', `${summary.attempts}${summary.retries > 0 ? ` (${summary.retries} retries)` : ''}`],
     ['wall time', formatMs(summary.wallMs)],
     ['throughput', `${summary.throughput.toFixed(1)} req/s`],
     ['latency', `p50 ${formatMs(latency.p50)}   p95 ${formatMs(latency.p95)}   p99 ${formatMs(latency.p99)}   max ${formatMs(latency.max)}`],

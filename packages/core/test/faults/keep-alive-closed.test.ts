@@ -20,9 +20,9 @@ describe.each(TRANSPORTS)('fault: the server closes an idle keep-alive socket be
   it('the next request opens a new connection and succeeds', async () => {
     const shared = transportFor(transport);
     connections = 0;
-    const first = await collect(fanout([url], { transport: shared, retries: 0 }));
+    const first = await collect(fanout([url], { transport: shared, retry: 0 }));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const second = await collect(fanout([url], { transport: shared, retries: 0 }));
+    const second = await collect(fanout([url], { transport: shared, retry: 0 }));
 
     expect(first[0]?.ok).toBe(true);
     expect(second[0]).toMatchObject({ ok: true, attempts: 1 });
