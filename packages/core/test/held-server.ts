@@ -13,8 +13,8 @@ export interface HeldServer {
   readonly completed: number;
   /** Answers held requests whenever at least `n` are held (`Infinity`: only by `releaseOne`). */
   releaseWhen(n: number): void;
-  /** Answers the oldest held request; false when none is held. */
-  releaseOne(): boolean;
+  /** Answers the oldest held request (or the one for `path`); false when none is held. */
+  releaseOne(path?: string): boolean;
   resetStats(): void;
   close(): Promise<void>;
 }
@@ -61,8 +61,9 @@ export async function startHeldServer(): Promise<HeldServer> {
       threshold = n;
       flush();
     },
-    releaseOne() {
-      const entry = held.shift();
+    releaseOne(path) {
+      const at = path === undefined ? 0 : held.findIndex((entry) => entry.path === path);
+      const [entry] = at < 0 ? [] : held.splice(at, 1);
       if (entry) answer(entry);
       return entry !== undefined;
     },
