@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createServer, type ServerResponse } from 'node:http';
 
 /**
@@ -98,4 +99,18 @@ export async function releaseSteadily(server: HeldServer, total: number, limit: 
     await waitFor(() => server.inFlight >= Math.min(limit, total - server.completed));
     server.releaseOne();
   }
+}
+
+/** One held server for the test file, its counters reset and its releases manual before each test. */
+export function useHeldServer(): { readonly server: HeldServer } {
+  const holder = {} as { server: HeldServer };
+  beforeAll(async () => {
+    holder.server = await startHeldServer();
+  });
+  beforeEach(() => {
+    holder.server.releaseWhen(Infinity);
+    holder.server.resetStats();
+  });
+  afterAll(() => holder.server.close());
+  return holder;
 }

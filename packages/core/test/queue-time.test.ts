@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fanout, summarize } from '../src/index.js';
-import { startHeldServer, type HeldServer } from './held-server.js';
+import { useHeldServer } from './held-server.js';
 import { collect } from './helpers.js';
 
-let server: HeldServer;
-beforeAll(async () => {
-  server = await startHeldServer();
-});
-afterAll(() => server.close());
+const held = useHeldServer();
 
 describe('timing: queued vs wire time', () => {
   it('concurrency 64, perHost 8: time waiting for a per-host slot is queuedMs, not wireMs or latency', async () => {
     // The server answers in waves: each time 8 requests are in flight, it answers all 8.
-    server.releaseWhen(8);
-    const urls = Array.from({ length: 64 }, (_, i) => `${server.url}/q/${i}`);
+    held.server.releaseWhen(8);
+    const urls = Array.from({ length: 64 }, (_, i) => `${held.server.url}/q/${i}`);
     const results = await collect(fanout(urls, { concurrency: 64, perHost: 8 }));
 
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(server.maxInFlight).toBe(8);
+    expect(held.server.maxInFlight).toBe(8);
     // The first wave was sent at once; every later request waited for a slot, and says so.
-    const firstWave = new Set(server.arrivals.slice(0, 8));
+    const firstWave = new Set(held.server.arrivals.slice(0, 8));
     for (const result of results) {
       const { ms, queuedMs, wireMs } = result.timing;
       expect(queuedMs + wireMs).toBeLessThanOrEqual(ms + 1e-6);
