@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { fanout, summarize } from '../src/index.js';
+import { of } from 'rxjs';
+import { describe, expect, it, vi } from 'vitest';
+import { fanout, summarize, type FetchResult, type Transport } from '../src/index.js';
 import { useHeldServer } from './held-server.js';
 import { collect } from './helpers.js';
 
@@ -28,5 +29,29 @@ describe('timing: queued vs wire time', () => {
     const summary = summarize(results, 1);
     expect(summary.queued.p50).toBeGreaterThan(summary.latency.p50);
     expect(summary.latency.max).toBeLessThan(Math.max(...results.map((r) => r.timing.ms)));
+  });
+});
+
+describe('timing: an Observable input waiting for a concurrency slot', () => {
+  it('counts the time a pushed input waited in the run as queuedMs, from when it arrived', async () => {
+    vi.useFakeTimers();
+    try {
+      const transport: Transport = {
+        name: 'slow-stub',
+        send: () => new Promise((resolve) => setTimeout(() => resolve({ status: 200, header: () => undefined, headers: () => ({}), body: '{}' }), 100)),
+        close: () => Promise.resolve(),
+      };
+      const results: FetchResult[] = [];
+      fanout(of('http://a.test/1', 'http://a.test/2', 'http://a.test/3'), { concurrency: 1, transport }).subscribe((r) => results.push(r));
+      await vi.advanceTimersByTimeAsync(300);
+
+      expect(results.map((r) => [Math.round(r.timing.queuedMs), Math.round(r.timing.wireMs), Math.round(r.timing.ms)])).toEqual([
+        [0, 100, 100],
+        [100, 100, 200],
+        [200, 100, 300],
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
