@@ -24,7 +24,7 @@ beforeAll(async () => {
   const dependencies = { '@fanout/core': `file:./${packed.filename}`, rxjs: link('rxjs'), axios: link('axios'), undici: link('undici'), '@types/node': link('@types/node') };
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'example', private: true, type: 'module', dependencies }));
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project });
-}, 120_000);
+}, 300_000);
 afterAll(() => rm(project, { recursive: true, force: true }));
 
 describe('the npm package of @fanout/core', () => {
@@ -61,5 +61,5 @@ describe('the npm package of @fanout/core', () => {
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', "const m = await import('@fanout/core'); console.log(typeof m.fanout, typeof m.fetchOne)"], { cwd: project });
     expect(stdout.trim()).toBe('function undefined');
     expect(await readdir(join(project, 'node_modules', '@fanout', 'core'))).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'dist', 'package.json']));
-  }, 120_000);
+  }, 300_000);
 });
