@@ -82,7 +82,7 @@ export async function startHeldServer(): Promise<HeldServer> {
 }
 
 /** Waits until `condition()` holds, polling; fails after a generous `timeoutMs`. */
-export async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms: ${condition.toString()}`);
