@@ -1,7 +1,7 @@
 export { fanout, sequential } from './fanout.js';
 export { fetchOne } from './fetch-one.js';
 export { compare, type Comparison, type CompareOptions, type RunMode } from './compare.js';
-export { DEFAULTS, resolveOptions, type FanoutOptions, type ResolvedOptions } from './options.js';
+export { DEFAULTS, resolveOptions, type FanoutOptions, type ResolvedOptions, type ResponseType } from './options.js';
 export { createRunContext, type RunContext } from './run-context.js';
 export type { FetchResult, OkResult, FailedResult, Timing } from './result.js';
 export { isIdempotent, toRequestSpec, type HttpMethod, type RequestInput, type RequestSpec } from './request.js';

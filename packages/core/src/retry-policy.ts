@@ -5,7 +5,7 @@ import { TimeoutError } from './errors/timeout-error.js';
 import { isIdempotent, type HttpMethod } from './request.js';
 
 const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
-const PERMANENT_NETWORK_CODES: ReadonlySet<string> = new Set(['ENOTFOUND', 'ERR_INVALID_URL']);
+const PERMANENT_NETWORK_CODES: ReadonlySet<string> = new Set(['ENOTFOUND', 'EPROXY']);
 
 /**
  * Whether an attempt that failed with `error` may be tried again: idempotent methods only; on
@@ -16,7 +16,8 @@ export function isRetryable(error: FanoutError, method: HttpMethod): boolean {
   if (!isIdempotent(method)) return false;
   if (error instanceof HttpError) return RETRYABLE_STATUS.has(error.status);
   if (error instanceof TimeoutError) return error.code === 'ETIMEDOUT';
-  if (error instanceof NetworkError) return !PERMANENT_NETWORK_CODES.has(error.code);
+  // System codes only (ECONNRESET, EAI_AGAIN, ...): never TLS (DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_*) or zlib (Z_*) codes.
+  if (error instanceof NetworkError) return /^E(?!RR_)[A-Z_]+$/.test(error.code) && !PERMANENT_NETWORK_CODES.has(error.code);
   return false;
 }
 

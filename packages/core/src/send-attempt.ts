@@ -1,8 +1,10 @@
 import { HttpError } from './errors/http-error.js';
 import { ParseError } from './errors/parse-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
+import type { ResponseType } from './options.js';
 import type { HttpMethod } from './request.js';
 import type { RunContext } from './run-context.js';
+import { isJsonContentType } from './transports/content-type.js';
 import type { TransportRequest, TransportResponse } from './transports/transport.js';
 import type { Cancellation } from './utils/cancellation.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
@@ -15,7 +17,7 @@ export interface PreparedRequest {
   readonly host: string;
   readonly method: HttpMethod;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
+  readonly body?: string | Uint8Array;
 }
 
 /** What a successful attempt gives back. */
@@ -29,7 +31,7 @@ class AttemptRequest implements TransportRequest {
   readonly url: string;
   readonly method: HttpMethod;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | undefined;
+  readonly body: string | Uint8Array | undefined;
 
   constructor(
     request: PreparedRequest,
@@ -82,15 +84,20 @@ export async function sendAttempt(
     if (response.status < 200 || response.status > 299) {
       throw new HttpError(response.status, parseRetryAfter(response.header('retry-after'), options.retryMaxDelay));
     }
-    return { status: response.status, data: decode(response.body, options.responseType, options.fields) };
+    return { status: response.status, data: decode(response, options.responseType, options.fields) };
   } finally {
     clearTimeout(timer);
     release();
   }
 }
 
-function decode(body: string, type: 'json' | 'text', fields: readonly string[] | undefined): unknown {
-  if (type === 'text') return body;
+/**
+ * The response body as `data`: parsed JSON when `type` is `'json'`, or `'auto'` and the content
+ * type says JSON (`application/json`, `+json`); else the text as it came.
+ */
+function decode(response: TransportResponse, type: ResponseType, fields: readonly string[] | undefined): unknown {
+  const body = response.body;
+  if (type === 'text' || (type === 'auto' && !isJsonContentType(response.header('content-type')))) return body;
   if (body === '') return null;
   let data: unknown;
   try {
