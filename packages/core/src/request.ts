@@ -9,7 +9,7 @@ export interface RequestSpec {
   /** Extra request headers. @default {} */
   readonly headers?: Readonly<Record<string, string>>;
   /** A request body, sent as is. @default undefined */
-  readonly body?: string;
+  readonly body?: string | Uint8Array;
 }
 
 /** Anything fanout accepts as one input item. */

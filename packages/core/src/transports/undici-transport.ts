@@ -1,11 +1,12 @@
-import { Agent, type Dispatcher, interceptors, ProxyAgent } from 'undici';
+import { Agent, buildConnector, type Dispatcher, interceptors } from 'undici';
 import { BodyTooLargeError } from '../errors/body-too-large-error.js';
 import type { FanoutError } from '../errors/fanout-error.js';
 import { toNetworkError } from '../utils/to-fanout-error.js';
 import { bodyReader, type BodyReader } from './body-reader.js';
 import { proxyAuthorization, proxyRoute, type ProxyRoute } from './proxy-route.js';
 import { requestHeaders } from './request-headers.js';
-import { tlsConnectOptions } from './tls-options.js';
+import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
+import { authorityOf, openTunnel } from './connect-tunnel.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
 import { splitUrl } from './url-parts.js';
@@ -26,8 +27,6 @@ const CODES: Readonly<Record<string, string>> = {
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'ECONNRESET',
   UND_ERR_CONNECT_TIMEOUT: 'ECONNECTTIMEOUT',
   UND_ERR_HEADERS_OVERFLOW: 'EHEADERSOVERFLOW',
-  // Our own aborts carry a reason (which wins); undici aborts by itself when a proxy refuses CONNECT.
-  UND_ERR_ABORTED: 'EPROXY',
 };
 
 /** undici's errors at this transport's boundary: a `NetworkError` with a system, TLS or proxy code. */
@@ -127,20 +126,35 @@ function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<Tra
 }
 
 /**
- * Routes each request by its origin: direct, to the proxy in absolute form (http targets), or
- * through the proxy's `CONNECT` tunnel (https targets, TLS end to end). Sits under the redirect
- * interceptor, so a redirect to another host is routed for that host.
+ * Sends http targets that `route` sends through a proxy to it in absolute form. Sits under the
+ * redirect interceptor, so a redirect to another host is routed for that host.
  */
-function routing(route: ProxyRoute, tunnel: (proxy: URL) => Dispatcher): Dispatcher.DispatcherComposeInterceptor {
+function forwardProxying(route: ProxyRoute): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (opts, handler) => {
     const origin = String(opts.origin);
-    const proxy = route(origin);
+    const proxy = origin.startsWith('http:') ? route(origin) : undefined;
     if (proxy === undefined) return dispatch(opts, handler);
-    if (origin.startsWith('https:')) return tunnel(proxy).dispatch(opts, handler);
     const target = new URL(origin);
     const auth = proxyAuthorization(proxy);
     const extra: Record<string, string> = auth === undefined ? { host: target.host } : { host: target.host, 'proxy-authorization': auth };
     return dispatch({ ...opts, origin: proxy.origin, path: `${target.origin}${opts.path}`, headers: withHeaders(opts.headers, extra) }, handler);
+  };
+}
+
+/**
+ * Opens connections to https origins that `route` sends through a proxy inside its `CONNECT`
+ * tunnel (TLS end to end); every other connection as undici would.
+ */
+function tunnelingConnector(route: ProxyRoute, tls: TlsConnectOptions): buildConnector.connector {
+  const direct = buildConnector({ ...tls });
+  return (opts, callback) => {
+    const port = Number(opts.port) || 443;
+    const proxy = opts.protocol === 'https:' ? route(`https://${authorityOf(opts.hostname, port)}`) : undefined;
+    if (proxy === undefined) return direct(opts, callback);
+    openTunnel(proxy, opts.hostname, port).then(
+      (socket) => direct({ ...opts, httpSocket: socket }, callback),
+      (error: Error) => callback(error, null),
+    );
   };
 }
 
@@ -172,18 +186,9 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
   const connections = options.connections ?? 256;
   const keepAliveTimeout = options.keepAliveTimeout ?? 4000;
   const tls = tlsConnectOptions(options.tls);
-  const direct = new Agent({ connections, keepAliveTimeout, connect: tls });
-  const tunnels = new Map<string, ProxyAgent>();
-  const tunnel = (proxy: URL): ProxyAgent => {
-    let agent = tunnels.get(proxy.href);
-    if (agent === undefined) {
-      agent = new ProxyAgent({ uri: proxy.href, requestTls: tls, connections, keepAliveTimeout });
-      tunnels.set(proxy.href, agent);
-    }
-    return agent;
-  };
   const route = proxyRoute(options);
-  const dispatcher: Dispatcher = route === undefined ? direct : direct.compose(routing(route, tunnel));
+  const agent = new Agent({ connections, keepAliveTimeout, connect: route === undefined ? tls : tunnelingConnector(route, tls) });
+  const dispatcher: Dispatcher = route === undefined ? agent : agent.compose(forwardProxying(route));
   let redirecting: Dispatcher | undefined;
   return {
     name: 'undici',
@@ -195,9 +200,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
         return Promise.reject(error);
       }
     },
-    async close() {
-      await Promise.all([direct.close(), ...[...tunnels.values()].map((agent) => agent.close())]);
-    },
+    close: () => agent.close(),
   };
 }
 
