@@ -24,7 +24,7 @@ describe.each(TRANSPORTS)('a corrupt compressed body (%s)', (transport) => {
   it('is a NetworkError with zlib’s code, not retried; the process and the neighbours are fine', async () => {
     const before = ctx.server.requests;
     const urls = ['/garbage', '/cut', '/good'].map((path) => `${ctx.server.url}${path}`);
-    const results = byIndex(await collect(fanout(urls, { retries: 2, retryBaseDelay: 1, transport: transportFor(transport) })));
+    const results = byIndex(await collect(fanout(urls, { retry: { limit: 2, backoff: { base: 1 } }, transport: transportFor(transport) })));
     expect(errorOf(results[0])).toEqual({ name: 'NetworkError', code: 'Z_DATA_ERROR', attempts: 1 });
     expect(errorOf(results[1])).toEqual({ name: 'NetworkError', code: 'Z_BUF_ERROR', attempts: 1 });
     expect(results[2]).toMatchObject({ ok: true, data: { ok: 1 } });

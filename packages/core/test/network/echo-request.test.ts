@@ -23,7 +23,7 @@ describe.each(TRANSPORTS)('the request as sent (%s)', (transport) => {
             { url: `${ctx.server.url}/blob`, method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes.subarray(2, 6) },
             { url: `${ctx.server.url}/me`, method: 'DELETE' },
           ],
-          { transport: transportFor(transport), headers: { authorization: 'Bearer s3cret' }, retries: 0 },
+          { transport: transportFor(transport), headers: { authorization: 'Bearer s3cret' }, retry: 0 },
         ),
       ),
     );

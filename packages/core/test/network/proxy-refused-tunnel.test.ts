@@ -11,7 +11,7 @@ const ctx = useProxy({ refuseConnect: true });
 describe.each(TRANSPORTS)('a proxy that refuses the tunnel (%s)', (transport) => {
   it('is a NetworkError EPROXY, not retried, and the origin sees nothing', async () => {
     const before = ctx.proxy.tunnels.length;
-    const [result] = await collect(fanout([`${https.server.url}/s`], { retries: 2, retryBaseDelay: 1, transport: transportFor(transport, { proxy: ctx.proxy.url, tls: { ca: pem.certs.caCert } }) }));
+    const [result] = await collect(fanout([`${https.server.url}/s`], { retry: { limit: 2, backoff: { base: 1 } }, transport: transportFor(transport, { proxy: ctx.proxy.url, tls: { ca: pem.certs.caCert } }) }));
     expect(errorOf(result)).toEqual({ name: 'NetworkError', code: 'EPROXY', attempts: 1 });
     expect(ctx.proxy.tunnels.length - before).toBe(1);
     expect(https.server.connections).toBe(0);

@@ -22,7 +22,7 @@ describe.each(TRANSPORTS)('mTLS (%s)', (transport) => {
 
   it('without a client certificate the server refuses: a NetworkError, no request handled', async () => {
     const before = mtls.server.requests;
-    const [result] = await collect(fanout([`${mtls.server.url}/who`], { retries: 0, transport: transportFor(transport, { tls: { ca: pem.certs.caCert } }) }));
+    const [result] = await collect(fanout([`${mtls.server.url}/who`], { retry: 0, transport: transportFor(transport, { tls: { ca: pem.certs.caCert } }) }));
     // TLS 1.3: the server's alert may reach the client after it saw the connection close, so
     // undici reports the close; node:http (axios) reads the alert.
     expect(result).toMatchObject({ ok: false, error: { name: 'NetworkError' } });

@@ -19,7 +19,7 @@ describe.each(TRANSPORTS)('TLS verification failures (%s)', (transport) => {
   ] as const)('%s is a NetworkError with its TLS code, tried once (one handshake at the server)', async (_case, ctx, code, trustCa) => {
     const before = ctx.server.connections;
     const [result] = await collect(
-      fanout([`${ctx.server.url}/posts/1`], { retries: 2, retryBaseDelay: 1, transport: transportFor(transport, trustCa ? { tls: { ca: pem.certs.caCert } } : {}) }),
+      fanout([`${ctx.server.url}/posts/1`], { retry: { limit: 2, backoff: { base: 1 } }, transport: transportFor(transport, trustCa ? { tls: { ca: pem.certs.caCert } } : {}) }),
     );
     expect(errorOf(result)).toEqual({ name: 'NetworkError', code, attempts: 1 });
     expect(ctx.server.connections - before).toBe(1);

@@ -22,7 +22,7 @@ describe.each(TRANSPORTS)('a zip bomb (%s)', (transport) => {
   it('fails with BodyTooLargeError at maxBodyBytes of DECODED bytes, not retried; a body that fits is fine', async () => {
     expect(bomb.length).toBeLessThan(LIMIT / 4);
     const results = byIndex(
-      await collect(fanout([`${ctx.server.url}/bomb`, `${ctx.server.url}/fits`], { maxBodyBytes: LIMIT, retries: 2, retryBaseDelay: 1, transport: transportFor(transport) })),
+      await collect(fanout([`${ctx.server.url}/bomb`, `${ctx.server.url}/fits`], { maxBodyBytes: LIMIT, retry: { limit: 2, backoff: { base: 1 } }, transport: transportFor(transport) })),
     );
     expect(errorOf(results[0])).toEqual({ name: 'BodyTooLargeError', code: 'EBODYTOOLARGE', attempts: 1 });
     expect(results[1]).toMatchObject({ ok: true });
