@@ -85,7 +85,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
   const blocking = await openRedis(queue);
   const concurrency = options.concurrency ?? 10;
   const id = `${hostname()}-${process.pid}`;
-  const transport: Transport = typeof options.transport === 'object' ? options.transport : createTransport(options.transport ?? 'undici', concurrency);
+  const transport: Transport = typeof options.transport === 'object' ? options.transport : createTransport(options.transport ?? 'undici', { connections: concurrency });
   const stats = new WorkerStats(redis, id);
   const ticker = setInterval(() => void stats.publish().catch(() => undefined), 250);
 
