@@ -64,4 +64,11 @@ describe('enqueue takes the request flags, worker the credentials', () => {
     expect(stderr).toContain('-H authorization would be stored in Redis');
     expect(stderr).not.toContain(SECRET);
   });
+
+  it('a bad spec line stops enqueue with a runtime failure (exit 1, not 2) that names the line', async () => {
+    const file = tmpFile('bad.ndjson', `${echo.server.url}/a\n{"url": oops}\n`);
+    const { code, stderr } = await runCli(['enqueue', '--queue', redis.url, '--job', 'bad-line', '--file', file]);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^fanout: line 2 of .*bad\.ndjson: not valid JSON \(at column \d+\); nothing after it was enqueued$/);
+  });
 });
