@@ -69,6 +69,6 @@ describe('enqueue takes the request flags, worker the credentials', () => {
     const file = tmpFile('bad.ndjson', `${echo.server.url}/a\n{"url": oops}\n`);
     const { code, stderr } = await runCli(['enqueue', '--queue', redis.url, '--job', 'bad-line', '--file', file]);
     expect(code).toBe(1);
-    expect(stderr.trim()).toMatch(/^fanout: line 2 of .*bad\.ndjson: not valid JSON \(at column \d+\); nothing after it was enqueued$/);
+    expect(stderr.trim()).toMatch(/^fanout: line 2 of .*bad\.ndjson: not valid JSON( \(at column \d+\))?; nothing after it was enqueued$/);
   });
 });
