@@ -39,14 +39,14 @@ describe('enqueue takes the request flags, worker the credentials', () => {
     const status = await (async () => {
       for (let i = 0; i < 300; i++) {
         const s = await jobStatus(redis.url, 'req-test');
-        if (s.complete) return s;
+        if (s.state === 'complete') return s;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       return jobStatus(redis.url, 'req-test');
     })();
     worker.child.kill('SIGTERM');
     const { code, stderr } = await worker.done;
-    expect(status.complete).toBe(true);
+    expect(status.state).toBe('complete');
     expect(code).toBe(0);
     expect(stderr).not.toContain(SECRET);
 

@@ -49,14 +49,14 @@ describe('scale-out on BullMQ and Redis', () => {
       (s) => s.results >= 1200 && (s.workers.find((w) => w.id === victim)?.inFlight ?? 0) > 0,
       60_000,
     );
-    expect(midway.complete).toBe(false);
+    expect(midway.state).not.toBe('complete');
     workers[0]?.child.kill('SIGKILL');
 
-    const final = await until(() => jobStatus(redis.url, 'kill-test'), (s) => s.complete, 90_000);
+    const final = await until(() => jobStatus(redis.url, 'kill-test'), (s) => s.state === 'complete', 90_000);
     for (const worker of workers.slice(1)) worker.child.kill('SIGTERM');
     await Promise.all(workers.map((w) => w.done));
 
-    expect(final.complete).toBe(true);
+    expect(final.state).toBe('complete');
     const { code, stdout } = await runCli(['results', '--queue', redis.url, '--job', 'kill-test']);
     const lines = ndjson(stdout);
     expect(code).toBe(0);
@@ -71,31 +71,28 @@ describe('scale-out on BullMQ and Redis', () => {
   it('a per-host rate limit holds across 3 workers (requests per second counted at the upstream)', async () => {
     const arrivals: number[] = [];
     const server: Server = createServer((_req, res) => {
-      arrivals.push(performance.now());
+      arrivals.push(Date.now());
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     const urls = Array.from({ length: 60 }, (_, i) => `${base}/r/${i}`);
     await runCli(['enqueue', '--queue', redis.url, '--job', 'rate-test', '--file', urlFile(urls), '--chunk-size', '10', '--per-host-rate', '20']);
+    const startedAt = Date.now();
     const workers = [0, 1, 2].map(() => startCli(['worker', '--queue', redis.url, '--concurrency', '5']));
-    const final = await until(() => jobStatus(redis.url, 'rate-test'), (s) => s.complete, 60_000);
+    const final = await until(() => jobStatus(redis.url, 'rate-test'), (s) => s.state === 'complete', 60_000);
     for (const worker of workers) worker.child.kill('SIGTERM');
     await Promise.all(workers.map((w) => w.done));
     await new Promise((resolve) => server.close(resolve));
 
-    expect(final.complete).toBe(true);
+    expect(final.state).toBe('complete');
     expect(arrivals).toHaveLength(60);
-    const busiest = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length));
-    const span = Math.max(...arrivals) - Math.min(...arrivals);
-    // 20/s across all workers means one slot every 50 ms, booked in Redis: 60 requests are
-    // booked over 59 x 50 ms, and no second holds many more than 20 (a few ms of send jitter may
-    // let a neighbour slip in). Arrivals lag their slots by a varying send time (the first
-    // request of a worker also connects; a busy machine adds more), so the span is checked
-    // with room to spare: without the shared limit, 3 x 5 in flight would send all 60 in well
-    // under a second.
-    expect(span).toBeGreaterThanOrEqual(2000);
-    expect(busiest).toBeLessThanOrEqual(23);
+    // 20/s across all workers means slots booked 50 ms apart in Redis (whose clock is this
+    // machine's), none before the workers started, and no request is sent before its slot. So
+    // however late a busy machine sends them, at most X/50 requests (+1 for timer rounding) can
+    // have arrived within X ms of the start. Without the shared limit, 3 x 5 in flight would
+    // send all 60 in well under a second.
+    for (const ms of [500, 1000, 1500, 2000, 2500]) expect(arrivals.filter((t) => t < startedAt + ms).length).toBeLessThanOrEqual(ms / 50 + 1);
     expect(new Set(final.workers.filter((w) => w.done > 0).map((w) => w.id)).size).toBeGreaterThan(1);
   }, 120_000);
 

@@ -1,0 +1,78 @@
+import { createServer, type Server } from 'node:http';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueJob, followResults, jobResults, jobStatus, openRedis, parseQueueUrl, startRedisServer, startWorker } from '../src/index.js';
+import { sampleRedisMemory } from './redis-memory-sampler.js';
+
+const INPUTS = 8000;
+// Each result carries ~1 KB of data, so a job's results dwarf Redis's own footprint.
+const BODY = JSON.stringify({ text: 'x'.repeat(1000) });
+
+let server: { url: string; stop(): Promise<void> };
+let redis: Redis;
+let upstream: Server;
+let base: string;
+beforeAll(async () => {
+  server = await startRedisServer();
+  redis = await openRedis(parseQueueUrl(server.url));
+  upstream = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(BODY));
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
+}, 30_000);
+afterAll(async () => {
+  redis?.disconnect();
+  await new Promise((resolve) => upstream?.close(resolve));
+  await server?.stop();
+});
+
+function* urls(): Generator<string> {
+  for (let i = 0; i < INPUTS; i++) yield `${base}/item/${i}`;
+}
+
+/** Enqueues and runs a job with 2 workers (and a follower when `follow`); Redis's peak memory over the run. */
+async function run(job: string, follow: boolean): Promise<{ peak: number; lines: string[] }> {
+  const memory = sampleRedisMemory(redis);
+  const workers = await Promise.all([0, 1].map(() => startWorker(server.url, { concurrency: 20 })));
+  const enqueued = enqueueJob(server.url, job, urls(), { chunkSize: 200, maxWaiting: 4 });
+  const lines: string[] = [];
+  if (follow) {
+    // The follower starts once the job exists, and returns once its last line is taken.
+    while ((await redis.exists(`fanout:job:${job}:meta`)) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    for await (const line of followResults(server.url, job)) lines.push(line);
+  }
+  await enqueued;
+  for (;;) {
+    if ((await jobStatus(server.url, job)).state === 'complete') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await Promise.all(workers.map((w) => w.close()));
+  return { peak: await memory.stop(), lines };
+}
+
+describe('Redis holds the backlog, not the job', () => {
+  it('with a follower, 2 workers run a job in a fraction of the memory its stored results take', async () => {
+    const idle = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
+    const stored = await run('kept', false);
+    let kept = 0;
+    for await (const line of jobResults(server.url, 'kept')) if (line !== undefined) kept++;
+    expect(kept).toBe(INPUTS);
+    await redis.flushall();
+
+    const followed = await run('followed', true);
+    // Every input yields exactly one line, and the follower removed them all from Redis.
+    expect(followed.lines).toHaveLength(INPUTS);
+    expect(new Set(followed.lines.map((line) => (JSON.parse(line) as { index: number }).index)).size).toBe(INPUTS);
+    expect(await redis.hlen('fanout:job:followed:results')).toBe(0);
+    expect(await redis.xlen('fanout:job:followed:stored')).toBe(0);
+    const status = await jobStatus(server.url, 'followed');
+    expect(status).toMatchObject({ state: 'complete', results: INPUTS, followed: INPUTS, failed: 0 });
+    // Finished jobs expire (7 days by default).
+    expect(await redis.ttl('fanout:job:followed:meta')).toBeGreaterThan(604_000);
+
+    // Kept: ~8 MB of results. Followed: what is in flight, a few chunks and the done bitmap.
+    const keptGrowth = stored.peak - idle;
+    const followedGrowth = followed.peak - idle;
+    expect(keptGrowth).toBeGreaterThan(INPUTS * 1000);
+    expect(followedGrowth).toBeLessThan(keptGrowth / 3);
+  }, 180_000);
+});
