@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
 import { jobStatus, startRedisServer } from '@fanout/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from './queue-until.js';
 import { ndjson, runCli, startCli } from './run-cli.js';
 
 let redis: { url: string; stop(): Promise<void> };
@@ -22,15 +23,6 @@ function urlFile(urls: readonly string[]): string {
   const file = join(mkdtempSync(join(tmpdir(), 'fanout-q-')), 'urls.txt');
   writeFileSync(file, `${urls.join('\n')}\n`);
   return file;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('scale-out on BullMQ and Redis', () => {
