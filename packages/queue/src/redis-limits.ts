@@ -23,8 +23,10 @@ local untilMs = now + tonumber(ARGV[1])
 if untilMs > tonumber(redis.call('GET', KEYS[1]) or '0') then redis.call('SET', KEYS[1], untilMs, 'PX', tonumber(ARGV[1]) + 1000) end
 return 1`;
 
-// Retry budget: retries may reach min + ratio * requests. KEYS: budget hash. ARGV: pending requests, ratio, min.
+// Retry budget: retries may reach min + ratio * requests; none once the job is gone (no orphan
+// key). KEYS: budget hash, job meta. ARGV: pending requests, ratio, min.
 const TAKE_RETRY = `
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
 local requests = redis.call('HINCRBY', KEYS[1], 'requests', ARGV[1])
 local retries = tonumber(redis.call('HGET', KEYS[1], 'retries') or '0')
 if retries >= tonumber(ARGV[3]) + tonumber(ARGV[2]) * requests then return 0 end
@@ -68,7 +70,7 @@ export class RedisLimits implements SharedLimits {
   async tryTakeRetry(): Promise<boolean> {
     const pending = this.pendingRequests;
     this.pendingRequests = 0;
-    return Number(await this.redis.eval(TAKE_RETRY, 1, this.keys.budget, pending, BUDGET.ratio, BUDGET.min)) === 1;
+    return Number(await this.redis.eval(TAKE_RETRY, 2, this.keys.budget, this.keys.meta, pending, BUDGET.ratio, BUDGET.min)) === 1;
   }
 
   /** Adds the inputs counted since the last retry to the shared total. */

@@ -8,6 +8,7 @@ import { openRedis, parseQueueUrl } from './connection.js';
 import { completeIfDone, storeResults } from './job-scripts.js';
 import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
 import { RedisLimits } from './redis-limits.js';
+import { WorkerStats } from './worker-stats.js';
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -50,39 +51,6 @@ export interface RunningWorker {
 const RESULT_BATCH = 100;
 /** Results are stored at least this often, so `status` and followers see them live. */
 const STORE_EVERY_MS = 250;
-
-/** Per-job counters of this worker, written to Redis for `fanout status`. */
-class WorkerStats {
-  private readonly byJob = new Map<string, { done: number; failed: number; inFlight: number }>();
-
-  constructor(
-    private readonly redis: Redis,
-    private readonly id: string,
-    private readonly lockMs: number,
-  ) {}
-
-  of(job: string) {
-    let stats = this.byJob.get(job);
-    if (!stats) this.byJob.set(job, (stats = { done: 0, failed: 0, inFlight: 0 }));
-    return stats;
-  }
-
-  async publish(stopped = false): Promise<void> {
-    const now = Date.now();
-    await Promise.all(
-      [...this.byJob].map(([job, s]) =>
-        this.redis.hset(jobKeys(job).workers, {
-          [`${this.id}:done`]: s.done,
-          [`${this.id}:failed`]: s.failed,
-          [`${this.id}:inflight`]: s.inFlight,
-          [`${this.id}:seen`]: now,
-          [`${this.id}:lockms`]: this.lockMs,
-          [`${this.id}:stopped`]: stopped ? 1 : 0,
-        }),
-      ),
-    );
-  }
-}
 
 /**
  * Runs chunks from the queue through the core engine, storing each input's result once (a
@@ -158,8 +126,10 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       );
       clearInterval(timer);
       await store();
-      await limits.flush();
-      if (!dropped) await completeIfDone(redis, job);
+      if (!dropped) {
+        await limits.flush();
+        await completeIfDone(redis, job);
+      }
     } finally {
       clearInterval(timer);
       counters.inFlight = 0;
