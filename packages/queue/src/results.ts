@@ -9,7 +9,7 @@ const BATCH = 1000;
  * an input without a result yet (or whose result a follower has already taken) yields
  * `undefined` in its place.
  */
-export async function* jobResults(queueUrl: string, job: string): AsyncGenerator<string | undefined> {
+export async function* jobResults(queueUrl: string, job: string): AsyncGenerator<string | undefined, undefined> {
   checkJobName(job);
   const redis = await openRedis(parseQueueUrl(queueUrl));
   try {

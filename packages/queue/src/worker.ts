@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import { createTransport, fanout, serializeResult, type FetchResult, type Transport, type TransportName } from '@fanout/core';
 import { Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { lastValueFrom, tap } from 'rxjs';
 import type { ChunkData } from './chunk.js';
 import { openRedis, parseQueueUrl } from './connection.js';

@@ -13,7 +13,7 @@ export interface ResultsFlags {
 
 /** Lines from Redis, with what the end of them means. */
 interface LineSource {
-  readonly lines: AsyncGenerator<string | undefined, 'complete' | 'cancelled' | void>;
+  readonly lines: AsyncGenerator<string | undefined, 'complete' | 'cancelled' | undefined>;
 }
 
 async function lineSource(flags: ResultsFlags): Promise<LineSource> {
@@ -32,7 +32,7 @@ export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<nu
   const { lines } = await lineSource(flags);
   let missing = 0;
   let failed = 0;
-  let end: 'complete' | 'cancelled' | void = undefined;
+  let end: 'complete' | 'cancelled' | undefined;
   try {
     for (;;) {
       const next = await lines.next();
