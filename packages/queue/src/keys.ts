@@ -20,6 +20,8 @@ export function jobKeys(job: string) {
     globalRate: `${base}:rate`,
     hostRate: (host: string) => `${base}:rate:${host}`,
     hostPause: (host: string) => `${base}:pause:${host}`,
+    /** Sorted set of the leases on `perHost` slots of a host (lease → expiry), across workers. */
+    hostLeases: (host: string) => `${base}:leases:${host}`,
   };
 }
 

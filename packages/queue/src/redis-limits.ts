@@ -2,6 +2,7 @@ import type { SharedLimits } from '@fanout/core';
 import type { Redis } from 'ioredis';
 import type { ChunkOptions } from './chunk.js';
 import { jobKeys } from './keys.js';
+import type { RedisHostLeases } from './redis-host-leases.js';
 
 // Books the next send slot: max(now, global next, host next, host pause), using Redis's clock
 // so that every worker agrees. KEYS: global next, host next, host pause. ARGV: intervals in ms.
@@ -38,7 +39,8 @@ export const BUDGET = { ratio: 0.2, min: 10 } as const;
 
 /**
  * `SharedLimits` on Redis for one job: the global and per-host rates, per-host pauses after a
- * `Retry-After` and the retry budget hold across every worker on every machine.
+ * `Retry-After`, the retry budget and (given leases) `perHost` hold across every worker on every
+ * machine.
  */
 export class RedisLimits implements SharedLimits {
   private readonly keys;
@@ -48,8 +50,14 @@ export class RedisLimits implements SharedLimits {
     private readonly redis: Redis,
     job: string,
     private readonly options: ChunkOptions,
+    private readonly leases?: RedisHostLeases,
   ) {
     this.keys = jobKeys(job);
+  }
+
+  acquireHost(host: string, limit: number, signal: AbortSignal): Promise<() => void> {
+    if (!this.leases) return Promise.resolve(() => undefined);
+    return this.leases.acquire(host, limit, signal);
   }
 
   async reserve(host: string): Promise<number> {

@@ -6,6 +6,7 @@ import type { ChunkData } from './chunk.js';
 import { openRedis, parseQueueUrl } from './connection.js';
 import { completeIfDone, storeResults } from './job-scripts.js';
 import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
+import { RedisHostLeases } from './redis-host-leases.js';
 import { RedisLimits } from './redis-limits.js';
 import { WorkerStats } from './worker-stats.js';
 
@@ -17,8 +18,8 @@ export interface WorkerOptions {
    */
   readonly concurrency?: number;
   /**
-   * How long a chunk's lock lasts without renewal: a killed worker's chunk is taken over by
-   * another worker after about this long.
+   * How long a chunk's lock (and a per-host lease) lasts without renewal: a killed worker's
+   * chunk is taken over, and its `perHost` leases freed, after about this long.
    * @default 30000
    */
   readonly lockMs?: number;
@@ -81,7 +82,8 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       return;
     }
     const { retries, ...limitsAndFields } = run;
-    const limits = new RedisLimits(redis, job, run);
+    const leases = new RedisHostLeases(redis, jobKeys(job).hostLeases, id, lockMs);
+    const limits = new RedisLimits(redis, job, run, leases);
     const counters = stats.of(job);
     const abort = new AbortController();
     let dropped: 'gone' | 'cancelled' | undefined;
@@ -131,6 +133,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       }
     } finally {
       clearInterval(timer);
+      leases.close();
       counters.inFlight = 0;
       await stats.publish().catch(() => undefined);
     }
