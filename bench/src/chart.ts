@@ -24,7 +24,7 @@ export function barChartsSvg(panels: readonly { title: string; bars: readonly Ba
     const longest = Math.max(...panel.bars.map((b) => b.value), 1e-9);
     for (const [i, bar] of panel.bars.entries()) {
       const w = Math.max(1, (bar.value / longest) * barArea);
-      const colour = i === 0 || bar.label.startsWith('fanout') ? '#1a7f37' : '#8c959f';
+      const colour = bar.label.includes('fanout') ? '#1a7f37' : '#8c959f';
       parts.push(`<text x="10" y="${y + 17}">${escape(bar.label)}</text>`);
       parts.push(`<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowHeight - 8}" fill="${colour}" rx="2"/>`);
       parts.push(`<text x="${labelWidth + w + 6}" y="${y + 17}">${escape(bar.text)}</text>`);
