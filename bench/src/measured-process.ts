@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { PROBE } from './paths.js';
 import type { ProbeReport } from './probe-report.js';
@@ -27,8 +28,12 @@ export interface ProcessSample {
 /** How a measured process runs. */
 export interface MeasureOptions {
   readonly env?: NodeJS.ProcessEnv;
-  /** `pipe`: stdout is read and its lines counted; `ignore`: stdout is /dev/null. @default 'pipe' */
-  readonly stdout?: 'pipe' | 'ignore';
+  /**
+   * `pipe`: stdout is read and its lines counted; `devnull`: stdout is /dev/null opened
+   * write-only, as a shell's `> /dev/null` does (spawn's `'ignore'` opens it read-write, which
+   * is what a closed stdout looks like to the child). @default 'pipe'
+   */
+  readonly stdout?: 'pipe' | 'devnull';
   /** Load the probe (`--import`); off for the purest cold-start timing. @default true */
   readonly probe?: boolean;
 }
@@ -47,11 +52,13 @@ export function runMeasured(args: readonly string[], options: MeasureOptions = {
   const probe = options.probe ?? true;
   const nodeArgs = probe ? ['--import', PROBE, ...args] : [...args];
   return new Promise((resolve, reject) => {
+    const devNull = options.stdout === 'devnull' ? openSync('/dev/null', 'w') : undefined;
     const started = performance.now();
     const child = spawn(process.execPath, nodeArgs, {
       env: options.env ?? process.env,
-      stdio: ['ignore', options.stdout ?? 'pipe', 'pipe', probe ? 'pipe' : 'ignore'],
+      stdio: ['ignore', devNull ?? 'pipe', 'pipe', probe ? 'pipe' : 'ignore'],
     });
+    if (devNull !== undefined) closeSync(devNull);
     let wallMs = 0;
     let exitCode: number | null = null;
     let stdoutLines = 0;

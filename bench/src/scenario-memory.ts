@@ -28,7 +28,7 @@ export async function runMemory(base: string, sizes: readonly number[], concurre
   const rows: MemoryRow[] = [];
   for (const lines of sizes) {
     const file = await writeUrlFile(join(dir, `urls-${lines}.txt`), base, lines);
-    const run = await runMeasured([FANOUT_BIN, '-o', 'ndjson', '--file', file, '-c', String(concurrency)], { stdout: 'ignore' });
+    const run = await runMeasured([FANOUT_BIN, '-o', 'ndjson', '--file', file, '-c', String(concurrency)], { stdout: 'devnull' });
     rows.push({ lines, maxRssMb: run.maxRssMb ?? NaN, wallMs: run.wallMs, requestsPerSecond: (lines * 1000) / run.wallMs, exitCode: run.exitCode });
     log(`  memory ${lines.toLocaleString('en-US')} lines: peak RSS ${(run.maxRssMb ?? NaN).toFixed(0)} MB, exit ${run.exitCode}${run.exitCode === 0 ? '' : `: ${run.stderr.trim().split('\n').pop() ?? ''}`}`);
   }
