@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENDERS } from '../src/contenders.js';
 import type { ThroughputResult } from '../src/scenario-throughput.js';
 import type { ColdStartResult } from '../src/scenario-cold-start.js';
@@ -22,10 +22,12 @@ interface Report {
   seed: { rows: { posts: number; ideal: number }[] };
 }
 
+const out = mkdtempSync(join(tmpdir(), 'fanout-bench-smoke-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
 // Counts and shapes only: the smoke run proves the harness works, never how fast anything is.
 describe('npm run bench (smoke: tiny sizes)', () => {
   it('runs every contender as a whole process in every scenario, measured from outside and inside, and writes the report', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'fanout-bench-smoke-'));
     const stdout = await new Promise<string>((resolve, reject) =>
       execFile(process.execPath, [RUN, '--smoke', '--out', out], { timeout: 280_000, maxBuffer: 8 * 2 ** 20 }, (error, text, stderr) =>
         error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(text),
