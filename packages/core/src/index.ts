@@ -7,6 +7,7 @@ export type { FetchResult, OkResult, FailedResult, Timing } from './result.js';
 export { isIdempotent, toRequestSpec, type HttpMethod, type RequestInput, type RequestSpec } from './request.js';
 export { isRetryable } from './retry-policy.js';
 export type { SharedLimits } from './limits/shared-limits.js';
+export type { CircuitBreakerOptions } from './limits/circuit-breaker.js';
 export { demandSource, type DemandSource, type Inputs } from './operators/demand-source.js';
 export { inInputOrder } from './operators/in-input-order.js';
 export { summarize, SummaryBuilder, type LatencyStats, type Summary } from './stats/summary.js';

@@ -1,3 +1,4 @@
+import { resolveCircuitBreaker, type CircuitBreakerOptions } from './limits/circuit-breaker.js';
 import type { SharedLimits } from './limits/shared-limits.js';
 import type { Transport } from './transports/transport.js';
 
@@ -110,6 +111,15 @@ export interface FanoutOptions {
    */
   readonly sharedLimits?: SharedLimits;
   /**
+   * Per-host circuit breaker: after `failures` attempts in a row to one host failed to connect
+   * or timed out, that host's remaining requests fail at once with `CircuitOpenError`
+   * (`ECIRCUITOPEN`) instead of waiting `timeout × attempts` each; after `cooldown` ms one probe
+   * goes, and its success closes the circuit. `false` turns it off.
+   * @default { failures: 5, cooldown: 10000 }
+   * @example { circuitBreaker: { failures: 3, cooldown: 30_000 } }
+   */
+  readonly circuitBreaker?: CircuitBreakerOptions | false;
+  /**
    * Aborts the run: in-flight requests are cancelled, and the remaining inputs fail at once with
    * `AbortError`, so each input still gets its one result.
    * @default undefined
@@ -119,7 +129,8 @@ export interface FanoutOptions {
 
 /** `FanoutOptions` with every default filled in. */
 type OptionalKeys = 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal' | 'sharedLimits';
-export type ResolvedOptions = Required<Omit<FanoutOptions, OptionalKeys>> & Pick<FanoutOptions, OptionalKeys>;
+export type ResolvedOptions = Required<Omit<FanoutOptions, OptionalKeys | 'circuitBreaker'>> &
+  Pick<FanoutOptions, OptionalKeys> & { readonly circuitBreaker: Required<CircuitBreakerOptions> | false };
 
 /** The default of every option, in one place. */
 export const DEFAULTS = {
@@ -146,7 +157,7 @@ function check(name: string, value: number, min: number, integer: boolean): void
 
 /** Fills in defaults and rejects out-of-range values with a `RangeError` naming the option. */
 export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
-  const resolved: ResolvedOptions = { ...DEFAULTS, ...stripUndefined(options) };
+  const resolved: ResolvedOptions = { ...DEFAULTS, ...stripUndefined(options), circuitBreaker: resolveCircuitBreaker(options.circuitBreaker) };
   check('concurrency', resolved.concurrency, 1, true);
   check('timeout', resolved.timeout, 1, false);
   check('retries', resolved.retries, 0, true);

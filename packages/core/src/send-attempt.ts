@@ -70,6 +70,13 @@ export async function sendAttempt(
     release();
     throw cancellation.reason;
   }
+  let probe: boolean;
+  try {
+    probe = ctx.breaker?.admit(request.host) ?? false; // throws CircuitOpenError while the host's circuit is open
+  } catch (error) {
+    release();
+    throw error;
+  }
   const timer = setTimeout(() => cancellation.abort(new TimeoutError(options.timeout)), options.timeout);
   try {
     onSend();
@@ -77,8 +84,11 @@ export async function sendAttempt(
     try {
       response = await ctx.transport.send(new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation));
     } catch (error) {
-      throw toFanoutError(error, cancellation);
+      const failure = toFanoutError(error, cancellation);
+      ctx.breaker?.recordFailure(request.host, failure, probe);
+      throw failure;
     }
+    ctx.breaker?.recordSuccess(request.host);
     if (response.status < 200 || response.status > 299) {
       throw new HttpError(response.status, parseRetryAfter(response.header('retry-after'), options.retryMaxDelay));
     }

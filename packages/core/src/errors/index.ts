@@ -6,3 +6,4 @@ export { ParseError } from './parse-error.js';
 export { BodyTooLargeError } from './body-too-large-error.js';
 export { AbortError } from './abort-error.js';
 export { InvalidUrlError } from './invalid-url-error.js';
+export { CircuitOpenError } from './circuit-open-error.js';
