@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { IdListError, parseIdList, TRANSPORT_NAMES, type TransportName } from '@fanout/core';
 import { Command, CommanderError, Option } from 'commander';
+import { addBatchOptions, parseBatchOptions, type RawBatchOptions } from './batch/batch-options.js';
 import { integer, positive, share } from './option-parsers.js';
 import { DEMO_IDS, LIVE_URL, type CliConfig, type Mode, type OutputFormat } from './config.js';
 import { UsageError } from './usage-error.js';
@@ -52,7 +53,7 @@ function checkReadable(file: string): void {
 
 /** The command-line definition: flags, defaults and help text. */
 export function buildProgram(version: string): Command {
-  return new Command()
+  const program = new Command()
     .name('fanout')
     .description('Fetch many URLs at once: concurrent, with retries and limits; one result per input.')
     .version(version, '-V, --version')
@@ -75,7 +76,8 @@ export function buildProgram(version: string): Command {
     .addOption(new Option('-o, --output <format>', 'result format on stdout').choices(['text', 'json', 'ndjson']).default('text'))
     .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(TRANSPORT_NAMES).default('axios'))
     .option('-q, --quiet', 'print nothing on stderr but errors', false)
-    .option('--no-progress', 'no progress bar, even on a terminal')
+    .option('--no-progress', 'no progress bar, even on a terminal');
+  return addBatchOptions(program)
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -84,7 +86,7 @@ export function buildProgram(version: string): Command {
     });
 }
 
-interface RawOptions {
+interface RawOptions extends RawBatchOptions {
   ids?: string;
   file?: string;
   baseUrl?: string;
@@ -160,6 +162,7 @@ export function parseArgs(argv: readonly string[], version: string): CliConfig {
     quiet: raw.quiet,
     progress: raw.progress,
     transport: raw.transport,
+    batch: parseBatchOptions(raw, mode),
   };
 }
 

@@ -77,7 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     };
     return await (config.mode === 'compare' ? runCompareMode(context) : runStreamMode(context));
   } catch (error) {
-    io.stderr.write(`fanout: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`fanout: ${error instanceof Error ? error.message : String(error)}\n${error instanceof UsageError ? `${error.hint}\n` : ''}`);
     return EXIT.usage;
   } finally {
     await transport.close();

@@ -1,4 +1,5 @@
 import type { TransportName } from '@fanout/core';
+import type { BatchConfig } from './batch/batch-options.js';
 
 /** Where the requests go when inputs are ids (or for the demo with no inputs). */
 export type UpstreamChoice = { kind: 'embedded'; latency: number; failRate: number } | { kind: 'url'; url: string; live: boolean };
@@ -27,6 +28,8 @@ export interface CliConfig {
   readonly quiet: boolean;
   readonly progress: boolean;
   readonly transport: TransportName;
+  /** Long batches: --journal, --max-failures. */
+  readonly batch: BatchConfig;
 }
 
 export const LIVE_URL = 'https://jsonplaceholder.typicode.com';

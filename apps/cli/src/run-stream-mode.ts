@@ -1,5 +1,6 @@
 import { fanout, SummaryBuilder, type FanoutOptions } from '@fanout/core';
 import type { Subscription } from 'rxjs';
+import { BatchRun } from './batch/batch-run.js';
 import type { CliConfig } from './config.js';
 import { inputStream } from './inputs.js';
 import { coreOptions, EXIT, type ModeContext } from './mode-context.js';
@@ -17,10 +18,11 @@ function total(config: CliConfig): number | undefined {
  */
 export async function runStreamMode({ config, io, out, render, sources, transport, errColors, log, onBrokenPipe }: ModeContext): Promise<number> {
   const progress = config.progress && !config.quiet && io.stderr.isTTY ? new Progress(io.stderr, total(config)) : undefined;
+  const batch = await BatchRun.open(config.batch, sources, config.upstream); // --journal, --max-failures
   const builder = new SummaryBuilder();
   const started = performance.now();
   let subscription: Subscription | undefined;
-  const outcome = await new Promise<'done' | 'interrupted' | 'pipe-closed'>((resolve, reject) => {
+  const outcome = await new Promise<'done' | 'interrupted' | 'pipe-closed' | 'stopped'>((resolve, reject) => {
     onBrokenPipe(() => {
       subscription?.unsubscribe();
       resolve('pipe-closed');
@@ -30,11 +32,17 @@ export async function runStreamMode({ config, io, out, render, sources, transpor
       resolve('interrupted');
     });
     const options: FanoutOptions = { ...coreOptions(config, transport), concurrency: config.mode === 'sequential' ? 1 : config.concurrency };
-    subscription = fanout(inputStream(sources, () => out.ready()), options).subscribe({
-      next(result) {
+    subscription = fanout(batch.inputs(inputStream(batch.sources, () => out.ready())), options).subscribe({
+      next(fetched) {
+        const result = batch.settle(fetched);
         builder.add(result);
         progress?.tick(result.ok);
         render.result(result);
+        if (batch.mustStop) {
+          removeInterrupt();
+          subscription?.unsubscribe();
+          resolve('stopped');
+        }
       },
       error(error: unknown) {
         removeInterrupt();
@@ -45,8 +53,8 @@ export async function runStreamMode({ config, io, out, render, sources, transpor
         resolve('done');
       },
     });
-  });
-  const summary = builder.build(performance.now() - started);
+  }).finally(() => batch.close());
+  const summary = { ...builder.build(performance.now() - started), ...batch.notes() };
   progress?.clear();
   if (outcome === 'pipe-closed') return EXIT.ok;
   render.end({ summary });
@@ -56,5 +64,5 @@ export async function runStreamMode({ config, io, out, render, sources, transpor
     return EXIT.interrupted;
   }
   log(`\n${summaryTable(summary, errColors)}`);
-  return summary.failed > 0 ? EXIT.failures : EXIT.ok;
+  return summary.failed > 0 || outcome === 'stopped' ? EXIT.failures : EXIT.ok;
 }

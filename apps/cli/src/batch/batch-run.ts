@@ -1,0 +1,96 @@
+import { toResultLine, type FetchResult } from '@fanout/core';
+import type { UpstreamChoice } from '../config.js';
+import type { InputSources } from '../inputs.js';
+import type { BatchConfig } from './batch-options.js';
+import { fingerprintInputs } from './input-fingerprint.js';
+import { Journal } from './journal.js';
+
+/** What the long-batch features add to the end-of-run summary. */
+export interface BatchNotes {
+  /** Inputs not fetched because the journal has them ok already. */
+  readonly skipped?: number;
+  /** Set when `--max-failures` stopped the run. */
+  readonly stopped?: { readonly maxFailures: number; readonly unfinished: number };
+}
+
+/**
+ * The long-batch side of one stream run: skips what the journal has done (renumbering the rest
+ * back to their input positions), journals each result, and says when `--max-failures` is hit.
+ */
+export class BatchRun {
+  private skipped = 0;
+  private failed = 0;
+  private pulled = 0;
+  private settled = 0;
+  /** fanout's index (position among the inputs not skipped) → the input's own position. */
+  private readonly positions = new Map<number, number>();
+
+  private constructor(
+    private readonly config: BatchConfig,
+    readonly sources: InputSources,
+    private readonly journal: Journal | undefined,
+  ) {}
+
+  /** Opens the journal (if any) for these inputs; throws `UsageError` for another list's journal. */
+  static async open(config: BatchConfig, sources: InputSources, upstream: UpstreamChoice): Promise<BatchRun> {
+    if (config.journal === undefined) return new BatchRun(config, sources, undefined);
+    const inputs = await fingerprintInputs(sources, upstream);
+    const journal = await Journal.open(config.journal, inputs.fingerprint, inputs.describes);
+    return new BatchRun(config, inputs.sources, journal);
+  }
+
+  /** The inputs still to fetch: those the journal has ok are left out (and counted). */
+  async *inputs<T>(all: AsyncIterable<T>): AsyncGenerator<T> {
+    let position = 0;
+    for await (const input of all) {
+      const at = position++;
+      if (this.journal?.done.has(at)) {
+        this.skipped++;
+        continue;
+      }
+      if (at !== this.pulled) this.positions.set(this.pulled, at);
+      this.pulled++;
+      yield input;
+    }
+  }
+
+  /** A result with its input's own index, journalled. */
+  settle(result: FetchResult): FetchResult {
+    const position = this.positions.get(result.index);
+    if (position !== undefined) this.positions.delete(result.index);
+    const own = position === undefined ? result : { ...result, index: position };
+    this.settled++;
+    if (!own.ok) this.failed++;
+    this.journal?.append(JSON.stringify(toResultLine(own)));
+    return own;
+  }
+
+  /** True once `--max-failures` failed inputs have come back: the run must stop. */
+  get mustStop(): boolean {
+    return this.config.maxFailures !== undefined && this.failed >= this.config.maxFailures;
+  }
+
+  /** What to add to the summary. */
+  notes(): BatchNotes {
+    return {
+      ...(this.journal ? { skipped: this.skipped } : {}),
+      ...(this.mustStop ? { stopped: { maxFailures: this.config.maxFailures as number, unfinished: this.pulled - this.settled } } : {}),
+    };
+  }
+
+  /** Writes the journal's last batch. */
+  async close(): Promise<void> {
+    await this.journal?.close();
+  }
+}
+
+/** The summary rows of the notes (none when the run used no long-batch flag). */
+export function batchSummaryRows(notes: BatchNotes): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  if (notes.skipped !== undefined) rows.push(['skipped', `${notes.skipped} (already ok in the journal)`]);
+  if (notes.stopped) {
+    const { maxFailures, unfinished } = notes.stopped;
+    rows.push(['stopped', `after ${maxFailures} failed inputs (--max-failures); ${unfinished} read but unfinished (cancelled), the rest not read: none of them has a result line`]);
+  }
+  return rows;
+}
