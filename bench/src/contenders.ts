@@ -92,8 +92,8 @@ const nodeHttp: Contender = async (urls, concurrency) => {
 };
 
 export const CONTENDERS: Readonly<Record<string, Contender>> = {
-  'fanout (axios)': fanoutWith((c) => createTransport('axios', c)),
-  'fanout (undici)': fanoutWith((c) => createTransport('undici', c)),
+  'fanout (axios)': fanoutWith((c) => createTransport('axios', { connections: c })),
+  'fanout (undici)': fanoutWith((c) => createTransport('undici', { connections: c })),
   'rxjs mergeMap + axios': rxjsAxios,
   'p-map + undici': pMapUndici,
   'node:http keep-alive': nodeHttp,

@@ -20,7 +20,7 @@ global.gc?.();
 const rssBefore = process.memoryUsage().rss;
 let peakRss = rssBefore;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-const transport = createTransport(transportName === 'undici' ? 'undici' : 'axios', concurrency);
+const transport = createTransport(transportName === 'undici' ? 'undici' : 'axios', { connections: concurrency });
 const summary = new SummaryBuilder();
 const started = performance.now();
 await lastValueFrom(fanout(readLines(createReadStream(file)), { concurrency, transport }).pipe(tap((r) => summary.add(r))), { defaultValue: undefined });

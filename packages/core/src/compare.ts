@@ -36,7 +36,7 @@ export interface Comparison {
 export async function compare(inputs: readonly RequestInput[], options: CompareOptions = {}): Promise<Comparison> {
   const { onResult, ...runOptions } = options;
   const { concurrency } = resolveOptions(runOptions);
-  const transport = runOptions.transport ?? createTransport('axios', concurrency);
+  const transport = runOptions.transport ?? createTransport('undici', { connections: concurrency });
   try {
     const run = (mode: RunMode, n: number) =>
       lastValueFrom(fanout(inputs, { ...runOptions, transport, concurrency: n }).pipe(summarizeRun((r) => onResult?.(mode, r))));

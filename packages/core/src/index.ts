@@ -17,6 +17,7 @@ export type { Transport, TransportRequest, TransportResponse } from './transport
 export { axiosTransport, type AxiosTransportOptions } from './transports/axios-transport.js';
 export { undiciTransport, type UndiciTransportOptions } from './transports/undici-transport.js';
 export { createTransport, TRANSPORT_NAMES, type TransportName } from './transports/create-transport.js';
+export type { TransportOptions, TransportTlsOptions } from './transports/transport-options.js';
 export * from './errors/index.js';
 export { parseIdList, IdListError } from './utils/parse-id-list.js';
 export { parseRetryAfter } from './utils/retry-after.js';

@@ -99,7 +99,7 @@ export interface FanoutOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /**
    * How requests are sent. Created per run and closed after it when not given.
-   * @default axiosTransport()
+   * @default undiciTransport({ connections: concurrency })
    */
   readonly transport?: Transport;
   /**

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fanout } from '../src/index.js';
-import { API, byIndex, collect, inFlightCounter } from './helpers.js';
+import { API, byIndex, collect, inFlightCounter, viaNock } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -15,7 +15,7 @@ describe('concurrent run', () => {
       .reply((path) => counter.track(path, { path }));
     const urls = Array.from({ length: 24 }, (_, i) => `${API}/posts/${i + 1}`);
 
-    const results = await collect(fanout(urls, { concurrency: 4 }));
+    const results = await collect(fanout(urls, { concurrency: 4, ...viaNock }));
 
     expect(counter.max).toBe(4);
     expect(results).toHaveLength(24);

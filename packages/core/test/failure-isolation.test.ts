@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fanout, HttpError, NetworkError, ParseError, TimeoutError, type FetchResult } from '../src/index.js';
-import { API, byIndex, collect } from './helpers.js';
+import { API, byIndex, collect, viaNock } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -19,7 +19,7 @@ describe('one failure never affects the others', () => {
       .get('/ok/3').reply(200, { id: 3 });
     const paths = ['/ok/1', '/missing', '/ok/2', '/broken', '/refused', '/slow', '/garbage', '/ok/3'];
 
-    const results = byIndex(await collect(fanout(paths.map((p) => API + p), { concurrency: 8, retries: 0, timeout: 100 })));
+    const results = byIndex(await collect(fanout(paths.map((p) => API + p), { concurrency: 8, retries: 0, timeout: 100, ...viaNock })));
 
     expect(results).toHaveLength(paths.length);
     const failure = (r: FetchResult | undefined) => (r && !r.ok ? r.error : undefined);
@@ -37,7 +37,7 @@ describe('one failure never affects the others', () => {
 
   it('serialises every error as { name, code, message } for NDJSON', async () => {
     nock(API).get('/missing').reply(404, {});
-    const [result] = await collect(fanout([`${API}/missing`], { retries: 0 }));
+    const [result] = await collect(fanout([`${API}/missing`], { retries: 0, ...viaNock }));
     expect(JSON.parse(JSON.stringify(result && !result.ok && result.error))).toEqual({
       name: 'HttpError',
       code: 'EHTTP',

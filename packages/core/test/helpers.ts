@@ -1,5 +1,5 @@
 import { lastValueFrom, toArray, type Observable } from 'rxjs';
-import type { FetchResult } from '../src/index.js';
+import { axiosTransport, type FetchResult } from '../src/index.js';
 
 /** Collects every result of a run. */
 export function collect<T>(results$: Observable<FetchResult<T>>): Promise<FetchResult<T>[]> {
@@ -33,3 +33,6 @@ export function inFlightCounter(holdMs: number) {
 }
 
 export const API = 'http://api.test';
+
+/** nock intercepts node:http, which the default transport (undici) bypasses: nock tests send through axios. */
+export const viaNock = { transport: axiosTransport() } as const;

@@ -6,14 +6,10 @@ import { DEFAULTS } from '../options.js';
 const DEFAULT_MAX_BODY = DEFAULTS.maxBodyBytes;
 import { BodyTooLargeError } from '../errors/body-too-large-error.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import type { TransportOptions } from './transport-options.js';
 
-/** Options of {@link axiosTransport}. */
-export interface AxiosTransportOptions {
-  /**
-   * Upper bound of open sockets per host in the keep-alive pool.
-   * @default 256
-   */
-  readonly maxSockets?: number;
+/** Options of {@link axiosTransport}: the common {@link TransportOptions}, and: */
+export interface AxiosTransportOptions extends TransportOptions {
   /**
    * Use this axios instance instead of creating one (its agents and defaults are kept).
    * @default undefined (a new instance with keep-alive agents)
@@ -49,10 +45,10 @@ function abortSignalFor(request: TransportRequest): GenericAbortSignal {
  * them), every status resolved (the core decides what is an error), redirects off unless asked.
  *
  * @example
- * const results = fanout(urls, { transport: axiosTransport({ maxSockets: 64 }) });
+ * const results = fanout(urls, { transport: axiosTransport({ connections: 64 }) });
  */
 export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
-  const maxSockets = options.maxSockets ?? 256;
+  const maxSockets = options.connections ?? 256;
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo' });
   const httpsAgent = new https.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo' });
   const client =
@@ -84,6 +80,11 @@ export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
           header: (name) => {
             const value: unknown = headers[name];
             return value === undefined || value === null ? undefined : String(value);
+          },
+          headers: () => {
+            const all: Record<string, string> = {};
+            for (const [name, value] of Object.entries(headers)) if (value !== undefined && value !== null) all[name.toLowerCase()] = String(value);
+            return all;
           },
           body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
         };

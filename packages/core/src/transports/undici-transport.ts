@@ -3,14 +3,10 @@ import { BodyTooLargeError } from '../errors/body-too-large-error.js';
 import { InvalidUrlError } from '../errors/invalid-url-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import type { TransportOptions } from './transport-options.js';
 
-/** Options of {@link undiciTransport}. */
-export interface UndiciTransportOptions {
-  /**
-   * Upper bound of connections per origin in the pool.
-   * @default 256
-   */
-  readonly connections?: number;
+/** Options of {@link undiciTransport}: the common {@link TransportOptions}, and: */
+export interface UndiciTransportOptions extends TransportOptions {
   /**
    * How long an idle keep-alive connection is kept, in milliseconds.
    * @default 4000
@@ -101,6 +97,11 @@ function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<Tra
             header: (name) => {
               const value = headers[name];
               return Array.isArray(value) ? value.join(', ') : value;
+            },
+            headers: () => {
+              const all: Record<string, string> = {};
+              for (const [name, value] of Object.entries(headers)) if (value !== undefined) all[name] = Array.isArray(value) ? value.join(', ') : value;
+              return all;
             },
             body,
           });
