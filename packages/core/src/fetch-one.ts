@@ -65,7 +65,7 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
     let attempts = 0;
     let request: PreparedRequest;
     try {
-      request = prepare(input, ctx.options.headers);
+      request = { ...prepare(input, ctx.options.headers), index };
     } catch (error) {
       return of(failed(index, url, 0, start, toFanoutError(error)));
     }

@@ -8,12 +8,13 @@ export { isIdempotent, toRequestSpec, type HttpMethod, type RequestInput, type R
 export { isRetryable } from './retry-policy.js';
 export type { SharedLimits } from './limits/shared-limits.js';
 export type { CircuitBreakerOptions } from './limits/circuit-breaker.js';
+export type { BodySink, BodyTarget, SinkResponse } from './body-sink.js';
 export { demandSource, type DemandSource, type Inputs } from './operators/demand-source.js';
 export { inInputOrder } from './operators/in-input-order.js';
 export { summarize, SummaryBuilder, type LatencyStats, type Summary } from './stats/summary.js';
 export { summarizeRun } from './stats/summarize-run.js';
 export { percentile } from './stats/percentile.js';
-export type { Transport, TransportRequest, TransportResponse } from './transports/transport.js';
+export type { Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
 export { axiosTransport, type AxiosTransportOptions } from './transports/axios-transport.js';
 export { undiciTransport, type UndiciTransportOptions } from './transports/undici-transport.js';
 export { createTransport, TRANSPORT_NAMES, type TransportName } from './transports/create-transport.js';

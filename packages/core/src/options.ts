@@ -1,5 +1,6 @@
 import { resolveCircuitBreaker, type CircuitBreakerOptions } from './limits/circuit-breaker.js';
 import type { SharedLimits } from './limits/shared-limits.js';
+import type { BodySink } from './body-sink.js';
 import type { Transport } from './transports/transport.js';
 
 /** Options of {@link fanout}, {@link sequential} and {@link compare}. Every one is optional. */
@@ -111,6 +112,17 @@ export interface FanoutOptions {
    */
   readonly sharedLimits?: SharedLimits;
   /**
+   * Stores each 2xx response's body as it arrives (to files, say) instead of holding it in
+   * memory: called per response with its index, URL, status and headers, it returns the target
+   * the decoded body is written to; the result's `data` is the record the target's `close()`
+   * gives. `maxBodyBytes` still applies (set `Infinity` for no cap), and `timeout` restarts with
+   * each chunk, so it limits a stall rather than a whole download. The transport must implement
+   * `stream` (both built-in ones do).
+   * @default undefined (bodies are read into memory and parsed)
+   * @example { sink: ({ index }) => fileTarget(`out/${index}`), maxBodyBytes: Infinity }
+   */
+  readonly sink?: BodySink;
+  /**
    * Per-host circuit breaker: after `failures` attempts in a row to one host failed to connect
    * or timed out, that host's remaining requests fail at once with `CircuitOpenError`
    * (`ECIRCUITOPEN`) instead of waiting `timeout × attempts` each; after `cooldown` ms one probe
@@ -128,7 +140,7 @@ export interface FanoutOptions {
 }
 
 /** `FanoutOptions` with every default filled in. */
-type OptionalKeys = 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal' | 'sharedLimits';
+type OptionalKeys = 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal' | 'sharedLimits' | 'sink';
 export type ResolvedOptions = Required<Omit<FanoutOptions, OptionalKeys | 'circuitBreaker'>> &
   Pick<FanoutOptions, OptionalKeys> & { readonly circuitBreaker: Required<CircuitBreakerOptions> | false };
 
@@ -170,6 +182,7 @@ export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
   if (resolved.deadline !== undefined) check('deadline', resolved.deadline, 1, false);
   if (resolved.rate !== undefined) check('rate', resolved.rate, Number.MIN_VALUE, false);
   if (resolved.perHostRate !== undefined) check('perHostRate', resolved.perHostRate, Number.MIN_VALUE, false);
+  if (resolved.sink && resolved.transport && !resolved.transport.stream) throw new TypeError(`Option sink needs a transport with stream(); ${resolved.transport.name} has none`);
   return resolved;
 }
 

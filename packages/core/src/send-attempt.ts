@@ -3,7 +3,8 @@ import { ParseError } from './errors/parse-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import type { HttpMethod } from './request.js';
 import type { RunContext } from './run-context.js';
-import type { TransportRequest, TransportResponse } from './transports/transport.js';
+import type { TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
+import { pipeToSink, type BodySink } from './body-sink.js';
 import type { Cancellation } from './utils/cancellation.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
 import { parseRetryAfter } from './utils/retry-after.js';
@@ -16,6 +17,8 @@ export interface PreparedRequest {
   readonly method: HttpMethod;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** The input's position, for a `sink`. */
+  readonly index?: number;
 }
 
 /** What a successful attempt gives back. */
@@ -80,9 +83,10 @@ export async function sendAttempt(
   const timer = setTimeout(() => cancellation.abort(new TimeoutError(options.timeout)), options.timeout);
   try {
     onSend();
-    let response: TransportResponse;
+    let response: TransportResponse | TransportStreamResponse;
     try {
-      response = await ctx.transport.send(new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation));
+      const attempt = new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation);
+      response = options.sink && ctx.transport.stream ? await ctx.transport.stream(attempt) : await ctx.transport.send(attempt);
     } catch (error) {
       const failure = toFanoutError(error, cancellation);
       ctx.breaker?.recordFailure(request.host, failure, probe);
@@ -90,9 +94,15 @@ export async function sendAttempt(
     }
     ctx.breaker?.recordSuccess(request.host);
     if (response.status < 200 || response.status > 299) {
+      if (typeof response.body !== 'string') response.body.destroy();
       throw new HttpError(response.status, parseRetryAfter(response.header('retry-after'), options.retryMaxDelay));
     }
-    return { status: response.status, data: decode(response.body, options.responseType, options.fields) };
+    const { body, status } = response;
+    if (typeof body !== 'string') {
+      const stored = { index: request.index ?? 0, url: request.url, status, header: response.header };
+      return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer.refresh()) };
+    }
+    return { status, data: decode(body, options.responseType, options.fields) };
   } finally {
     clearTimeout(timer);
     release();

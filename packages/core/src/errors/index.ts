@@ -7,3 +7,4 @@ export { BodyTooLargeError } from './body-too-large-error.js';
 export { AbortError } from './abort-error.js';
 export { InvalidUrlError } from './invalid-url-error.js';
 export { CircuitOpenError } from './circuit-open-error.js';
+export { SinkError } from './sink-error.js';

@@ -6,6 +6,7 @@ import { DEFAULTS } from '../options.js';
 const DEFAULT_MAX_BODY = DEFAULTS.maxBodyBytes;
 import { BodyTooLargeError } from '../errors/body-too-large-error.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import { axiosStream } from './axios-stream.js';
 import type { TransportOptions } from './transport-options.js';
 
 /** Options of {@link axiosTransport}: the common {@link TransportOptions}, and: */
@@ -65,6 +66,7 @@ export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
 
   return {
     name: 'axios',
+    stream: (request) => axiosStream(client, request),
     async send(request: TransportRequest): Promise<TransportResponse> {
       try {
         // Only what differs from the instance defaults: axios merges every key per request.

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { HttpMethod } from '../request.js';
 
 /** What the core asks a transport to send. */
@@ -29,6 +30,12 @@ export interface TransportResponse {
   readonly body: string;
 }
 
+/** A response whose body is left to be read as a stream (for a `sink`). */
+export interface TransportStreamResponse extends Omit<TransportResponse, 'body'> {
+  /** The body, decoded (gzip, deflate, br); the caller reads it to the end or destroys it. */
+  readonly body: Readable;
+}
+
 /**
  * Sends one HTTP request. Implementations reject with a `FanoutError` where they can tell
  * (`BodyTooLargeError`), or with the underlying error: the core maps system codes to
@@ -37,6 +44,11 @@ export interface TransportResponse {
 export interface Transport {
   readonly name: string;
   send(request: TransportRequest): Promise<TransportResponse>;
+  /**
+   * Sends one request and resolves once the response headers are in, leaving the body to be
+   * streamed (the `sink` option needs it; `maxBodyBytes` is then the reader's to apply).
+   */
+  stream?(request: TransportRequest): Promise<TransportStreamResponse>;
   /** Closes pooled connections. */
   close(): Promise<void>;
 }

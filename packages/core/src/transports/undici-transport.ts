@@ -4,6 +4,7 @@ import { InvalidUrlError } from '../errors/invalid-url-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
+import { undiciStream } from './undici-stream.js';
 
 /** Options of {@link undiciTransport}: the common {@link TransportOptions}, and: */
 export interface UndiciTransportOptions extends TransportOptions {
@@ -23,7 +24,7 @@ const CODES: Readonly<Record<string, string>> = {
   UND_ERR_HEADERS_OVERFLOW: 'EHEADERSOVERFLOW',
 };
 
-function mapError(error: unknown): unknown {
+export function mapError(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code in CODES) {
     return new NetworkError(CODES[code] as string, (error as Error).message, { cause: error });
@@ -128,6 +129,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
   let redirecting: Dispatcher | undefined;
   return {
     name: 'undici',
+    stream: (req) => undiciStream(req.followRedirects ? (redirecting ??= agent.compose(interceptors.redirect({ maxRedirections: 5 }))) : agent, req),
     send(req: TransportRequest): Promise<TransportResponse> {
       const dispatcher = req.followRedirects ? (redirecting ??= agent.compose(interceptors.redirect({ maxRedirections: 5 }))) : agent;
       try {
