@@ -113,12 +113,12 @@ describe('scale-out on BullMQ and Redis', () => {
 
 describe('scale-out usage errors exit 2 with one line and a hint', () => {
   it.each([
-    [['worker', '--queue', 'http://127.0.0.1:6379/0'], /is not a redis:\/\/ URL/],
+    [['worker', '--queue', 'http://127.0.0.1:6379/0'], /queue URL "http:\/\/127.0.0.1:6379\/0" is not a redis:\/\/ or rediss:\/\/ URL/],
     [['status', '--queue', 'not a url', '--job', 'x'], /is not a URL/],
     [['results', '--queue', 'redis://127.0.0.1:1/0', '--job', 'x'], /cannot reach the queue at redis:\/\/127\.0\.0\.1:1\/0 \(ECONNREFUSED\)/],
     [['enqueue', '--queue', 'redis://127.0.0.1:1/0', '--job', 'x', 'http://127.0.0.1:9/'], /cannot reach the queue/],
     [['enqueue', '--job', 'x', 'http://127.0.0.1:9/'], /required option '--queue <url>' not specified/],
-    [['status', '--queue', 'redis://127.0.0.1:6379/0', '--job', 'bad name!'], /--job "bad name!" must be/],
+    [['status', '--queue', 'redis://127.0.0.1:6379/0', '--job', 'bad name!'], /job name "bad name!" must be/],
   ])('%j', async (args, reason) => {
     const { code, stdout, stderr } = await runCli(args);
     expect(code).toBe(2);

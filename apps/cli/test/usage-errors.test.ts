@@ -37,7 +37,7 @@ describe('--help and --version', () => {
       expect(stdout).toContain(flag);
     }
     expect(stdout).toContain('Examples:');
-    expect(stdout).toContain('Exit codes: 0 all ok, 1 some requests failed, 2 usage error, 130 interrupted.');
+    expect(stdout).toContain('Exit codes: 0 all ok, 1 some requests failed, 2 usage error, 74 the results could not be');
   });
 
   it('--version prints the version', async () => {

@@ -18,6 +18,7 @@ export interface RawBatchOptions {
 /** Adds the long-batch flags to the command. */
 export function addBatchOptions(command: Command): Command {
   return command
+    .optionsGroup('Long batches:')
     .option('--journal <file>', 'append every result to FILE; run again with it to skip inputs already ok (resume)')
     .option('--max-failures <n>', 'stop the run after N failed inputs (exit 1)', integer(1, Number.MAX_SAFE_INTEGER));
 }

@@ -1,8 +1,7 @@
-import { toResultLine, type FetchResult } from '@fanout/core';
+import { toResultLine, type FanoutOptions, type FetchResult } from '@fanout/core';
 import type { UpstreamChoice } from '../config.js';
-import type { InputSources } from '../inputs.js';
 import type { BatchConfig } from './batch-options.js';
-import { fingerprintInputs } from './input-fingerprint.js';
+import { fingerprintInputs, type BatchSources } from './input-fingerprint.js';
 import { Journal } from './journal.js';
 
 /** What the long-batch features add to the end-of-run summary. */
@@ -27,12 +26,13 @@ export class BatchRun {
 
   private constructor(
     private readonly config: BatchConfig,
-    readonly sources: InputSources,
+    /** The sources to read the inputs from: stdin (or a pipe) replayed if it was fingerprinted. */
+    readonly sources: BatchSources,
     private readonly journal: Journal | undefined,
   ) {}
 
   /** Opens the journal (if any) for these inputs; throws `UsageError` for another list's journal. */
-  static async open(config: BatchConfig, sources: InputSources, upstream: UpstreamChoice): Promise<BatchRun> {
+  static async open(config: BatchConfig, sources: BatchSources, upstream: UpstreamChoice): Promise<BatchRun> {
     if (config.journal === undefined) return new BatchRun(config, sources, undefined);
     const inputs = await fingerprintInputs(sources, upstream);
     const journal = await Journal.open(config.journal, inputs.fingerprint, inputs.describes);
@@ -63,6 +63,11 @@ export class BatchRun {
     if (!own.ok) this.failed++;
     this.journal?.append(JSON.stringify(toResultLine(own)));
     return own;
+  }
+
+  /** The core options these flags set. */
+  coreOptions(): FanoutOptions {
+    return {};
   }
 
   /** True once `--max-failures` failed inputs have come back: the run must stop. */

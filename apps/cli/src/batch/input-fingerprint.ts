@@ -2,18 +2,25 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { UpstreamChoice } from '../config.js';
-import type { InputSources } from '../inputs.js';
+
+/** The inputs of a run, as given on the command line. */
+export interface BatchSources {
+  readonly urls: readonly string[];
+  readonly ids?: readonly number[];
+  readonly file?: string;
+  readonly stdin: Readable;
+}
 
 /** How much of a stream (stdin, a pipe) is fingerprinted: a stream cannot be read twice. */
 export const STREAM_PREFIX_BYTES = 64 * 1024;
 
-/** What identifies an input list, and the sources to run (stdin replayed after its peek). */
+/** What identifies an input list, and the sources to run (a stream replayed after its peek). */
 export interface Fingerprinted {
   /** `sha256:<hex>` of the list. */
   readonly fingerprint: string;
   /** What was fingerprinted, for people: `3 URLs, --file urls.txt (whole file)`. */
   readonly describes: string;
-  readonly sources: InputSources;
+  readonly sources: BatchSources;
 }
 
 async function hashFile(path: string, hash: ReturnType<typeof createHash>): Promise<void> {
@@ -53,7 +60,7 @@ async function peek(stream: Readable, limit: number): Promise<{ head: Buffer; re
  * embedded upstream's port, which changes every run), and `--file`: the whole content of a
  * regular file, or the first 64 KiB of stdin or a pipe (read now and replayed to the run).
  */
-export async function fingerprintInputs(sources: InputSources, upstream: UpstreamChoice): Promise<Fingerprinted> {
+export async function fingerprintInputs(sources: BatchSources, upstream: UpstreamChoice): Promise<Fingerprinted> {
   const hash = createHash('sha256');
   const parts: string[] = [];
   hash.update(`urls\n${sources.urls.join('\n')}\n`);
@@ -62,7 +69,7 @@ export async function fingerprintInputs(sources: InputSources, upstream: Upstrea
     hash.update(`ids\n${sources.ids.join(',')}\n${upstream.kind === 'url' ? upstream.url : 'embedded'}\n`);
     parts.push(`${sources.ids.length} ids`);
   }
-  let result: InputSources = sources;
+  let result: BatchSources = sources;
   if (sources.file !== undefined) {
     const regular = sources.file !== '-' && statSync(sources.file).isFile();
     hash.update(`file\n`);
