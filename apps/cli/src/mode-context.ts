@@ -31,8 +31,11 @@ export function coreOptions(config: RunConfig, defaults: RequestDefaults, transp
     concurrency: config.concurrency,
     timeout: config.timeout,
     deadline: config.deadline,
-    retries: config.retries,
-    retryBudgetRatio: config.retryBudget,
+    retry: {
+      limit: config.retries,
+      statusCodes: config.retryOn,
+      budget: config.retryBudget === undefined ? undefined : { ratio: config.retryBudget },
+    },
     perHost: config.perHost,
     rate: config.rate,
     perHostRate: config.perHostRate,

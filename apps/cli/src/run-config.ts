@@ -1,4 +1,3 @@
-import { IdListError, parseIdList } from '@fanout/core';
 import { DEMO_IDS, DEMO_LATENCY, LIVE_URL, type Mode, type RunConfig, type UpstreamChoice } from './config.js';
 import type { DemoFlags, InputFlags } from './options/input-options.js';
 import type { NetworkFlags } from './options/network-options.js';
@@ -29,7 +28,8 @@ export function httpUrl(value: string, what: string): string {
 }
 
 /** `--ids` as a list of post ids; a `UsageError` says what is wrong with it. */
-export function idList(text: string): number[] {
+export async function idList(text: string): Promise<number[]> {
+  const { IdListError, parseIdList } = await import('@fanout/demo-upstream');
   try {
     return parseIdList(text);
   } catch (error) {
@@ -62,10 +62,10 @@ function upstream(flags: InputFlags & DemoFlags, external: boolean): UpstreamCho
  * Checks `fanout run`'s flags and arguments and builds its config. Throws `UsageError` for
  * input commander accepts but fanout cannot use.
  */
-export function runConfig(urls: readonly string[], flags: RunCommandFlags): RunConfig {
+export async function runConfig(urls: readonly string[], flags: RunCommandFlags): Promise<RunConfig> {
   for (const url of urls) httpUrl(url, 'URL');
   if (flags.file !== undefined && flags.file !== '-') checkReadable(flags.file, '--file');
-  const ids = flags.ids === undefined ? undefined : idList(flags.ids);
+  const ids = flags.ids === undefined ? undefined : await idList(flags.ids);
   const demo = urls.length === 0 && ids === undefined && flags.file === undefined;
   const choice = upstream(flags, flags.live === true || flags.baseUrl !== undefined || (ids === undefined && !demo));
   const request = requestConfig(flags);

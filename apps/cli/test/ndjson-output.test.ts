@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ndjson, runCli } from './run-cli.js';
+import { ndjson, runCli, useDemoUpstream } from './run-cli.js';
+
+const demo = useDemoUpstream({ latency: 0 });
 
 describe('--output ndjson', () => {
   it('prints exactly one JSON line per id and nothing else on stdout', async () => {
@@ -10,7 +12,7 @@ describe('--output ndjson', () => {
     expect(lines).toHaveLength(20);
     expect(lines.map((l) => l.index).sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 20 }, (_, i) => i));
     for (const line of lines) {
-      expect(Object.keys(line)).toEqual(['index', 'url', 'ok', 'status', 'attempts', 'ms', 'data']);
+      expect(Object.keys(line)).toEqual(['index', 'url', 'ok', 'status', 'attempts', 'ms', 'queuedMs', 'wireMs', 'data']);
       expect(line).toMatchObject({ ok: true, status: 200, attempts: 1 });
       expect(line.url).toBe(`${String(line.url).replace(/\/posts\/\d+$/, '')}/posts/${Number(line.index) + 1}`);
     }
@@ -34,7 +36,7 @@ describe('--output ndjson', () => {
   });
 
   it('--transport axios gives the same lines as the default (undici)', async () => {
-    const args = ['--ids', '1,101', '--output', 'ndjson', '--ordered', '--latency', '0', '--fields', 'id'];
+    const args = ['--ids', '1,101', '--base-url', demo.upstream.url, '--output', 'ndjson', '--ordered', '--fields', 'id'];
     const strip = (stdout: string) => ndjson(stdout).map(({ ok, status, attempts, data, error }) => ({ ok, status, attempts, data, error }));
     const [undici, axios] = await Promise.all([runCli(args), runCli([...args, '--transport', 'axios'])]);
     expect(strip(undici.stdout)).toEqual(strip(axios.stdout));

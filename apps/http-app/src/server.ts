@@ -23,7 +23,7 @@ export interface AppOptions {
   readonly logger?: Logger;
   /**
    * Core options for each run (the transport is the app's own, shared keep-alive pool).
-   * @default { timeout: 5000, retries: 1 }
+   * @default { timeout: 5000, retry: 1 }
    */
   readonly runOptions?: FanoutOptions;
 }
@@ -51,7 +51,7 @@ export function createApp(options: AppOptions): App {
     upstreamUrl: options.upstreamUrl.replace(/\/+$/, ''),
     transport,
     metrics,
-    runOptions: { timeout: 5000, retries: 1, ...options.runOptions },
+    runOptions: { timeout: 5000, retry: 1, ...options.runOptions },
   };
   const files = staticFiles(['index.html', 'app.js', 'style.css']);
   const file = (name: string) => serveFile(files.get(name) as { type: string; body: Buffer });

@@ -37,7 +37,7 @@ describe('the web page in headless Chromium', () => {
     const widths = await page.$$eval('#chart rect', (rects) => rects.map((r) => Number(r.getAttribute('width'))));
     expect(widths).toHaveLength(2);
     expect(widths[0]).toBeGreaterThan(widths[1] as number);
-    expect(await page.textContent('#speedup')).toMatch(/Concurrent was \d+\.\d\dx faster with concurrency 6 \(ideal 6\.00x\)/);
+    expect(await page.textContent('#speedup')).toMatch(/Concurrent was \d+\.\d\dx faster with concurrency 6 \(ideal \d+\.\d\dx\)/);
 
     const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);

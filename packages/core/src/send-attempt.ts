@@ -2,6 +2,7 @@ import { HttpError } from './errors/http-error.js';
 import { ParseError } from './errors/parse-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import type { HttpMethod } from './request.js';
+import type { RequestTally } from './request-tally.js';
 import type { RunContext } from './run-context.js';
 import type { TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
 import { pipeToSink, type BodySink } from './body-sink.js';
@@ -16,7 +17,7 @@ export interface PreparedRequest {
   readonly host: string;
   readonly method: HttpMethod;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
+  readonly body?: string | Uint8Array;
   /** The input's position, for a `sink`. */
   readonly index?: number;
 }
@@ -32,7 +33,7 @@ class AttemptRequest implements TransportRequest {
   readonly url: string;
   readonly method: HttpMethod;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | undefined;
+  readonly body: string | Uint8Array | undefined;
 
   constructor(
     request: PreparedRequest,
@@ -58,17 +59,26 @@ class AttemptRequest implements TransportRequest {
 /**
  * One attempt: passes the host gate, sends with a timeout that covers the whole body, and turns
  * the response into data or a typed error (`HttpError`, `ParseError`, `TimeoutError`,
- * `NetworkError`, ...). `onSend` runs when the request actually leaves.
+ * `NetworkError`, ...). `tally` counts the attempt when it actually leaves, the time spent at the
+ * gate as queued and the time from sending to the outcome as on the wire.
  */
 export async function sendAttempt(
   request: PreparedRequest,
   ctx: RunContext,
   cancellation: Cancellation,
-  onSend: () => void,
+  tally: RequestTally,
 ): Promise<AttemptOutcome> {
   const { options } = ctx;
   const admission = ctx.gate.enter(request.host, cancellation);
-  const release = admission === undefined ? noop : await admission;
+  let release = noop;
+  if (admission !== undefined) {
+    const waitStart = performance.now();
+    try {
+      release = await admission;
+    } finally {
+      tally.queuedMs += performance.now() - waitStart;
+    }
+  }
   if (cancellation.reason) {
     release();
     throw cancellation.reason;
@@ -81,8 +91,9 @@ export async function sendAttempt(
     throw error;
   }
   const timer = setTimeout(() => cancellation.abort(new TimeoutError(options.timeout)), options.timeout);
+  if (++tally.attempts === 1) ctx.budget.recordRequest();
+  const sent = performance.now();
   try {
-    onSend();
     let response: TransportResponse | TransportStreamResponse;
     try {
       const attempt = new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation);
@@ -93,17 +104,24 @@ export async function sendAttempt(
       throw failure;
     }
     ctx.breaker?.recordSuccess(request.host);
-    if (response.status < 200 || response.status > 299) {
-      if (typeof response.body !== 'string') response.body.destroy();
-      throw new HttpError(response.status, parseRetryAfter(response.header('retry-after'), options.retryMaxDelay));
-    }
     const { body, status } = response;
+    if (status < 200 || status > 299) {
+      if (typeof body !== 'string') body.destroy(); // a sink's error body is not read
+      throw new HttpError(status, {
+        method: request.method,
+        url: request.url,
+        headers: response.headers(),
+        body: typeof body === 'string' ? body : '',
+        retryAfterMs: parseRetryAfter(response.header('retry-after'), options.retry.maxRetryAfter),
+      });
+    }
     if (typeof body !== 'string') {
       const stored = { index: request.index ?? 0, url: request.url, status, header: response.header };
       return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer.refresh()) };
     }
     return { status, data: decode(body, options.responseType, options.fields) };
   } finally {
+    tally.wireMs += performance.now() - sent;
     clearTimeout(timer);
     release();
   }

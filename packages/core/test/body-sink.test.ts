@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fanout, toResultLine, type BodySink } from '../src/index.js';
+import { fanout, serializeResult, type BodySink } from '../src/index.js';
 import { byIndex, collect } from './helpers.js';
 import { TRANSPORTS, transportFor } from './faults/fault-helpers.js';
 
@@ -53,12 +53,12 @@ const sha = createHash('sha256').update(payload).digest('hex');
 describe.each(TRANSPORTS)('sink option (%s)', (transport) => {
   it('streams each 2xx body, decoded, into the sink; the record is the data and goes on the line instead of data', async () => {
     const { sink, log } = memorySink();
-    const results = byIndex(await collect(fanout([`${base}/plain`, `${base}/gzip`, `${base}/missing`], { sink, transport: transportFor(transport), retries: 0 })));
+    const results = byIndex(await collect(fanout([`${base}/plain`, `${base}/gzip`, `${base}/missing`], { sink, transport: transportFor(transport), retry: 0 })));
     expect(results.map((r) => r.ok)).toEqual([true, true, false]);
     expect(results[0]?.ok && results[0].data).toEqual({ bytes: payload.length, sha256: sha });
     expect(results[1]?.ok && results[1].data).toEqual({ bytes: payload.length, sha256: sha });
     expect(log.sort()).toEqual(['close 0', 'close 1', 'open 0 200', 'open 1 200']); // no sink for the 404
-    const line = toResultLine(results[1] as (typeof results)[number]);
+    const line = serializeResult(results[1] as (typeof results)[number]);
     expect(line).toMatchObject({ index: 1, ok: true, status: 200, bytes: payload.length, sha256: sha });
     expect('data' in line).toBe(false);
   });
@@ -73,7 +73,7 @@ describe.each(TRANSPORTS)('sink option (%s)', (transport) => {
   it('a body cut midway aborts that attempt’s target, and the retry stores the whole body', async () => {
     resets = 0;
     const { sink, log } = memorySink();
-    const [result] = await collect(fanout([`${base}/reset-once`], { sink, transport: transportFor(transport), retryBaseDelay: 1 }));
+    const [result] = await collect(fanout([`${base}/reset-once`], { sink, transport: transportFor(transport), retry: { backoff: { base: 1 } } }));
     expect(result?.ok && result.data).toEqual({ bytes: payload.length, sha256: sha });
     expect(result?.attempts).toBe(2);
     expect(log).toEqual(['open 0 200', 'abort 0', 'open 0 200', 'close 0']);

@@ -1,20 +1,39 @@
-import { startDemoUpstream } from '@fanout/demo-upstream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fanout } from '../src/index.js';
-import { collect } from './helpers.js';
+import { startHeldServer, waitFor, type HeldServer } from './held-server.js';
+
+let server: HeldServer;
+beforeAll(async () => {
+  server = await startHeldServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.resetStats());
+
+const urls = () => [0, 1, 2, 3, 4].map((i) => `${server.url}/n/${i}`);
+const FINISH_ORDER = [3, 1, 4, 2, 0];
 
 describe('ordered output', () => {
-  it('emits in input order although later requests finish first', async () => {
-    const upstream = await startDemoUpstream();
-    try {
-      const slow = (ms: number) => `${upstream.url}/__fault/slow-headers?ms=${ms}`;
-      const urls = [slow(120), slow(10), slow(60), slow(0), slow(30)];
-      const unordered = await collect(fanout(urls, { concurrency: 5 }));
-      const ordered = await collect(fanout(urls, { concurrency: 5, ordered: true }));
-      expect(unordered.map((r) => r.index)).not.toEqual([0, 1, 2, 3, 4]);
-      expect(ordered.map((r) => r.index)).toEqual([0, 1, 2, 3, 4]);
-    } finally {
-      await upstream.close();
+  it('without `ordered`, emits in completion order', async () => {
+    const emitted: number[] = [];
+    const done = new Promise<void>((resolve) => fanout(urls(), { concurrency: 5 }).subscribe({ next: (r) => emitted.push(r.index), complete: resolve }));
+    await waitFor(() => server.inFlight === 5);
+    for (const [n, i] of FINISH_ORDER.entries()) {
+      server.releaseOne(`/n/${i}`);
+      await waitFor(() => emitted.length === n + 1);
     }
+    await done;
+    expect(emitted).toEqual(FINISH_ORDER);
+  });
+
+  it('with `ordered`, holds early finishers back and emits in input order', async () => {
+    const emitted: number[] = [];
+    const done = new Promise<void>((resolve) => fanout(urls(), { concurrency: 5, ordered: true }).subscribe({ next: (r) => emitted.push(r.index), complete: resolve }));
+    await waitFor(() => server.inFlight === 5);
+    for (const i of FINISH_ORDER.slice(0, -1)) server.releaseOne(`/n/${i}`);
+    await waitFor(() => server.completed === 4 && server.inFlight === 1);
+    expect(emitted).toEqual([]);
+    server.releaseOne('/n/0');
+    await done;
+    expect(emitted).toEqual([0, 1, 2, 3, 4]);
   });
 });

@@ -1,4 +1,4 @@
-import { toResultLine, type FanoutOptions, type FetchResult } from '@fanout/core';
+import { serializeResult, type FanoutOptions, type FetchResult } from '@fanout/core';
 import type { UpstreamChoice } from '../config.js';
 import type { BatchConfig } from './batch-options.js';
 import { fingerprintInputs, type BatchSources } from './input-fingerprint.js';
@@ -61,7 +61,7 @@ export class BatchRun {
     const own = position === undefined ? result : { ...result, index: position };
     this.settled++;
     if (!own.ok) this.failed++;
-    this.journal?.append(JSON.stringify(toResultLine(own)));
+    this.journal?.append(JSON.stringify(serializeResult(own)));
     return own;
   }
 

@@ -16,7 +16,7 @@ import { reportQueueError } from './queue-errors.js';
 /** `fanout enqueue`'s flags. */
 export type EnqueueFlags = InputFlags &
   RequestFlags &
-  Pick<RunFlags, 'timeout' | 'retries' | 'retryBudget' | 'rate' | 'perHostRate' | 'perHost'> &
+  Pick<RunFlags, 'timeout' | 'retries' | 'rate' | 'perHostRate' | 'perHost'> &
   Pick<OutputFlags, 'fields' | 'body'> & { queue: string; job: string; chunkSize: number };
 
 /** Header names that carry credentials: stored in Redis if enqueued, so they go to `worker`. */
@@ -35,7 +35,7 @@ export async function enqueueCommand(urls: readonly string[], flags: EnqueueFlag
   let idUrls: string[] | undefined;
   if (flags.ids !== undefined) {
     if (flags.baseUrl === undefined && !flags.live) throw new UsageError('--ids needs --base-url (or --live): the workers must reach the upstream', 'Add --base-url http://HOST:PORT.');
-    const ids = idList(flags.ids);
+    const ids = await idList(flags.ids);
     const base = flags.live ? LIVE_URL : httpUrl(flags.baseUrl ?? '', '--base-url').replace(/\/+$/, '');
     const { postUrl } = await import('@fanout/demo-upstream');
     idUrls = ids.map((id) => postUrl(base, id));

@@ -33,7 +33,7 @@ function renderer(config: RunConfig, out: Output, colors: Colors): Renderer {
 
 /** `fanout run` (the default command): fetch the inputs and print one result each. */
 export async function runCommand(urls: readonly string[], flags: RunCommandFlags, io: CliIo): Promise<number> {
-  const config = runConfig(urls, flags);
+  const config = await runConfig(urls, flags);
   const out = new Output(io.stdout);
   if (io.stdoutClosed()) out.halt({ kind: 'write-failed', code: 'EBADF' });
   if (out.failure) return reportWriteFailure(out.failure, io);

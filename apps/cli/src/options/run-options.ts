@@ -32,11 +32,16 @@ export function addRunOptions(command: Command): Command {
 /** The per-request limits shared by `run` and `enqueue`. */
 export function addLimitOptions(command: Command, acrossWorkers = false): Command {
   const across = acrossWorkers ? ', across all workers' : '';
-  return command
+  command
     .option('--timeout <ms>', 'per-attempt timeout (headers and body)', integer(1, 3_600_000), 10_000)
-    .option('--retries <n>', 'retries per request (idempotent methods, or POST/PATCH with an Idempotency-Key)', integer(0, 100), 2)
-    .option('--retry-on <statuses>', 'retry on these statuses, e.g. 429,503 (default 408,429,500,502,503,504)', statusList)
-    .option('--retry-budget <ratio>', `retries allowed per request of the run, 0-1 (default 0.2)${across}`, share)
+    .option('--retries <n>', 'retries per request (idempotent methods, or POST/PATCH with an Idempotency-Key)', integer(0, 100), 2);
+  // The workers share one retry budget through Redis, with its own policy.
+  if (!acrossWorkers) {
+    command
+      .option('--retry-on <statuses>', 'retry on these statuses, e.g. 429,503 (default 408,429,500,502,503,504)', statusList)
+      .option('--retry-budget <ratio>', 'retries allowed per request sent, 0-1, against retry storms (default 0.2)', share);
+  }
+  return command
     .option('--per-host <n>', `requests in flight to one host at once${acrossWorkers ? ', per worker' : ''}`, integer(1, 10_000))
     .option('--rate <n>', `at most this many requests per second${across}`, positive(1_000_000))
     .option('--per-host-rate <n>', `at most this many requests per second to one host${across}`, positive(1_000_000));

@@ -17,6 +17,5 @@ export async function handleCompare(_req: IncomingMessage, res: ServerResponse, 
   );
   res.off('close', onClose);
   if (gone.signal.aborted) return;
-  const count = query.ids.length;
-  sendJson(res, 200, { ...comparison, idealSpeedup: count / Math.ceil(count / query.concurrency) });
+  sendJson(res, 200, comparison);
 }

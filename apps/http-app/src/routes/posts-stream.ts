@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toResultLine } from '@fanout/core';
+import { serializeResult } from '@fanout/core';
 import type { AppContext, RequestScope } from '../context.js';
 import { parsePostsQuery } from '../params.js';
 import { runWhileConnected } from '../run-while-connected.js';
@@ -26,6 +26,6 @@ export async function handlePostsStream(req: IncomingMessage, res: ServerRespons
   res.flushHeaders();
   const record = (event: 'result' | 'summary', data: unknown) =>
     sse ? `event: ${event}\ndata: ${JSON.stringify(data)}\n\n` : `${JSON.stringify(event === 'summary' ? { summary: data } : data)}\n`;
-  const summary = await runWhileConnected(postsRun(query, ctx, res), res, (result) => res.write(record('result', toResultLine(result))));
+  const summary = await runWhileConnected(postsRun(query, ctx, res), res, (result) => res.write(record('result', serializeResult(result))));
   if (summary) res.end(record('summary', summary));
 }

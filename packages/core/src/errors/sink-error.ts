@@ -1,3 +1,4 @@
+import type { SinkErrorCode } from './fanout-error-code.js';
 import { FanoutError } from './fanout-error.js';
 
 /**
@@ -9,7 +10,7 @@ export class SinkError extends FanoutError {
   override readonly name = 'SinkError' as const;
 
   constructor(
-    readonly code: string,
+    readonly code: SinkErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {

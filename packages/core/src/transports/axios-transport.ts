@@ -85,7 +85,9 @@ export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
           },
           headers: () => {
             const all: Record<string, string> = {};
-            for (const [name, value] of Object.entries(headers)) if (value !== undefined && value !== null) all[name.toLowerCase()] = String(value);
+            for (const [name, value] of Object.entries(headers)) {
+              if (value !== undefined && value !== null) all[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+            }
             return all;
           },
           body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),

@@ -25,8 +25,8 @@ export interface TransportResponse {
   readonly status: number;
   /** Looks a response header up by its lower-case name (repeated headers joined by `, `). */
   readonly header: (name: string) => string | undefined;
-  /** Every response header, lower-case names; built only when called. */
-  readonly headers: () => Record<string, string>;
+  /** Every response header, lower-case names (repeated ones joined by `, `), built when called. */
+  headers(): Record<string, string>;
   readonly body: string;
 }
 

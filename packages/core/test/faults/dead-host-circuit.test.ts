@@ -35,8 +35,7 @@ describe.each(TRANSPORTS)('fault: a dead host among live ones (%s)', (transport)
       const results = await collect(
         fanout(inputs, {
           concurrency,
-          retries: 2,
-          retryBaseDelay: 1,
+          retry: { limit: 2, backoff: { base: 1 } },
           transport: transportFor(transport),
           // A cool-down far longer than the test: no probe goes, so the count below is exact.
           circuitBreaker: { failures, cooldown: 600_000 },
@@ -64,7 +63,7 @@ describe.each(TRANSPORTS)('fault: a dead host among live ones (%s)', (transport)
     const dead = await resettingHost();
     try {
       const inputs = Array.from({ length: 10 }, (_, i) => `${dead.url}/posts/${i}`);
-      const results = await collect(fanout(inputs, { concurrency: 2, retries: 1, retryBaseDelay: 1, transport: transportFor(transport), circuitBreaker: false }));
+      const results = await collect(fanout(inputs, { concurrency: 2, retry: { limit: 1, backoff: { base: 1 } }, transport: transportFor(transport), circuitBreaker: false }));
       expect(results.every((r) => !r.ok && r.error.code === 'ECONNRESET')).toBe(true);
       expect(dead.connections()).toBe(20);
     } finally {
