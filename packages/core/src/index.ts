@@ -11,7 +11,7 @@
 // Running requests
 export { fanout, sequential } from './fanout.js';
 export { compare, type Comparison, type CompareOptions, type RunMode } from './compare.js';
-export type { FanoutOptions } from './options.js';
+export type { FanoutOptions, ResponseType } from './options.js';
 export type { RetryContext, RetryOptions } from './retry-options.js';
 export type { Inputs } from './operators/demand-source.js';
 export type { HttpMethod, RequestInput, RequestSpec } from './request.js';

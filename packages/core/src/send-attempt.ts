@@ -1,9 +1,11 @@
 import { HttpError } from './errors/http-error.js';
 import { ParseError } from './errors/parse-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
+import type { ResponseType } from './options.js';
 import type { HttpMethod } from './request.js';
 import type { RequestTally } from './request-tally.js';
 import type { RunContext } from './run-context.js';
+import { isJsonContentType } from './transports/content-type.js';
 import type { TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
 import { pipeToSink, type BodySink } from './body-sink.js';
 import type { Cancellation } from './utils/cancellation.js';
@@ -119,7 +121,7 @@ export async function sendAttempt(
       const stored = { index: request.index ?? 0, url: request.url, status, header: response.header };
       return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer.refresh()) };
     }
-    return { status, data: decode(body, options.responseType, options.fields) };
+    return { status, data: decode(body, response.header('content-type'), options.responseType, options.fields) };
   } finally {
     tally.wireMs += performance.now() - sent;
     clearTimeout(timer);
@@ -127,8 +129,12 @@ export async function sendAttempt(
   }
 }
 
-function decode(body: string, type: 'json' | 'text', fields: readonly string[] | undefined): unknown {
-  if (type === 'text') return body;
+/**
+ * A response body as `data`: parsed JSON when `type` is `'json'`, or `'auto'` and the content
+ * type says JSON (`application/json`, `+json`); else the text as it came.
+ */
+function decode(body: string, contentType: string | undefined, type: ResponseType, fields: readonly string[] | undefined): unknown {
+  if (type === 'text' || (type === 'auto' && !isJsonContentType(contentType))) return body;
   if (body === '') return null;
   let data: unknown;
   try {

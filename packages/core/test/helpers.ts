@@ -21,13 +21,13 @@ export function inFlightCounter(holdMs: number) {
       return max;
     },
     arrivals,
-    async track(path: string, body: unknown): Promise<[number, string]> {
+    async track(path: string, body: unknown): Promise<[number, string, Record<string, string>]> {
       arrivals.push(path);
       current++;
       max = Math.max(max, current);
       await new Promise((resolve) => setTimeout(resolve, holdMs));
       current--;
-      return [200, JSON.stringify(body)];
+      return [200, JSON.stringify(body), { 'content-type': 'application/json' }];
     },
   };
 }

@@ -1,43 +1,20 @@
-import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
+import { decodedBody } from './decoded-body.js';
+import { requestHeaders } from './request-headers.js';
 import type { TransportRequest, TransportStreamResponse } from './transport.js';
-import { ACCEPT_ENCODING, decodedBody } from './decoded-body.js';
-import { mapError } from './undici-transport.js';
+import { headerValue, mapError } from './undici-transport.js';
+import { splitUrl } from './url-parts.js';
 
-/** The body's chunks, undici's errors mapped to fanout's codes as `send` maps them. */
-async function* mapped(body: Readable): AsyncGenerator<Buffer> {
-  try {
-    for await (const chunk of body) yield chunk as Buffer;
-  } catch (error) {
-    throw mapError(error);
-  }
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
-/** The body as a stream whose errors are mapped; destroying it frees the connection. */
-function withMappedErrors(body: Readable): Readable {
-  const outer = Readable.from(mapped(body), { objectMode: false });
-  outer.once('close', () => {
-    if (body.destroyed) return;
-    body.on('error', () => undefined); // destroying an unread body errors it: nobody is listening any more
-    body.destroy();
-  });
-  return outer;
-}
-
-/** `Transport.stream` on undici: `dispatcher.request`, resolved at the headers, body decoded. */
+/** `Transport.stream` on undici: `dispatcher.request`, resolved at the headers, the body decoded as it is read. */
 export async function undiciStream(dispatcher: Dispatcher, req: TransportRequest): Promise<TransportStreamResponse> {
-  const url = new URL(req.url);
+  const { origin, path } = splitUrl(req.url);
   let response: Dispatcher.ResponseData;
   try {
     response = await dispatcher.request({
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
+      origin,
+      path,
       method: req.method,
-      headers: { 'accept-encoding': ACCEPT_ENCODING, ...req.headers },
+      headers: requestHeaders(req.headers),
       body: req.body ?? null,
       signal: req.signal,
       headersTimeout: 0,
@@ -58,6 +35,6 @@ export async function undiciStream(dispatcher: Dispatcher, req: TransportRequest
       }
       return all;
     },
-      body: withMappedErrors(decodedBody(response.body, headerValue(headers['content-encoding']))),
+    body: decodedBody(response.body, headerValue(headers['content-encoding']), mapError),
   };
 }
