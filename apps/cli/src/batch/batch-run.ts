@@ -1,13 +1,16 @@
 import { serializeResult, type FanoutOptions, type FetchResult } from '@fanout/core';
-import type { UpstreamChoice } from '../config.js';
+import type { InputItem, UpstreamChoice } from '../config.js';
 import type { BatchConfig } from './batch-options.js';
 import { fingerprintInputs, type BatchSources } from './input-fingerprint.js';
 import { Journal } from './journal.js';
+import { fileExists, fileSink } from './output-dir.js';
 
 /** What the long-batch features add to the end-of-run summary. */
 export interface BatchNotes {
-  /** Inputs not fetched because the journal has them ok already. */
+  /** Inputs not fetched: the journal has them ok already, or (`--skip-existing`) their file exists. */
   readonly skipped?: number;
+  /** Of those, the ones skipped for their file. */
+  readonly skippedExisting?: number;
   /** Set when `--max-failures` stopped the run. */
   readonly stopped?: { readonly maxFailures: number; readonly unfinished: number };
 }
@@ -18,6 +21,7 @@ export interface BatchNotes {
  */
 export class BatchRun {
   private skipped = 0;
+  private skippedExisting = 0;
   private failed = 0;
   private pulled = 0;
   private settled = 0;
@@ -39,18 +43,24 @@ export class BatchRun {
     return new BatchRun(config, inputs.sources, journal);
   }
 
-  /** The inputs still to fetch: those the journal has ok are left out (and counted). */
-  async *inputs<T>(all: AsyncIterable<T>): AsyncGenerator<T> {
+  /** The inputs still to fetch: those the journal has ok, or whose file exists (`--skip-existing`), are left out and counted. */
+  async *inputs(all: AsyncIterable<InputItem>): AsyncGenerator<InputItem> {
+    const files = this.config.files?.skipExisting ? this.config.files : undefined;
     let position = 0;
-    for await (const input of all) {
+    for await (const item of all) {
       const at = position++;
       if (this.journal?.done.has(at)) {
         this.skipped++;
         continue;
       }
+      if (files && fileExists(files.dir, files.name, at, urlOf(item))) {
+        this.skipped++;
+        this.skippedExisting++;
+        continue;
+      }
       if (at !== this.pulled) this.positions.set(this.pulled, at);
       this.pulled++;
-      yield input;
+      yield item;
     }
   }
 
@@ -67,7 +77,11 @@ export class BatchRun {
 
   /** The core options these flags set. */
   coreOptions(): FanoutOptions {
-    return {};
+    const files = this.config.files;
+    if (!files) return {};
+    // The sink gets fanout's index; the file is named after the input's own position.
+    const sink = fileSink(files.dir, files.name);
+    return { sink: (response) => sink({ ...response, index: this.positions.get(response.index) ?? response.index }), maxBodyBytes: files.maxBytes ?? Infinity };
   }
 
   /** True once `--max-failures` failed inputs have come back: the run must stop. */
@@ -78,7 +92,8 @@ export class BatchRun {
   /** What to add to the summary. */
   notes(): BatchNotes {
     return {
-      ...(this.journal ? { skipped: this.skipped } : {}),
+      ...(this.journal || this.config.files?.skipExisting ? { skipped: this.skipped } : {}),
+      ...(this.config.files?.skipExisting ? { skippedExisting: this.skippedExisting } : {}),
       ...(this.mustStop ? { stopped: { maxFailures: this.config.maxFailures as number, unfinished: this.pulled - this.settled } } : {}),
     };
   }
@@ -92,10 +107,21 @@ export class BatchRun {
 /** The summary rows of the notes (none when the run used no long-batch flag). */
 export function batchSummaryRows(notes: BatchNotes): Array<[string, string]> {
   const rows: Array<[string, string]> = [];
-  if (notes.skipped !== undefined) rows.push(['skipped', `${notes.skipped} (already ok in the journal)`]);
+  if (notes.skipped !== undefined) {
+    const existing = notes.skippedExisting ?? 0;
+    const journal = notes.skipped - existing;
+    const why = existing === 0 ? 'already ok in the journal' : journal === 0 ? 'file exists' : `${journal} already ok in the journal, ${existing} file exists`;
+    rows.push(['skipped', `${notes.skipped} (${why})`]);
+  }
   if (notes.stopped) {
     const { maxFailures, unfinished } = notes.stopped;
     rows.push(['stopped', `after ${maxFailures} failed inputs (--max-failures); ${unfinished} read but unfinished (cancelled), the rest not read: none of them has a result line`]);
   }
   return rows;
+}
+
+/** The URL an input item asks for. */
+function urlOf(item: InputItem): string {
+  const { input } = item;
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : String(input.url);
 }
