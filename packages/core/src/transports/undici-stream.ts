@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { decodedBody } from './decoded-body.js';
 import { requestHeaders } from './request-headers.js';
 import type { TransportRequest, TransportStreamResponse } from './transport.js';
-import { headerValue, mapError } from './undici-transport.js';
+import { headerAccessors, headerValue, mapError } from './undici-transport.js';
 import { splitUrl } from './url-parts.js';
 
 /** `Transport.stream` on undici: `dispatcher.request`, resolved at the headers, the body decoded as it is read. */
@@ -26,15 +26,7 @@ export async function undiciStream(dispatcher: Dispatcher, req: TransportRequest
   const headers = response.headers;
   return {
     status: response.statusCode,
-    header: (name) => headerValue(headers[name]),
-    headers: () => {
-      const all: Record<string, string> = {};
-      for (const [name, value] of Object.entries(headers)) {
-        const joined = headerValue(value);
-        if (joined !== undefined) all[name] = joined;
-      }
-      return all;
-    },
+    ...headerAccessors(headers),
     body: decodedBody(response.body, headerValue(headers['content-encoding']), mapError),
   };
 }

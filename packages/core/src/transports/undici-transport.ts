@@ -40,6 +40,21 @@ export function headerValue(value: string | string[] | undefined): string | unde
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+/** `header(name)` and `headers()` of a response over undici's raw header record. */
+export function headerAccessors(all: Record<string, string | string[] | undefined>): Pick<TransportResponse, 'header' | 'headers'> {
+  return {
+    header: (name) => headerValue(all[name]),
+    headers: () => {
+      const result: Record<string, string> = {};
+      for (const name in all) {
+        const value = headerValue(all[name]);
+        if (value !== undefined) result[name] = value;
+      }
+      return result;
+    },
+  };
+}
+
 /** Sends one request through `dispatcher.dispatch`, the body decoded and capped as it arrives. */
 function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
@@ -73,20 +88,7 @@ function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<Tra
       if (settled) return;
       settled = true;
       off();
-      const all = headers;
-      resolve({
-        status,
-        header: (name) => headerValue(all[name]),
-        headers: () => {
-          const result: Record<string, string> = {};
-          for (const name in all) {
-            const value = headerValue(all[name]);
-            if (value !== undefined) result[name] = value;
-          }
-          return result;
-        },
-        body: body ?? '',
-      });
+      resolve({ status, ...headerAccessors(headers), body: body ?? '' });
     };
     dispatcher.dispatch(
       { origin, path, method: req.method, headers: requestHeaders(req.headers), body: req.body ?? null, headersTimeout: 0, bodyTimeout: 0 },
