@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fanout, serializeResult, type BodySink } from '../src/index.js';
@@ -10,7 +11,22 @@ const payload = Buffer.from('x'.repeat(200_000) + 'end');
 let server: Server;
 let base = '';
 let resets = 0;
+const BIG = Buffer.alloc(8 * 1024 * 1024, 'y');
+/** An HTTP/1.0 server (python's http.server is one): the body, then the connection closes. */
+let http10: TcpServer;
+let http10Base = '';
 beforeAll(async () => {
+  http10 = createTcpServer((socket) => {
+    socket.once('data', (request) => {
+      const withLength = request.toString('latin1').startsWith('GET /length');
+      socket.write(`HTTP/1.0 200 OK\r\n${withLength ? `Content-Length: ${BIG.length}\r\n` : ''}\r\n`);
+      socket.end(BIG);
+    });
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => http10.listen(0, '127.0.0.1', resolve));
+  http10Base = `http://127.0.0.1:${(http10.address() as { port: number }).port}`;
+
   server = createServer((req, res) => {
     if (req.url === '/gzip') {
       res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/octet-stream' }).end(gzipSync(payload));
@@ -26,17 +42,23 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => http10.close(() => resolve()));
+});
 
-/** A sink into memory that logs what it was asked to do. */
-function memorySink(failOn?: (index: number) => boolean) {
+/** A sink into memory that logs what it was asked to do (`slow`: each write waits a tick, so the reader pauses). */
+function memorySink(failOn?: (index: number) => boolean, slow = false) {
   const log: string[] = [];
   const sink: BodySink = ({ index, status }) => {
     if (failOn?.(index)) throw Object.assign(new Error(`ENOSPC: no space left on device, open 'out/${index}'`), { code: 'ENOSPC' });
     const chunks: Buffer[] = [];
     log.push(`open ${index} ${status}`);
     return {
-      write: (chunk) => void chunks.push(Buffer.from(chunk)),
+      write: async (chunk) => {
+        chunks.push(Buffer.from(chunk));
+        if (slow) await new Promise((resolve) => setTimeout(resolve, 1));
+      },
       close: async () => {
         const body = Buffer.concat(chunks);
         log.push(`close ${index}`);
@@ -77,6 +99,16 @@ describe.each(TRANSPORTS)('sink option (%s)', (transport) => {
     expect(result?.ok && result.data).toEqual({ bytes: payload.length, sha256: sha });
     expect(result?.attempts).toBe(2);
     expect(log).toEqual(['open 0 200', 'abort 0', 'open 0 200', 'close 0']);
+  });
+
+  it('a slow sink on a connection the server closes after the body: whole bodies, no crash', async () => {
+    const { sink } = memorySink(undefined, true);
+    const results = byIndex(await collect(fanout([`${http10Base}/length`, `${http10Base}/no-length`], { sink, transport: transportFor(transport), maxBodyBytes: Infinity })));
+    const expected = createHash('sha256').update(BIG).digest('hex');
+    expect(results.map((r) => r.ok && r.data)).toEqual([
+      { bytes: 8 * 1024 * 1024, sha256: expected },
+      { bytes: 8 * 1024 * 1024, sha256: expected },
+    ]);
   });
 
   it('maxBodyBytes still applies: past it the target is aborted with BodyTooLargeError', async () => {
