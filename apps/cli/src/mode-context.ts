@@ -43,6 +43,6 @@ export function coreOptions(config: RunConfig, defaults: RequestDefaults, transp
     fields: config.fields,
     headers: defaults.headers,
     followRedirects: defaults.followRedirects,
-    responseType: config.body === 'text' ? 'text' : 'json',
+    responseType: config.body,
   };
 }

@@ -28,8 +28,11 @@ export interface FanoutOptions<F extends string = string> {
   readonly timeout?: number;
   /**
    * Whole-run time limit in milliseconds. When it passes, in-flight requests are aborted and the
-   * remaining inputs fail at once with `TimeoutError` code `EDEADLINE`.
+   * remaining inputs fail at once with `TimeoutError` code `EDEADLINE`. A retry whose wait
+   * (backoff or `Retry-After`) would end past it is not waited for: the request fails at once
+   * with the error it got.
    * @default undefined (no deadline)
+   * @example { deadline: 30_000 }
    */
   readonly deadline?: number;
   /**

@@ -6,8 +6,8 @@
 export class RequestTally {
   /** Attempts that were actually sent (past every limit). */
   attempts = 0;
-  /** Milliseconds spent waiting to be sent: before the run took the input, and at the host gate. */
-  queuedMs = 0;
+  /** Milliseconds spent waiting to be sent: for a concurrency slot, and at the host gate. */
+  queuedMs: number;
   /** Milliseconds on the wire, summed over the attempts: no queueing, no backoff. */
   wireMs = 0;
   /** The retry budget refused the retry this request's failure called for. */

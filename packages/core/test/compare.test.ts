@@ -1,28 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compare, type RunMode } from '../src/index.js';
-import { startHeldServer, type HeldServer } from './held-server.js';
+import { useHeldServer } from './held-server.js';
 
-let server: HeldServer;
-beforeAll(async () => {
-  server = await startHeldServer();
-});
-afterAll(() => server.close());
+const held = useHeldServer();
 
 describe('compare', () => {
   it('runs sequentially (one in flight) then concurrently (all in flight); the speedup never exceeds the ideal', async () => {
-    const urls = [1, 2, 3, 4, 5].map((id) => `${server.url}/posts/${id}`);
+    const urls = [1, 2, 3, 4, 5].map((id) => `${held.server.url}/posts/${id}`);
     const seen: RunMode[] = [];
     const maxInFlight: Partial<Record<RunMode, number>> = {};
     // Sequential: each request is answered alone. Concurrent: held until all 5 are in flight.
-    server.releaseWhen(1);
+    held.server.releaseWhen(1);
     const comparison = await compare(urls, {
       concurrency: 5,
       onResult: (mode, result) => {
         if (!seen.includes(mode)) seen.push(mode);
-        maxInFlight[mode] = server.maxInFlight;
+        maxInFlight[mode] = held.server.maxInFlight;
         if (mode === 'sequential' && result.index === 4) {
-          server.resetStats();
-          server.releaseWhen(5);
+          held.server.resetStats();
+          held.server.releaseWhen(5);
         }
       },
     });

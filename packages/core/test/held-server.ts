@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createServer, type ServerResponse } from 'node:http';
 
 /**
@@ -81,7 +82,7 @@ export async function startHeldServer(): Promise<HeldServer> {
 }
 
 /** Waits until `condition()` holds, polling; fails after a generous `timeoutMs`. */
-export async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms: ${condition.toString()}`);
@@ -98,4 +99,18 @@ export async function releaseSteadily(server: HeldServer, total: number, limit: 
     await waitFor(() => server.inFlight >= Math.min(limit, total - server.completed));
     server.releaseOne();
   }
+}
+
+/** One held server for the test file, its counters reset and its releases manual before each test. */
+export function useHeldServer(): { readonly server: HeldServer } {
+  const holder = {} as { server: HeldServer };
+  beforeAll(async () => {
+    holder.server = await startHeldServer();
+  });
+  beforeEach(() => {
+    holder.server.releaseWhen(Infinity);
+    holder.server.resetStats();
+  });
+  afterAll(() => holder.server.close());
+  return holder;
 }

@@ -47,7 +47,7 @@ export interface ChunkOptions {
    * How a body becomes data (the core's option).
    * @default the core's
    */
-  readonly responseType?: 'json' | 'text';
+  readonly responseType?: 'auto' | 'json' | 'text';
 }
 
 /** One BullMQ job: a slice of the inputs (URLs or request specs), with the position of its first input. */

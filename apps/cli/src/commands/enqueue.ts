@@ -58,7 +58,7 @@ export async function enqueueCommand(urls: readonly string[], flags: EnqueueFlag
       fields: fieldList(flags.fields),
       headers: defaults.headers,
       followRedirects: defaults.followRedirects,
-      responseType: flags.body === 'text' ? 'text' : undefined,
+      responseType: flags.body,
     });
     io.stderr.write(`fanout: enqueued job ${summary.job}: ${summary.total} inputs in ${summary.chunks} chunks\n`);
     return EXIT.ok;

@@ -1,7 +1,7 @@
 import type { Transport } from '@fanout/core';
-import pc from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
 import type { CliIo } from '../cli-io.js';
+import { colorsFor } from '../colors.js';
 import type { RunConfig } from '../config.js';
 import { EXIT } from '../exit-codes.js';
 import { inputItems } from '../inputs.js';
@@ -19,11 +19,6 @@ import { runStreamMode } from '../run-stream-mode.js';
 import type { ActiveUpstream } from '../upstream.js';
 import { BatchRun } from '../batch/batch-run.js';
 import { reportWriteFailure } from '../write-failure.js';
-
-function colorsFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Colors {
-  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return pc.createColors(forced || (!!stream.isTTY && env.NO_COLOR === undefined && env.TERM !== 'dumb'));
-}
 
 function renderer(config: RunConfig, out: Output, colors: Colors): Renderer {
   if (config.output === 'ndjson') return ndjsonRenderer(out);

@@ -27,7 +27,7 @@ export function textRenderer(out: Output, c: Colors): Renderer {
       out.write(`${c.bold(c.cyan(`${mode === 'sequential' ? 'Sequential' : 'Concurrent'} run`))} ${c.dim(`(${what})`)}\n`);
     },
     result(result: FetchResult, context?: ResultContext) {
-      const head = `${context?.line === undefined ? `#${result.index + 1}` : `line ${context.line}`} ${result.url}`;
+      const head = `${context?.line === undefined ? `#${result.index + 1}` : `line ${context.line}`}${result.url === '' ? '' : ` ${result.url}`}`;
       const retried = result.attempts > 1 ? c.yellow(` after ${result.attempts} attempts`) : '';
       if (result.ok) {
         out.write(`${c.green('✔')} ${head} ${c.dim(`${result.status} in ${formatMs(result.timing.ms)}`)}${retried}\n${describe(result.data, c)}\n`);

@@ -123,7 +123,7 @@ function readBody(stream: Readable, headers: Record<string, unknown>, request: T
       reject(error);
     };
     off = request.onAbort(fail);
-    if (contentEncoding === undefined && Number(headers['content-length']) > limit) return fail(new BodyTooLargeError(limit));
+    if (contentEncoding === undefined && request.method !== 'HEAD' && Number(headers['content-length']) > limit) return fail(new BodyTooLargeError(limit));
     stream.on('data', (chunk: Buffer) => {
       if (!reader.write(chunk)) stream.pause();
     });

@@ -101,7 +101,7 @@ function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<Tra
           status = statusCode;
           headers = responseHeaders;
           const contentEncoding = headerValue(responseHeaders['content-encoding']);
-          if (contentEncoding === undefined && Number(responseHeaders['content-length']) > limit) {
+          if (contentEncoding === undefined && req.method !== 'HEAD' && Number(responseHeaders['content-length']) > limit) {
             done(new BodyTooLargeError(limit));
             return;
           }

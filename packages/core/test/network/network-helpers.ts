@@ -103,6 +103,9 @@ export interface Certificates {
   /** Signed by the CA for another name only (other.test). */
   readonly wrongNameKey: string;
   readonly wrongNameCert: string;
+  /** Signed by the CA for 127.0.0.1, its validity over (it ends a day before it begins). */
+  readonly expiredKey: string;
+  readonly expiredCert: string;
   /** A client certificate (clientAuth) signed by the CA. */
   readonly clientKey: string;
   readonly clientCert: string;
@@ -114,10 +117,10 @@ function openssl(dir: string, ...args: string[]): void {
 
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
-function signed(dir: string, name: string, subject: string, extensions: string): void {
+function signed(dir: string, name: string, subject: string, extensions: string, days = '2'): void {
   writeFileSync(join(dir, `${name}.ext`), extensions);
   openssl(dir, 'req', ...EC_KEY, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject);
-  openssl(dir, 'x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-out', `${name}.crt`, '-extfile', `${name}.ext`);
+  openssl(dir, 'x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', days, '-out', `${name}.crt`, '-extfile', `${name}.ext`);
 }
 
 /** Makes the test certificates with openssl in a temporary directory (beforeAll), removed afterwards. */
@@ -132,6 +135,7 @@ export function useCertificates(): { readonly certs: Certificates } {
     signed(at, 'server', '/CN=localhost', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
     signed(at, 'wrong', '/CN=other.test', 'subjectAltName=DNS:other.test\nextendedKeyUsage=serverAuth\n');
     signed(at, 'client', '/CN=fanout test client', 'extendedKeyUsage=clientAuth\n');
+    signed(at, 'expired', '/CN=localhost', 'subjectAltName=IP:127.0.0.1,DNS:localhost\n', '-1');
     const read = (file: string) => readFileSync(join(at, file), 'utf8');
     holder.certs = {
       caCert: read('ca.crt'),
@@ -141,6 +145,8 @@ export function useCertificates(): { readonly certs: Certificates } {
       selfSignedCert: read('self.crt'),
       wrongNameKey: read('wrong.key'),
       wrongNameCert: read('wrong.crt'),
+      expiredKey: read('expired.key'),
+      expiredCert: read('expired.crt'),
       clientKey: read('client.key'),
       clientCert: read('client.crt'),
     };
