@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('--journal with --output json and text, and with --output-dir', () => {
+describe('--journal with --output json and text, and with --output-dir', { timeout: 120_000 }, () => {
   it('a resumed run keeps each input’s own index in every format, and the summary counts the skipped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fanout-journal-'));
     const journal = join(dir, 'journal.ndjson');

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('--journal with a line cut short by a kill', () => {
+describe('--journal with a line cut short by a kill', { timeout: 120_000 }, () => {
   it('drops the half line, fetches its input again, and leaves every line whole', async () => {
     const journal = join(mkdtempSync(join(tmpdir(), 'fanout-journal-')), 'journal.ndjson');
     const urls = [0, 1, 2].map((i) => `${server.url}/item/${i}`);

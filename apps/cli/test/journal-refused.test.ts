@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('--journal of another input list', () => {
+describe('--journal of another input list', { timeout: 120_000 }, () => {
   it('is a usage error (exit 2) that names both lists, and nothing is fetched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fanout-journal-'));
     const journal = join(dir, 'journal.ndjson');

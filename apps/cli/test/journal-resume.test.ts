@@ -53,7 +53,7 @@ describe('--journal: SIGKILL at several points, then resume', () => {
       void done.then(() => (finished = true));
       if (Number.isFinite(killAt)) {
         // Kill once the journal (not stdout) holds killAt ok lines, or the run ends first.
-        await expect.poll(() => finished || readJournal(journal).ok.size >= killAt, { timeout: 30_000, interval: 20 }).toBe(true);
+        await expect.poll(() => finished || readJournal(journal).ok.size >= killAt, { timeout: 60_000, interval: 20 }).toBe(true);
         if (!finished) {
           child.kill('SIGKILL');
           kills++;
@@ -78,7 +78,7 @@ describe('--journal: SIGKILL at several points, then resume', () => {
     expect(last.stdout).toBe('');
     expect(server.hits.size).toBe(0);
     expect(last.stderr).toMatch(new RegExp(`skipped +${COUNT} \\(already ok in the journal\\)`));
-  });
+  }, 240_000);
 
   it('resumes from stdin with --ordered: failed inputs are fetched again, ok ones skipped and counted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fanout-journal-'));
@@ -96,5 +96,5 @@ describe('--journal: SIGKILL at several points, then resume', () => {
     expect(ndjson(second.stdout).map((l) => [l.index, l.ok])).toEqual([[0, true], [9, true], [18, true], [27, true]]);
     expect([...server.hits.keys()].map(indexOf).sort((a, b) => a - b)).toEqual([0, 9, 18, 27]);
     expect(second.stderr).toMatch(/skipped +26 \(already ok in the journal\)/);
-  });
+  }, 120_000);
 });

@@ -3,7 +3,7 @@ import { ndjson, runCli, useDemoUpstream } from './run-cli.js';
 
 const demo = useDemoUpstream({ latency: 5 });
 
-describe('--max-failures N', () => {
+describe('--max-failures N', { timeout: 120_000 }, () => {
   it('stops the run after N failed inputs: exit 1, the summary says how many got no result line', async () => {
     const good = (i: number) => `${demo.upstream.url}/posts/${(i % 100) + 1}`;
     const bad = (i: number) => `${demo.upstream.url}/nope/${i}`; // 404

@@ -27,7 +27,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'fanout-files-')), 'out');
 
-describe('--output-dir: failures are per item, and no partial file is ever left', () => {
+describe('--output-dir: failures are per item, and no partial file is ever left', { timeout: 120_000 }, () => {
   it('a body cut midway fails its item (ECONNRESET) and leaves no file, not even a temporary one', async () => {
     const dir = fresh();
     const { code, stdout } = await runCli([`${base}/a`, `${base}/cut`, `${base}/b`, '--output-dir', dir, '--retries', '0', '--output', 'ndjson', '--ordered']);

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-describe('--name: file names never leave --output-dir', () => {
+describe('--name: file names never leave --output-dir', { timeout: 120_000 }, () => {
   it('{host}, {basename} and {index} are filled in; a URL cannot smuggle a path in', async () => {
     const root = mkdtempSync(join(tmpdir(), 'fanout-names-'));
     const dir = join(root, 'out');

@@ -42,13 +42,14 @@ async function* mapped(body: AsyncIterable<Buffer>, mapError: (error: unknown) =
  * errors of the transport mapped by `mapError`. Destroying the result frees the connection.
  */
 export function decodedBody(body: Readable, contentEncoding: string | undefined, mapError: (error: unknown) => unknown): Readable {
+  // An error before the reader starts (a reset right after the headers) must not be unhandled:
+  // it stays on the stream, and reading it throws it.
+  body.on('error', () => undefined);
   const codings = decodingChain(contentEncoding);
   const chunks = mapped(codings === undefined ? (body as AsyncIterable<Buffer>) : decoded(body, codings), mapError);
   const outer = Readable.from(chunks, { objectMode: false });
   outer.once('close', () => {
-    if (body.destroyed) return;
-    body.on('error', () => undefined); // destroying an unread body may error it: nobody listens any more
-    body.destroy();
+    if (!body.destroyed) body.destroy();
   });
   return outer;
 }
