@@ -1,13 +1,13 @@
 import type { HttpMethod, RequestInput, TransportName } from '@fanout/core';
 import type { BatchConfig } from './batch/batch-options.js';
 import type { NetworkFlags } from './options/network-options.js';
+import type { BodyType, OutputFormat } from './options/output-options.js';
+import type { Mode, RunFlags } from './options/run-options.js';
+
+export type { BodyType, Mode, OutputFormat };
 
 /** Where the requests go when inputs are ids (or for the demo with no inputs). */
 export type UpstreamChoice = { kind: 'embedded'; latency: number; failRate: number } | { kind: 'url'; url: string; live: boolean };
-
-export type Mode = 'concurrent' | 'sequential' | 'compare';
-export type OutputFormat = 'text' | 'json' | 'ndjson';
-export type BodyType = 'auto' | 'json' | 'text';
 
 /** Where a body flag's text comes from: given inline, a file, or stdin (`@-`). */
 export type BodySource = { kind: 'text'; text: string } | { kind: 'file'; path: string } | { kind: 'stdin' };
@@ -24,8 +24,8 @@ export interface RequestConfig {
   readonly followRedirects: boolean;
 }
 
-/** Everything `fanout run` was asked for, validated. */
-export interface RunConfig {
+/** Everything `fanout run` was asked for, validated; the run flags as given. */
+export interface RunConfig extends Omit<RunFlags, 'mode' | 'ordered'> {
   readonly urls: readonly string[];
   readonly ids?: readonly number[];
   readonly file?: string;
@@ -35,15 +35,6 @@ export interface RunConfig {
   readonly request: RequestConfig;
   readonly network: NetworkFlags;
   readonly mode: Mode;
-  readonly concurrency: number;
-  readonly timeout: number;
-  readonly deadline?: number;
-  readonly retries: number;
-  readonly retryOn?: readonly number[];
-  readonly retryBudget?: number;
-  readonly perHost?: number;
-  readonly rate?: number;
-  readonly perHostRate?: number;
   readonly ordered: boolean;
   readonly fields?: readonly string[];
   readonly body: BodyType;

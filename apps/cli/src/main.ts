@@ -7,6 +7,13 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 // stderr is for messages: a failing stderr (2>/dev/full) must not crash the run.
 process.stderr.on('error', () => undefined);
+// stdout of commands that print without an `Output` (help, version, status): a closed pipe is a
+// quiet stop, any other write failure one line and exit 74. Runs handle it themselves.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (process.stdout.listenerCount('error') > 1) return;
+  if (error.code !== 'EPIPE') process.stderr.write(`fanout: cannot write to stdout (${error.code ?? error.message})\n`);
+  process.exit(error.code === 'EPIPE' ? 0 : 74);
+});
 
 const code = await runCli(
   process.argv.slice(2),

@@ -20,6 +20,12 @@ describe('results that cannot be written: one line on stderr, exit 74', () => {
     expect(demo.upstream.stats.requests).toBe(0);
   });
 
+  it('--help > /dev/full: one line, exit 74', async () => {
+    const { code, stderr } = await sh(`${fanoutCommand('--help')} > /dev/full`);
+    expect(code).toBe(74);
+    expect(stderr.trim()).toBe('fanout: cannot write to stdout (ENOSPC)');
+  });
+
   it('> /dev/null is a normal run (exit 0)', async () => {
     const { code } = await sh(`${fanoutCommand(`--ids 1-3 --base-url ${demo.upstream.url} -o ndjson`)} > /dev/null`);
     expect(code).toBe(0);

@@ -1,5 +1,7 @@
 import { Option, type Command } from 'commander';
-import type { BodyType, OutputFormat } from '../config.js';
+
+export type OutputFormat = 'text' | 'json' | 'ndjson';
+export type BodyType = 'auto' | 'json' | 'text';
 
 /** What is printed, and how bodies become data. */
 export interface OutputFlags {

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
-import type { Mode } from '../config.js';
 import { integer, positive, share, statusList } from '../option-parsers.js';
+
+export type Mode = 'concurrent' | 'sequential' | 'compare';
 
 /** How the requests run: concurrency, limits, retries, deadlines. */
 export interface RunFlags {
