@@ -1,10 +1,9 @@
-import { Queue } from 'bullmq';
-import type { ChunkData } from './chunk.js';
-import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
+import { openRedis, parseQueueUrl } from './connection.js';
 import { JobStateError } from './errors.js';
 import { markCancelled } from './job-scripts.js';
-import { JOBS_KEY, PREFIX, QUEUE_NAME } from './keys.js';
-import { readJobSummary, type JobSummary } from './status.js';
+import { JOBS_KEY } from './keys.js';
+import { withJob } from './open-job.js';
+import { readJobSummary, type JobSummary } from './status-summary.js';
 
 /** Every job on the queue, oldest first; jobs whose keys have expired are forgotten. */
 export async function listJobs(queueUrl: string): Promise<JobSummary[]> {
@@ -29,13 +28,8 @@ export async function listJobs(queueUrl: string): Promise<JobSummary[]> {
  * stops, and the job's keys expire after its TTL. Returns the number of waiting chunks removed;
  * throws `JobStateError` for an unknown job or one that has already ended.
  */
-export async function cancelJob(queueUrl: string, job: string): Promise<{ removedChunks: number }> {
-  checkJobName(job);
-  const redis = await openRedis(parseQueueUrl(queueUrl));
-  const queue = new Queue<ChunkData>(QUEUE_NAME, { connection: redis, prefix: PREFIX });
-  try {
-    const summary = await readJobSummary(redis, job);
-    if (!summary) throw new JobStateError(`no job "${job}" on this queue`);
+export function cancelJob(queueUrl: string, job: string): Promise<{ removedChunks: number }> {
+  return withJob(queueUrl, job, async (redis, queue, summary) => {
     if (!(await markCancelled(redis, job))) throw new JobStateError(`job "${job}" has already ended (${summary.state})`);
     let removedChunks = 0;
     // The waiting backlog is bounded (enqueue's maxWaiting per job), so this reads a bounded list.
@@ -47,8 +41,5 @@ export async function cancelJob(queueUrl: string, job: string): Promise<{ remove
       );
     }
     return { removedChunks };
-  } finally {
-    await queue.close();
-    redis.disconnect();
-  }
+  });
 }

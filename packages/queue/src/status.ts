@@ -1,12 +1,8 @@
-import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import type { ChunkData } from './chunk.js';
-import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
-import { JobStateError } from './errors.js';
-import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
+import { jobKeys } from './keys.js';
+import { withJob } from './open-job.js';
+import type { JobSummary } from './status-summary.js';
 
-/** Where a job stands: being enqueued, running (enqueued, results missing), complete or cancelled. */
-export type JobState = 'enqueuing' | 'running' | 'complete' | 'cancelled';
+export type { JobState, JobSummary } from './status-summary.js';
 
 /** One worker's share of a job. */
 export interface WorkerShare {
@@ -21,52 +17,11 @@ export interface WorkerShare {
   readonly seenMsAgo: number;
 }
 
-/** A job's counters, as `fanout jobs` lists them. */
-export interface JobSummary {
-  readonly job: string;
-  readonly state: JobState;
-  /** Inputs enqueued so far (all of them once enqueuing is over). */
-  readonly total: number;
-  readonly chunks: number;
-  /** Distinct inputs with a stored result: each input counts once, however often it ran. */
-  readonly results: number;
-  /** Of those, failures. */
-  readonly failed: number;
-  /** Results already taken (and removed from Redis) by `fanout results --follow`. */
-  readonly followed: number;
-  readonly createdAt: number;
-  /** When it completed or was cancelled; its keys expire `ttl` seconds later. */
-  readonly endedAt: number | undefined;
-  readonly ttl: number;
-}
-
 /** Where a job stands, with its workers. */
 export interface JobStatus extends JobSummary {
   readonly workers: readonly WorkerShare[];
   /** Chunks of the whole queue (all jobs) by BullMQ state. */
   readonly queue: Readonly<Record<string, number>>;
-}
-
-function jobState(stored: string | undefined): JobState {
-  return stored === 'enqueued' ? 'running' : stored === 'complete' || stored === 'cancelled' ? stored : 'enqueuing';
-}
-
-/** Reads one job's counters; `undefined` when it is not on the queue. */
-export async function readJobSummary(redis: Redis, job: string): Promise<JobSummary | undefined> {
-  const meta = await redis.hgetall(jobKeys(job).meta);
-  if (!meta.state) return undefined;
-  return {
-    job,
-    state: jobState(meta.state),
-    total: Number(meta.total ?? 0),
-    chunks: Number(meta.chunks ?? 0),
-    results: Number(meta.stored ?? 0),
-    failed: Number(meta.failed ?? 0),
-    followed: Number(meta.followed ?? 0),
-    createdAt: Number(meta.createdAt ?? 0),
-    endedAt: meta.endedAt === undefined ? undefined : Number(meta.endedAt),
-    ttl: Number(meta.ttl ?? 0),
-  };
 }
 
 function workerShares(fields: Record<string, string>, now: number): WorkerShare[] {
@@ -81,17 +36,9 @@ function workerShares(fields: Record<string, string>, now: number): WorkerShare[
 }
 
 /** Reads a job's progress: distinct results so far (live), and each worker's share and state. */
-export async function jobStatus(queueUrl: string, job: string): Promise<JobStatus> {
-  checkJobName(job);
-  const redis = await openRedis(parseQueueUrl(queueUrl));
-  const queue = new Queue<ChunkData>(QUEUE_NAME, { connection: redis, prefix: PREFIX });
-  try {
-    const summary = await readJobSummary(redis, job);
-    if (!summary) throw new JobStateError(`no job "${job}" on this queue`);
+export function jobStatus(queueUrl: string, job: string): Promise<JobStatus> {
+  return withJob(queueUrl, job, async (redis, queue, summary) => {
     const [workerFields, counts] = await Promise.all([redis.hgetall(jobKeys(job).workers), queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed')]);
     return { ...summary, workers: workerShares(workerFields, Date.now()), queue: counts };
-  } finally {
-    await queue.close();
-    redis.disconnect();
-  }
+  });
 }

@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueJob, followResults, jobResults, jobStatus, openRedis, parseQueueUrl, startRedisServer, startWorker } from '../src/index.js';
+import { startLocalUpstream } from './local-upstream.js';
 import { sampleRedisMemory } from './redis-memory-sampler.js';
 
 const INPUTS = 8000;
@@ -10,18 +10,17 @@ const BODY = JSON.stringify({ text: 'x'.repeat(1000) });
 
 let server: { url: string; stop(): Promise<void> };
 let redis: Redis;
-let upstream: Server;
+let upstream: Awaited<ReturnType<typeof startLocalUpstream>>;
 let base: string;
 beforeAll(async () => {
   server = await startRedisServer();
   redis = await openRedis(parseQueueUrl(server.url));
-  upstream = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(BODY));
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
+  upstream = await startLocalUpstream((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(BODY));
+  base = upstream.base;
 }, 30_000);
 afterAll(async () => {
   redis?.disconnect();
-  await new Promise((resolve) => upstream?.close(resolve));
+  await upstream?.close();
   await server?.stop();
 });
 

@@ -1,28 +1,27 @@
-import { createServer, type Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueJob, openRedis, parseQueueUrl, startRedisServer, startWorker, type WorkerOptions } from '../src/index.js';
+import { startLocalUpstream } from './local-upstream.js';
 
 type ChunkReport = Parameters<NonNullable<WorkerOptions['onChunk']>>[0];
 
 let server: { url: string; stop(): Promise<void> };
 let redis: Redis;
-let upstream: Server;
+let upstream: Awaited<ReturnType<typeof startLocalUpstream>>;
 let base: string;
 let received = 0;
 beforeAll(async () => {
   server = await startRedisServer();
   redis = await openRedis(parseQueueUrl(server.url));
-  upstream = createServer((_req, res) => {
+  upstream = await startLocalUpstream((_req, res) => {
     received++;
     setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 30);
   });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
+  base = upstream.base;
 }, 30_000);
 afterAll(async () => {
   redis?.disconnect();
-  await new Promise((resolve) => upstream?.close(resolve));
+  await upstream?.close();
   await server?.stop();
 });
 
