@@ -50,7 +50,7 @@ function upstream(text: string | undefined): string | undefined {
     throw new ConfigError(`UPSTREAM_URL=${JSON.stringify(text.replace(/:[^:@/]*@/, ':***@') /* not parsable, so redactUrl cannot */)} is not a URL: use an absolute http:// or https:// URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`UPSTREAM_URL=${JSON.stringify(redactUrl(url.href))} is not an http(s) URL: use an absolute http:// or https:// URL`);
+    throw new ConfigError(`UPSTREAM_URL=${JSON.stringify(redactUrl(text))} is not an http(s) URL: use an absolute http:// or https:// URL`);
   }
   return text;
 }
