@@ -8,7 +8,7 @@ import type { AppContext } from './context.js';
  * the rest fail with `EDEADLINE`; a `Retry-After` past it fails at once).
  */
 export function callOptions(ctx: AppContext, concurrency: number): FanoutOptions {
-  return { ...ctx.runOptions, transport: withByteBudget(ctx.transport, ctx.limits.byteBudget), deadline: ctx.limits.deadlineMs, concurrency };
+  return { ...ctx.runOptions, transport: withByteBudget(ctx.transport, ctx.limits.byteBudget, concurrency), deadline: ctx.limits.deadlineMs, concurrency };
 }
 
 /**
