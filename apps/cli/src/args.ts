@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { IdListError, parseIdList, TRANSPORT_NAMES, type TransportName } from '@fanout/core';
+import { TRANSPORT_NAMES, type TransportName } from '@fanout/core';
+import { IdListError, parseIdList } from '@fanout/demo-upstream';
 import { Command, CommanderError, Option } from 'commander';
 import { integer, positive, share } from './option-parsers.js';
 import { DEMO_IDS, LIVE_URL, type CliConfig, type Mode, type OutputFormat } from './config.js';

@@ -30,7 +30,7 @@ export function coreOptions(config: CliConfig, transport: Transport): FanoutOpti
     transport,
     concurrency: config.concurrency,
     timeout: config.timeout,
-    retries: config.retries,
+    retry: config.retries,
     perHost: config.perHost,
     rate: config.rate,
     perHostRate: config.perHostRate,

@@ -1,4 +1,5 @@
-import { IdListError, parseIdList, TRANSPORT_NAMES, type TransportName } from '@fanout/core';
+import { TRANSPORT_NAMES, type TransportName } from '@fanout/core';
+import { IdListError, parseIdList } from '@fanout/demo-upstream';
 import { enqueueJob, jobResults, jobStatus, JobStateError, QueueUnavailableError, QueueUrlError, startWorker } from '@fanout/queue';
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIo } from './cli.js';

@@ -17,7 +17,7 @@ export interface AppContext {
   /** The shared keep-alive pool; each call wraps it with its own byte budget. */
   readonly transport: Transport;
   readonly metrics: AppMetrics;
-  /** Per-request options for the core (timeout, retries). */
+  /** Per-request options for the core (timeout, retry). */
   readonly runOptions: FanoutOptions;
   readonly limits: CallLimits;
 }

@@ -1,4 +1,4 @@
-import { IdListError, parseIdList } from '@fanout/core';
+import { IdListError, parseIdList } from '@fanout/demo-upstream';
 import { AppError } from './app-error.js';
 
 /** Input limits of the API. */

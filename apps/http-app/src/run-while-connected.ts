@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { summarizeRun, type FetchResult, type Summary } from '@fanout/core';
 import { map, type Observable } from 'rxjs';
-import { serializeResult } from './serialize-result.js';
+import { resultJson } from './result-json.js';
 
 /**
  * Runs `results$` while the client stays: each result is serialised once (one that cannot be
@@ -17,7 +17,7 @@ export function runWhileConnected(
   return new Promise((resolve, reject) => {
     const sent$ = results$.pipe(
       map((raw) => {
-        const { result, json } = serializeResult(raw);
+        const { result, json } = resultJson(raw);
         onResult(json, result);
         return result;
       }),

@@ -23,7 +23,7 @@ export interface AppOptions {
   readonly logger?: Logger;
   /**
    * Core options for each run (the transport is the app's own, shared keep-alive pool).
-   * @default { timeout: 5000, retries: 1 }
+   * @default { timeout: 5000, retry: 1 }
    */
   readonly runOptions?: FanoutOptions;
   /**
@@ -66,7 +66,7 @@ export function createApp(options: AppOptions): App {
     upstreamUrl: options.upstreamUrl.replace(/\/+$/, ''),
     transport,
     metrics,
-    runOptions: { timeout: 5000, retries: 1, ...options.runOptions },
+    runOptions: { timeout: 5000, retry: 1, ...options.runOptions },
     limits: { byteBudget: options.byteBudget ?? 8 * 1024 * 1024, deadlineMs: options.deadlineMs ?? 30_000 },
   };
   const files = staticFiles(['index.html', 'app.js', 'style.css']);

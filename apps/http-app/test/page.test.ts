@@ -42,7 +42,7 @@ describe('the web page in headless Chromium', () => {
     expect(widths).toHaveLength(2);
     expect(widths[0]).toBeCloseTo(Math.max(2, (comparison.sequential.wallMs / longest) * 200), 6);
     expect(widths[1]).toBeCloseTo(Math.max(2, (comparison.concurrent.wallMs / longest) * 200), 6);
-    expect(await page.textContent('#speedup')).toMatch(/Concurrent was \d+\.\d\dx faster with concurrency 6 \(ideal 6\.00x\)/);
+    expect(await page.textContent('#speedup')).toMatch(/Concurrent was \d+\.\d\dx faster with concurrency 6 \(ideal \d+\.\d\dx\)/);
 
     const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);

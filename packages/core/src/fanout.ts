@@ -1,9 +1,10 @@
-import { defer, finalize, identity, mergeMap, type Observable, tap } from 'rxjs';
+import { defer, finalize, identity, isObservable, map, mergeMap, type Observable, type OperatorFunction, tap } from 'rxjs';
 import { fetchOne } from './fetch-one.js';
 import { demandSource, type Inputs } from './operators/demand-source.js';
 import { inInputOrder } from './operators/in-input-order.js';
 import { resolveOptions, type FanoutOptions } from './options.js';
 import type { RequestInput } from './request.js';
+import type { PickFields } from './pick-fields-type.js';
 import type { FetchResult } from './result.js';
 import { createRunContext } from './run-context.js';
 
@@ -19,14 +20,27 @@ import { createRunContext } from './run-context.js';
  *
  * fanout(['https://example.org/a', 'https://example.org/b'], { concurrency: 8 })
  *   .subscribe((result) => console.log(result.ok ? result.data : result.error.code));
+ *
+ * @example
+ * // Literal `fields` narrow `data`: here to `{ title: string }`.
+ * fanout<{ id: number; title: string }, 'title'>(urls, { fields: ['title'] });
  */
-export function fanout<T = unknown>(input: Inputs<RequestInput>, options?: FanoutOptions): Observable<FetchResult<T>> {
+export function fanout<T = unknown, F extends string = string>(input: Inputs<RequestInput>, options?: FanoutOptions<F>): Observable<FetchResult<PickFields<T, F>>> {
   const resolved = resolveOptions(options);
   return defer(() => {
     const ctx = createRunContext(resolved);
     const source = demandSource(input, resolved.concurrency);
+    // A pulled input is taken only when a slot is free; a pushed one (an Observable) may wait in
+    // mergeMap's buffer, and that wait is queue time: stamp its arrival.
+    const run: OperatorFunction<RequestInput, FetchResult<PickFields<T, F>>> = isObservable(input)
+      ? (items) =>
+          items.pipe(
+            map((request) => [request, performance.now()] as const),
+            mergeMap(([request, arrivedAt], index) => fetchOne<PickFields<T, F>>(request, index, ctx, arrivedAt), resolved.concurrency),
+          )
+      : mergeMap((request, index) => fetchOne<PickFields<T, F>>(request, index, ctx), resolved.concurrency);
     return source.items.pipe(
-      mergeMap((request, index) => fetchOne<T>(request, index, ctx), resolved.concurrency),
+      run,
       resolved.ordered ? inInputOrder() : identity,
       tap(() => source.request(1)),
       finalize(() => ctx.dispose()),
@@ -41,6 +55,9 @@ export function fanout<T = unknown>(input: Inputs<RequestInput>, options?: Fanou
  * @example
  * sequential(urls).subscribe((result) => console.log(result.index, result.ok));
  */
-export function sequential<T = unknown>(input: Inputs<RequestInput>, options?: Omit<FanoutOptions, 'concurrency'>): Observable<FetchResult<T>> {
-  return fanout<T>(input, { ...options, concurrency: 1 });
+export function sequential<T = unknown, F extends string = string>(
+  input: Inputs<RequestInput>,
+  options?: Omit<FanoutOptions<F>, 'concurrency'>,
+): Observable<FetchResult<PickFields<T, F>>> {
+  return fanout<T, F>(input, { ...options, concurrency: 1 });
 }

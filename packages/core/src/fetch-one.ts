@@ -3,11 +3,12 @@ import { FanoutError } from './errors/fanout-error.js';
 import { HttpError } from './errors/http-error.js';
 import { InvalidUrlError } from './errors/invalid-url-error.js';
 import { toRequestSpec, type RequestInput } from './request.js';
-import type { FetchResult } from './result.js';
+import { RequestTally } from './request-tally.js';
+import type { FailedResult, FetchResult, Timing } from './result.js';
 import type { RunContext } from './run-context.js';
 import type { PreparedRequest } from './send-attempt.js';
 import { sendWithRetries } from './send-with-retries.js';
-import { now } from './utils/clock.js';
+import { epoch } from './utils/clock.js';
 import { fromAbortable } from './utils/from-abortable.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
 
@@ -54,38 +55,41 @@ function prepare(input: RequestInput, defaults: Readonly<Record<string, string>>
  * One request as an Observable: emits exactly one `FetchResult` and completes; it never errors.
  * Failed attempts are retried per the run's policy and budget, and whatever still fails
  * becomes a failed result (`catchError`). Unsubscribing aborts the request in flight.
- *
- * @example
- * fetchOne('https://jsonplaceholder.typicode.com/posts/1', 0, ctx).subscribe(console.log);
+ * `arrivedAt` (`performance.now()` clock) is when the run took the input, if earlier than now:
+ * the time until now counts as queued.
  */
-export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: RunContext): Observable<FetchResult<T>> {
+export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: RunContext, arrivedAt?: number): Observable<FetchResult<T>> {
   return defer(() => {
-    const start = now();
+    const subscribed = performance.now();
+    const start = arrivedAt ?? subscribed;
+    const tally = new RequestTally(subscribed - start);
     const url = typeof input === 'string' ? input : toRequestSpec(input).url;
-    let attempts = 0;
     let request: PreparedRequest;
     try {
       request = prepare(input, ctx.options.headers);
     } catch (error) {
-      return of(failed(index, url, 0, start, toFanoutError(error)));
+      return of(failed(index, url, start, tally, toFanoutError(error)));
     }
-    const countSend = () => {
-      if (++attempts === 1) ctx.budget.recordRequest();
-    };
-    return fromAbortable((cancellation) => sendWithRetries(request, ctx, cancellation, countSend), ctx.track).pipe(
+    return fromAbortable((cancellation) => sendWithRetries(request, ctx, cancellation, tally), ctx.track).pipe(
       map((outcome): FetchResult<T> => {
-        const end = now();
-        return { index, url, ok: true, status: outcome.status, attempts, timing: { start, end, ms: end - start }, data: outcome.data as T };
+        const { attempts } = tally;
+        return { index, url, ok: true, status: outcome.status, attempts, timing: timing(start, tally), data: outcome.data as T };
       }),
-      catchError((error: unknown) => of(failed(index, url, attempts, start, toFanoutError(error)))),
+      catchError((error: unknown) => of(failed(index, url, start, tally, toFanoutError(error)))),
     );
   });
 }
 
-function failed(index: number, url: string, attempts: number, start: number, error: FanoutError): FetchResult<never> {
-  const end = now();
-  const timing = { start, end, ms: end - start };
-  return error instanceof HttpError
-    ? { index, url, ok: false, status: error.status, attempts, timing, error }
-    : { index, url, ok: false, attempts, timing, error };
+function timing(start: number, tally: RequestTally): Timing {
+  const end = performance.now();
+  return { start: epoch(start), end: epoch(end), ms: end - start, queuedMs: tally.queuedMs, wireMs: tally.wireMs };
+}
+
+function failed(index: number, url: string, start: number, tally: RequestTally, error: FanoutError): FailedResult {
+  const { attempts } = tally;
+  const result: FailedResult =
+    error instanceof HttpError
+      ? { index, url, ok: false, status: error.status, attempts, timing: timing(start, tally), error }
+      : { index, url, ok: false, attempts, timing: timing(start, tally), error };
+  return tally.retryBudgetExhausted ? { ...result, retryBudgetExhausted: true } : result;
 }

@@ -1,28 +1,40 @@
+// The public API of @fanout/core, chosen export by export (ky's index.ts is the model). Whatever
+// is not here is internal and may change in any release:
+// - fetchOne, createRunContext, resolveOptions, DEFAULTS: the engine's parts; `fanout` is the way
+//   in, and defaults are documented on each option (`@default`), not a mutable object.
+// - demandSource, inInputOrder: the operators `fanout` is built from (lazy pulling, `ordered`).
+// - isRetryable, the RetryBudget, HostGate, RateLimiter, Semaphore: the policy and limits behind
+//   the `retry`, `perHost`, `rate` and `perHostRate` options.
+// - parseRetryAfter, fullJitterBackoff, pickFields, percentile: helpers of those options.
+// - the post-id lists of the CLI and the app (`parseIdList`) live in @fanout/demo-upstream.
+
+// Running requests
 export { fanout, sequential } from './fanout.js';
-export { fetchOne } from './fetch-one.js';
 export { compare, type Comparison, type CompareOptions, type RunMode } from './compare.js';
-export { DEFAULTS, resolveOptions, type FanoutOptions, type ResolvedOptions } from './options.js';
-export { createRunContext, type RunContext } from './run-context.js';
-export type { FetchResult, OkResult, FailedResult, Timing } from './result.js';
-export { isIdempotent, toRequestSpec, type HttpMethod, type RequestInput, type RequestSpec } from './request.js';
-export { isRetryable } from './retry-policy.js';
+export type { FanoutOptions } from './options.js';
+export type { RetryContext, RetryOptions } from './retry-options.js';
+export type { Inputs } from './operators/demand-source.js';
+export type { HttpMethod, RequestInput, RequestSpec } from './request.js';
+export type { PickFields } from './pick-fields-type.js';
 export type { SharedLimits } from './limits/shared-limits.js';
-export { demandSource, type DemandSource, type Inputs } from './operators/demand-source.js';
-export { inInputOrder } from './operators/in-input-order.js';
+
+// Results and what they add up to
+export type { FailedResult, FetchResult, OkResult, Timing } from './result.js';
+export { serializeResult, type SerializedResult } from './serialize-result.js';
 export { summarize, SummaryBuilder, type LatencyStats, type Summary } from './stats/summary.js';
 export { summarizeRun } from './stats/summarize-run.js';
-export { percentile } from './stats/percentile.js';
+
+// Errors
+export * from './errors/index.js';
+
+// Transports
 export type { Transport, TransportRequest, TransportResponse } from './transports/transport.js';
 export { axiosTransport, type AxiosTransportOptions } from './transports/axios-transport.js';
 export { undiciTransport, type UndiciTransportOptions } from './transports/undici-transport.js';
 export { createTransport, TRANSPORT_NAMES, type TransportName } from './transports/create-transport.js';
-export * from './errors/index.js';
-export { parseIdList, IdListError } from './utils/parse-id-list.js';
-export { parseRetryAfter } from './utils/retry-after.js';
-export { fullJitterBackoff } from './utils/backoff.js';
-export { pickFields } from './utils/pick-fields.js';
+
+// Utilities for feeding inputs and writing results
 export { readLines } from './utils/read-lines.js';
 export { paced } from './utils/paced.js';
 export { whenWritable } from './utils/when-writable.js';
-export { toResultLine, type ResultLine } from './utils/result-line.js';
 export { redactUrl } from './utils/redact-url.js';

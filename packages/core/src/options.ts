@@ -1,8 +1,9 @@
 import type { SharedLimits } from './limits/shared-limits.js';
+import { resolveRetry, type ResolvedRetry, type RetryOptions } from './retry-options.js';
 import type { Transport } from './transports/transport.js';
 
 /** Options of {@link fanout}, {@link sequential} and {@link compare}. Every one is optional. */
-export interface FanoutOptions {
+export interface FanoutOptions<F extends string = string> {
   /**
    * How many requests may be in flight at once. `1` is a sequential run.
    * @default 10
@@ -22,38 +23,22 @@ export interface FanoutOptions {
   readonly timeout?: number;
   /**
    * Whole-run time limit in milliseconds. When it passes, in-flight requests are aborted and the
-   * remaining inputs fail at once with `TimeoutError` code `EDEADLINE`.
+   * remaining inputs fail at once with `TimeoutError` code `EDEADLINE`. A retry whose wait
+   * (backoff or `Retry-After`) would end past it is not waited for: the request fails at once
+   * with the error it got.
    * @default undefined (no deadline)
+   * @example { deadline: 30_000 }
    */
   readonly deadline?: number;
   /**
-   * Retries per request after the first attempt, for idempotent methods only, on network
-   * errors and statuses 408, 429, 500, 502, 503, 504. Never after a timeout of the whole run,
-   * an abort, a parse error or another 4xx.
-   * @default 2
+   * The retry policy: a number is the retry limit (`retry: 0` turns retrying off), an object sets
+   * each part (see {@link RetryOptions}): which methods, statuses and error codes are retried,
+   * the backoff, the longest `Retry-After` honoured, the run's retry budget and a hook.
+   * @default { limit: 2, methods: GET HEAD OPTIONS PUT DELETE, statusCodes: 408 429 500 502 503 504, backoff: { base: 100, max: 30000 }, maxRetryAfter: 30000, budget: { ratio: 0.2, min: 10 } }
+   * @example { retry: 3 }
+   * @example { retry: { limit: 5, statusCodes: [429, 503], budget: false } }
    */
-  readonly retries?: number;
-  /**
-   * Base of the exponential backoff in milliseconds: retry n waits a random time in
-   * `[0, min(retryMaxDelay, retryBaseDelay * 2^n))` (full jitter).
-   * @default 100
-   */
-  readonly retryBaseDelay?: number;
-  /**
-   * Cap of one backoff delay, and of an honoured `Retry-After`, in milliseconds.
-   * @default 30000
-   */
-  readonly retryMaxDelay?: number;
-  /**
-   * Retry budget of the run: retries may reach `retryBudgetMin + retryBudgetRatio * requests`.
-   * @default 0.2
-   */
-  readonly retryBudgetRatio?: number;
-  /**
-   * Retries always allowed before the ratio applies.
-   * @default 10
-   */
-  readonly retryBudgetMin?: number;
+  readonly retry?: number | RetryOptions;
   /**
    * At most this many requests in flight to one host (`hostname:port`).
    * @default Infinity
@@ -83,9 +68,11 @@ export interface FanoutOptions {
   /**
    * Keep only these fields of each JSON response (dotted paths for nested fields).
    * @default undefined (the whole body)
+   * With literal field names (`fields: ['title']`), the result's `data` type is narrowed to
+   * those top-level keys (dotted paths to the nested ones).
    * @example { fields: ['title', 'body'] }
    */
-  readonly fields?: readonly string[];
+  readonly fields?: readonly F[];
   /**
    * Follow redirects (up to 5). Off by default so a request goes only where it was aimed.
    * @default false
@@ -104,8 +91,7 @@ export interface FanoutOptions {
   /**
    * Rate limits, host pauses and the retry budget shared with other processes (for example
    * through Redis, by `@fanout/queue`), instead of this run's own. `rate` and `perHostRate`
-   * then apply across all of them; `retryBudgetRatio` and `retryBudgetMin` are the shared
-   * implementation's.
+   * then apply across all of them, and the retry budget is the shared implementation's.
    * @default undefined (limits of this run only)
    */
   readonly sharedLimits?: SharedLimits;
@@ -117,20 +103,16 @@ export interface FanoutOptions {
   readonly signal?: AbortSignal;
 }
 
-/** `FanoutOptions` with every default filled in. */
+/** `FanoutOptions` with every default filled in (internal: not exported from the package). */
 type OptionalKeys = 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal' | 'sharedLimits';
-export type ResolvedOptions = Required<Omit<FanoutOptions, OptionalKeys>> & Pick<FanoutOptions, OptionalKeys>;
+export type ResolvedOptions = Required<Omit<FanoutOptions, OptionalKeys | 'retry'>> &
+  Pick<FanoutOptions, OptionalKeys> & { readonly retry: ResolvedRetry };
 
-/** The default of every option, in one place. */
+/** The default of every option but `retry` (see `RETRY_DEFAULTS`), in one place. */
 export const DEFAULTS = {
   concurrency: 10,
   ordered: false,
   timeout: 10_000,
-  retries: 2,
-  retryBaseDelay: 100,
-  retryMaxDelay: 30_000,
-  retryBudgetRatio: 0.2,
-  retryBudgetMin: 10,
   perHost: Infinity,
   maxBodyBytes: 10 * 1024 * 1024,
   responseType: 'json',
@@ -139,21 +121,17 @@ export const DEFAULTS = {
 } as const satisfies Partial<FanoutOptions>;
 
 function check(name: string, value: number, min: number, integer: boolean): void {
-  if (Number.isNaN(value) || value < min || (integer && Number.isFinite(value) && !Number.isInteger(value))) {
-    throw new RangeError(`Option ${name} must be ${integer ? 'an integer' : 'a number'} >= ${min}, got ${value}`);
+  if (typeof value !== 'number' || Number.isNaN(value) || value < min || (integer && Number.isFinite(value) && !Number.isInteger(value))) {
+    throw new RangeError(`Option ${name} must be ${integer ? 'an integer' : 'a number'} >= ${min}, got ${String(value)}`);
   }
 }
 
 /** Fills in defaults and rejects out-of-range values with a `RangeError` naming the option. */
 export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
-  const resolved: ResolvedOptions = { ...DEFAULTS, ...stripUndefined(options) };
+  const { retry, ...rest } = options;
+  const resolved: ResolvedOptions = { ...DEFAULTS, ...stripUndefined(rest), retry: resolveRetry(retry, check) };
   check('concurrency', resolved.concurrency, 1, true);
   check('timeout', resolved.timeout, 1, false);
-  check('retries', resolved.retries, 0, true);
-  check('retryBaseDelay', resolved.retryBaseDelay, 0, false);
-  check('retryMaxDelay', resolved.retryMaxDelay, 0, false);
-  check('retryBudgetRatio', resolved.retryBudgetRatio, 0, false);
-  check('retryBudgetMin', resolved.retryBudgetMin, 0, true);
   check('perHost', resolved.perHost, 1, true);
   check('maxBodyBytes', resolved.maxBodyBytes, 0, true);
   if (resolved.deadline !== undefined) check('deadline', resolved.deadline, 1, false);

@@ -1,4 +1,7 @@
-/** HTTP methods fanout sends. Only the idempotent ones (all but POST and PATCH) are retried. */
+/**
+ * HTTP methods fanout sends. By default only the idempotent ones (all but POST and PATCH) are
+ * retried, and POST or PATCH with an `Idempotency-Key` header (see `RetryOptions.methods`).
+ */
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'DELETE' | 'PUT' | 'POST' | 'PATCH';
 
 /** One request, fully described. A plain string or `URL` input means `GET` that URL. */
@@ -9,18 +12,11 @@ export interface RequestSpec {
   /** Extra request headers. @default {} */
   readonly headers?: Readonly<Record<string, string>>;
   /** A request body, sent as is. @default undefined */
-  readonly body?: string;
+  readonly body?: string | Uint8Array;
 }
 
 /** Anything fanout accepts as one input item. */
 export type RequestInput = string | URL | RequestSpec;
-
-const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE', 'PUT']);
-
-/** Whether a method may be retried safely (RFC 9110 §9.2.2). */
-export function isIdempotent(method: HttpMethod): boolean {
-  return IDEMPOTENT.has(method);
-}
 
 /** Normalises an input item to a `RequestSpec` with a string URL. */
 export function toRequestSpec(input: RequestInput): RequestSpec & { readonly url: string; readonly method: HttpMethod } {

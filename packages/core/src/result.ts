@@ -1,19 +1,27 @@
 import type { FanoutError } from './errors/fanout-error.js';
 
-/** When a request ran: epoch milliseconds (sub-millisecond precision) and the duration. */
+/**
+ * When a request ran. `start` and `end` are epoch milliseconds (sub-millisecond precision):
+ * `start` is when the run took the input, `end` its outcome. `ms = end - start` is the total;
+ * `queuedMs` the part spent waiting (for a concurrency slot, a per-host slot, a rate limit or a
+ * host's pause after a `Retry-After`); `wireMs` the attempts' time on the wire, summed (no
+ * queueing, no backoff). `ms - queuedMs - wireMs` is what was left: backoff between retries and
+ * the library's own overhead.
+ */
 export interface Timing {
   readonly start: number;
   readonly end: number;
   readonly ms: number;
+  readonly queuedMs: number;
+  readonly wireMs: number;
 }
 
 interface ResultBase {
   /** The input's position (0-based) in the input sequence. */
   readonly index: number;
   readonly url: string;
-  /** How many attempts were made: 1 plus the retries. 0 when no request could be sent. */
+  /** How many attempts were sent: 1 plus the retries. 0 when no request could be sent. */
   readonly attempts: number;
-  /** From the first attempt's start to the final outcome, backoff included. */
   readonly timing: Timing;
 }
 
@@ -30,6 +38,11 @@ export interface FailedResult extends ResultBase {
   /** The last HTTP status received, if any response arrived. */
   readonly status?: number;
   readonly error: FanoutError;
+  /**
+   * `true` when the policy called for a retry but the run's retry budget was spent: this is why
+   * the request stopped after `attempts` attempts.
+   */
+  readonly retryBudgetExhausted?: true;
 }
 
 /** Exactly one per input: never thrown, always emitted. Discriminated on `ok`. */

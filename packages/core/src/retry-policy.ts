@@ -1,23 +1,31 @@
-import { FanoutError } from './errors/fanout-error.js';
+import type { FanoutError } from './errors/fanout-error.js';
 import { HttpError } from './errors/http-error.js';
-import { NetworkError } from './errors/network-error.js';
-import { TimeoutError } from './errors/timeout-error.js';
-import { isIdempotent, type HttpMethod } from './request.js';
+import type { ResolvedRetry } from './retry-options.js';
+import type { HttpMethod } from './request.js';
 
-const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
-const PERMANENT_NETWORK_CODES: ReadonlySet<string> = new Set(['ENOTFOUND', 'ERR_INVALID_URL']);
+/** Errors that end a request whatever the policy says: the run is over or the request was cancelled. */
+const FINAL_CODES: ReadonlySet<string> = new Set(['EDEADLINE', 'EABORTED']);
+
+/** Whether `headers` carry an `Idempotency-Key` (any case), which makes any method safe to retry. */
+export function hasIdempotencyKey(headers: Readonly<Record<string, string>>): boolean {
+  for (const name in headers) if (name.length === 15 && name.toLowerCase() === 'idempotency-key') return true;
+  return false;
+}
 
 /**
- * Whether an attempt that failed with `error` may be tried again: idempotent methods only; on
- * network errors (but not a host that does not exist), per-attempt timeouts and statuses 408,
- * 429, 500, 502, 503, 504. Never on a parse error, an oversized body, an abort or the deadline.
+ * The built-in verdict on an attempt that failed with `error`: the method may be retried (listed
+ * in `methods`, or the request has an `Idempotency-Key`), and the status is in `statusCodes` or
+ * the code in `errorCodes` (an allowlist: TLS codes are never in it by default).
  */
-export function isRetryable(error: FanoutError, method: HttpMethod): boolean {
-  if (!isIdempotent(method)) return false;
-  if (error instanceof HttpError) return RETRYABLE_STATUS.has(error.status);
-  if (error instanceof TimeoutError) return error.code === 'ETIMEDOUT';
-  if (error instanceof NetworkError) return !PERMANENT_NETWORK_CODES.has(error.code);
-  return false;
+export function isRetryable(error: FanoutError, method: HttpMethod, headers: Readonly<Record<string, string>>, policy: ResolvedRetry): boolean {
+  if (!policy.methods.has(method) && !hasIdempotencyKey(headers)) return false;
+  if (error instanceof HttpError) return policy.statusCodes.has(error.status);
+  return policy.errorCodes.has(error.code);
+}
+
+/** Whether no policy or hook may retry after this error (the deadline passed, the run was aborted). */
+export function isFinal(error: FanoutError): boolean {
+  return FINAL_CODES.has(error.code);
 }
 
 /** Whether a `Retry-After` on this error should pause the whole host, not just this request. */

@@ -14,6 +14,8 @@ export interface RunContext {
   readonly transport: Transport;
   readonly gate: HostGate;
   readonly budget: Pick<RetryBudget, 'recordRequest' | 'tryTakeRetry'>;
+  /** When the run's deadline passes, on the `performance.now()` clock; undefined without one. */
+  readonly deadlineAt: number | undefined;
   /** Aborts when the caller's signal fires or the deadline passes; its reason is a FanoutError. */
   readonly signal: AbortSignal;
   /**
@@ -47,16 +49,19 @@ export function createRunContext(options: ResolvedOptions): RunContext {
   else userSignal?.addEventListener('abort', onUserAbort, { once: true });
 
   const deadline = options.deadline;
+  const deadlineAt = deadline === undefined ? undefined : performance.now() + deadline;
   const deadlineTimer =
     deadline === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError(deadline, 'EDEADLINE')), deadline);
   deadlineTimer?.unref();
 
   const transport = options.transport ?? createTransport('axios', options.concurrency);
+  const budget = options.retry.budget;
   return {
     options,
     transport,
     gate: new HostGate({ perHost: options.perHost, rate: options.rate, perHostRate: options.perHostRate, shared: options.sharedLimits }),
-    budget: options.sharedLimits ?? new RetryBudget(options.retryBudgetRatio, options.retryBudgetMin),
+    budget: options.sharedLimits ?? (budget ? new RetryBudget(budget.ratio, budget.min) : UNLIMITED),
+    deadlineAt,
     signal: controller.signal,
     track(attempt) {
       if (controller.signal.aborted) {
@@ -75,3 +80,6 @@ export function createRunContext(options: ResolvedOptions): RunContext {
 }
 
 function noop(): void {}
+
+/** `retry.budget: false`: every retry the policy asks for is allowed. */
+const UNLIMITED: RunContext['budget'] = { recordRequest: noop, tryTakeRetry: () => true };

@@ -2,6 +2,7 @@ import { HttpError } from './errors/http-error.js';
 import { ParseError } from './errors/parse-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import type { HttpMethod } from './request.js';
+import type { RequestTally } from './request-tally.js';
 import type { RunContext } from './run-context.js';
 import type { TransportRequest, TransportResponse } from './transports/transport.js';
 import type { Cancellation } from './utils/cancellation.js';
@@ -15,7 +16,7 @@ export interface PreparedRequest {
   readonly host: string;
   readonly method: HttpMethod;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
+  readonly body?: string | Uint8Array;
 }
 
 /** What a successful attempt gives back. */
@@ -29,7 +30,7 @@ class AttemptRequest implements TransportRequest {
   readonly url: string;
   readonly method: HttpMethod;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | undefined;
+  readonly body: string | Uint8Array | undefined;
 
   constructor(
     request: PreparedRequest,
@@ -55,24 +56,34 @@ class AttemptRequest implements TransportRequest {
 /**
  * One attempt: passes the host gate, sends with a timeout that covers the whole body, and turns
  * the response into data or a typed error (`HttpError`, `ParseError`, `TimeoutError`,
- * `NetworkError`, ...). `onSend` runs when the request actually leaves.
+ * `NetworkError`, ...). `tally` counts the attempt when it actually leaves, the time spent at the
+ * gate as queued and the time from sending to the outcome as on the wire.
  */
 export async function sendAttempt(
   request: PreparedRequest,
   ctx: RunContext,
   cancellation: Cancellation,
-  onSend: () => void,
+  tally: RequestTally,
 ): Promise<AttemptOutcome> {
   const { options } = ctx;
   const admission = ctx.gate.enter(request.host, cancellation);
-  const release = admission === undefined ? noop : await admission;
+  let release = noop;
+  if (admission !== undefined) {
+    const waitStart = performance.now();
+    try {
+      release = await admission;
+    } finally {
+      tally.queuedMs += performance.now() - waitStart;
+    }
+  }
   if (cancellation.reason) {
     release();
     throw cancellation.reason;
   }
   const timer = setTimeout(() => cancellation.abort(new TimeoutError(options.timeout)), options.timeout);
+  if (++tally.attempts === 1) ctx.budget.recordRequest();
+  const sent = performance.now();
   try {
-    onSend();
     let response: TransportResponse;
     try {
       response = await ctx.transport.send(new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation));
@@ -80,10 +91,17 @@ export async function sendAttempt(
       throw toFanoutError(error, cancellation);
     }
     if (response.status < 200 || response.status > 299) {
-      throw new HttpError(response.status, parseRetryAfter(response.header('retry-after'), options.retryMaxDelay));
+      throw new HttpError(response.status, {
+        method: request.method,
+        url: request.url,
+        headers: response.headers(),
+        body: response.body,
+        retryAfterMs: parseRetryAfter(response.header('retry-after'), options.retry.maxRetryAfter),
+      });
     }
     return { status: response.status, data: decode(response.body, options.responseType, options.fields) };
   } finally {
+    tally.wireMs += performance.now() - sent;
     clearTimeout(timer);
     release();
   }

@@ -1,6 +1,7 @@
-import { HttpError } from './errors/http-error.js';
 import type { FanoutError } from './errors/fanout-error.js';
-import { isRetryable, pausesHost } from './retry-policy.js';
+import { HttpError } from './errors/http-error.js';
+import type { RequestTally } from './request-tally.js';
+import { isFinal, isRetryable, pausesHost } from './retry-policy.js';
 import type { RunContext } from './run-context.js';
 import { sendAttempt, type AttemptOutcome, type PreparedRequest } from './send-attempt.js';
 import { fullJitterBackoff } from './utils/backoff.js';
@@ -10,16 +11,30 @@ import { toFanoutError } from './utils/to-fanout-error.js';
 
 /**
  * How long to wait before retry number `retry` (1-based) after `error`, or `undefined` when the
- * request must not be retried: out of retries, run aborted, not retryable (`isRetryable`), or
- * the run's retry budget is spent. A `Retry-After` replaces the backoff and, on 429/503,
- * pauses the whole host.
+ * request must not be retried: out of retries, the run aborted or past its deadline, not
+ * retryable by the policy (or its `shouldRetry` hook), a wait that would end past the run's
+ * deadline (fail fast, with the error at hand), or the retry budget is spent (noted on `tally`).
+ * A `Retry-After` replaces the backoff and, on 429/503, pauses the whole host.
  */
-export async function retryDelay(error: FanoutError, retry: number, request: PreparedRequest, ctx: RunContext): Promise<number | undefined> {
-  const { options } = ctx;
-  if (retry > options.retries || ctx.signal.aborted || !isRetryable(error, request.method) || !(await ctx.budget.tryTakeRetry())) return undefined;
+export async function retryDelay(error: FanoutError, retry: number, request: PreparedRequest, ctx: RunContext, tally: RequestTally): Promise<number | undefined> {
+  const policy = ctx.options.retry;
+  if (retry > policy.limit || ctx.signal.aborted || isFinal(error)) return undefined;
+  const retryable = isRetryable(error, request.method, request.headers, policy);
+  const verdict = policy.shouldRetry
+    ? await policy.shouldRetry({ error, attempt: tally.attempts, request: { url: request.url, method: request.method, headers: request.headers }, retryable })
+    : retryable;
+  if (!verdict || ctx.signal.aborted) return undefined;
+  const wait =
+    error instanceof HttpError && error.retryAfterMs !== undefined
+      ? error.retryAfterMs
+      : fullJitterBackoff(retry - 1, policy.backoff.base, policy.backoff.max);
+  if (ctx.deadlineAt !== undefined && performance.now() + wait >= ctx.deadlineAt) return undefined;
+  if (!(await ctx.budget.tryTakeRetry())) {
+    tally.retryBudgetExhausted = true;
+    return undefined;
+  }
   if (pausesHost(error)) ctx.gate.pause(request.host, error.retryAfterMs);
-  if (error instanceof HttpError && error.retryAfterMs !== undefined) return error.retryAfterMs;
-  return fullJitterBackoff(retry - 1, options.retryBaseDelay, options.retryMaxDelay);
+  return wait;
 }
 
 /**
@@ -27,19 +42,19 @@ export async function retryDelay(error: FanoutError, retry: number, request: Pre
  * timeout aborts only that attempt), tied to `request`'s, which the run or an unsubscribe
  * aborts; that also cuts a backoff sleep short. Rejects with the last attempt's `FanoutError`.
  */
-export async function sendWithRetries(prepared: PreparedRequest, ctx: RunContext, cancellation: Cancellation, onSend: () => void): Promise<AttemptOutcome> {
+export async function sendWithRetries(prepared: PreparedRequest, ctx: RunContext, cancellation: Cancellation, tally: RequestTally): Promise<AttemptOutcome> {
   for (let retry = 1; ; retry++) {
     const attempt = new Cancellation();
     const untie = cancellation.onAbort((reason) => attempt.abort(reason));
     let error: FanoutError;
     try {
-      return await sendAttempt(prepared, ctx, attempt, onSend);
+      return await sendAttempt(prepared, ctx, attempt, tally);
     } catch (thrown) {
       error = toFanoutError(thrown, attempt);
     } finally {
       untie();
     }
-    const wait = await retryDelay(error, retry, prepared, ctx);
+    const wait = await retryDelay(error, retry, prepared, ctx, tally);
     if (wait === undefined) throw error;
     await sleep(wait, cancellation);
   }

@@ -1,25 +1,19 @@
-import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fanout } from '../src/index.js';
-import { API, byIndex, collect, inFlightCounter } from './helpers.js';
+import { releaseSteadily, useHeldServer } from './held-server.js';
+import { byIndex, collect } from './helpers.js';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+const held = useHeldServer();
 
 describe('concurrent run', () => {
   it('never has more than `concurrency` requests in flight at the server, and reaches it', async () => {
-    const counter = inFlightCounter(30);
-    nock(API)
-      .get(/\/posts\/\d+/)
-      .times(24)
-      .reply((path) => counter.track(path, { path }));
-    const urls = Array.from({ length: 24 }, (_, i) => `${API}/posts/${i + 1}`);
+    const urls = Array.from({ length: 24 }, (_, i) => `${held.server.url}/posts/${i + 1}`);
 
-    const results = await collect(fanout(urls, { concurrency: 4 }));
+    const [results] = await Promise.all([collect(fanout(urls, { concurrency: 4 })), releaseSteadily(held.server, 24, 4)]);
 
-    expect(counter.max).toBe(4);
+    expect(held.server.maxInFlight).toBe(4);
     expect(results).toHaveLength(24);
-    expect(byIndex(results).map((r) => r.ok && (r.data as { path: string }).path)).toEqual(urls.map((u) => u.slice(API.length)));
+    expect(byIndex(results).map((r) => r.ok && (r.data as { path: string }).path)).toEqual(urls.map((u) => u.slice(held.server.url.length)));
   });
 
   it('rejects a concurrency below 1 with a RangeError naming the option', () => {

@@ -17,7 +17,7 @@ describe('every input yields exactly one result', () => {
     }
     const urls = Array.from({ length: 200 }, (_, i) => `${API}/item/${i}`);
 
-    const results = await collect(fanout(urls, { concurrency: 16, retries: 0 }));
+    const results = await collect(fanout(urls, { concurrency: 16, retry: 0 }));
 
     expect(results.map((r) => r.index).sort((a, b) => a - b)).toEqual(urls.map((_, i) => i));
     for (const result of results) expect(result.url).toBe(urls[result.index]);

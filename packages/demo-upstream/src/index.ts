@@ -3,3 +3,4 @@ export { BEHAVIOUR_DEFAULTS, type DemoUpstreamOptions, type UpstreamBehaviour } 
 export type { UpstreamStats } from './stats.js';
 export { loadDataset, postUrl, RESOURCES, type Dataset, type Resource } from './dataset.js';
 export { freePort } from './free-port.js';
+export { parseIdList, IdListError } from './parse-id-list.js';

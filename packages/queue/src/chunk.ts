@@ -6,7 +6,7 @@ export interface ChunkOptions {
    */
   readonly timeout?: number;
   /**
-   * Retries per request (idempotent methods; network errors, timeouts, 408/429/5xx).
+   * Retries per request (the core's `retry` limit: idempotent methods; network errors, timeouts, 408/429/5xx).
    * @default 2 (the core's)
    */
   readonly retries?: number;

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { createTransport, fanout, toResultLine, type FetchResult, type Transport, type TransportName } from '@fanout/core';
+import { createTransport, fanout, serializeResult, type FetchResult, type Transport, type TransportName } from '@fanout/core';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { lastValueFrom, tap } from 'rxjs';
@@ -82,6 +82,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
 
   const processChunk = async (bullJob: Job<ChunkData>) => {
     const { job, chunk, start, urls, options: run } = bullJob.data;
+    const { retries, ...limitsAndFields } = run;
     const keys = jobKeys(job);
     const limits = new RedisLimits(redis, job, run);
     const counters = stats.of(job);
@@ -98,10 +99,10 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
     counters.inFlight = Math.min(concurrency, remaining);
     try {
       await lastValueFrom(
-        fanout(urls, { ...run, concurrency, transport, sharedLimits: limits }).pipe(
+        fanout(urls, { ...limitsAndFields, retry: retries, concurrency, transport, sharedLimits: limits }).pipe(
           tap((result: FetchResult) => {
             const index = start + result.index;
-            pending.push(String(index), JSON.stringify({ ...toResultLine(result), index }));
+            pending.push(String(index), JSON.stringify({ ...serializeResult(result), index }));
             remaining--;
             counters.inFlight = Math.min(concurrency, remaining);
             counters.done++;

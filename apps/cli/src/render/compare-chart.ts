@@ -2,17 +2,11 @@ import type { Comparison } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
 import { formatMs } from './format.js';
 
-/** The ideal speedup of `count` equal requests at `concurrency`: count / ceil(count / concurrency). */
-export function idealSpeedup(count: number, concurrency: number): number {
-  return count === 0 ? 1 : count / Math.ceil(count / concurrency);
-}
-
 /** Both wall times as horizontal bars, then the speedup next to the ideal one. */
 export function compareChart(comparison: Comparison, c: Colors, width = 40): string {
-  const { sequential, concurrent, speedup, concurrency } = comparison;
+  const { sequential, concurrent, speedup, idealSpeedup: ideal, concurrency } = comparison;
   const longest = Math.max(sequential.wallMs, concurrent.wallMs, 1);
   const bar = (ms: number) => '█'.repeat(Math.max(1, Math.round((ms / longest) * width))).padEnd(width);
-  const ideal = idealSpeedup(sequential.count, concurrency);
   return [
     c.bold('Sequential vs concurrent'),
     `  sequential  ${c.yellow(bar(sequential.wallMs))}  ${formatMs(sequential.wallMs)}`,

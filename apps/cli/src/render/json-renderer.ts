@@ -1,17 +1,17 @@
-import { toResultLine, type FetchResult, type ResultLine, type RunMode } from '@fanout/core';
+import { serializeResult, type FetchResult, type SerializedResult, type RunMode } from '@fanout/core';
 import type { Output } from '../output.js';
 import type { Renderer } from './renderer.js';
 
 /** One JSON document at the end: results in input order and the summary (or both runs). */
 export function jsonRenderer(out: Output): Renderer {
-  const runs: Partial<Record<RunMode, ResultLine[]>> = {};
-  const single: ResultLine[] = [];
-  const byIndex = (lines: ResultLine[]) => lines.sort((a, b) => a.index - b.index);
+  const runs: Partial<Record<RunMode, SerializedResult[]>> = {};
+  const single: SerializedResult[] = [];
+  const byIndex = (lines: SerializedResult[]) => lines.sort((a, b) => a.index - b.index);
   return {
     startRun: () => undefined,
     result(result: FetchResult, mode?: RunMode) {
-      if (mode) (runs[mode] ??= []).push(toResultLine(result));
-      else single.push(toResultLine(result));
+      if (mode) (runs[mode] ??= []).push(serializeResult(result));
+      else single.push(serializeResult(result));
     },
     end(outcome) {
       const document =

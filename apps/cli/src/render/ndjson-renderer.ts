@@ -1,4 +1,4 @@
-import { toResultLine, type FetchResult, type RunMode } from '@fanout/core';
+import { serializeResult, type FetchResult, type RunMode } from '@fanout/core';
 import type { Output } from '../output.js';
 import type { Renderer } from './renderer.js';
 
@@ -7,7 +7,7 @@ export function ndjsonRenderer(out: Output): Renderer {
   return {
     startRun: () => undefined,
     result(result: FetchResult, mode?: RunMode) {
-      const line = toResultLine(result);
+      const line = serializeResult(result);
       out.write(`${JSON.stringify(mode ? { ...line, run: mode } : line)}\n`);
     },
     end: () => undefined,

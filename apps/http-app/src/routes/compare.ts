@@ -18,8 +18,7 @@ export async function handleCompare(req: IncomingMessage, res: ServerResponse, c
     const urls = query.ids.map((id) => postUrl(ctx.upstreamUrl, id));
     const comparison = await compare(urls, { ...callOptions(ctx, query.concurrency), signal: call.signal });
     if (gone.signal.aborted) return;
-    const count = query.ids.length;
-    sendJson(res, 200, { ...comparison, idealSpeedup: count / Math.ceil(count / query.concurrency) });
+    sendJson(res, 200, comparison);
   } finally {
     res.off('close', onClose);
     call.dispose();

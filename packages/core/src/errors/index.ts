@@ -1,5 +1,8 @@
 export { FanoutError, type SerializedError } from './fanout-error.js';
-export { HttpError } from './http-error.js';
+export type { FanoutErrorCode, NetworkErrorCode } from './fanout-error-code.js';
+export type { SerializedCause } from './serialize-cause.js';
+export { isFanoutError } from './is-fanout-error.js';
+export { HttpError, type HttpErrorDetails } from './http-error.js';
 export { TimeoutError } from './timeout-error.js';
 export { NetworkError } from './network-error.js';
 export { ParseError } from './parse-error.js';

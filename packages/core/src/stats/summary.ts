@@ -1,7 +1,8 @@
 import type { FetchResult } from '../result.js';
+import { round1 } from '../utils/round.js';
 import { percentile } from './percentile.js';
 
-/** Request latencies of a run in milliseconds (nearest-rank percentiles). */
+/** A distribution of times in milliseconds (nearest-rank percentiles, rounded to 0.1 ms). */
 export interface LatencyStats {
   readonly p50: number;
   readonly p95: number;
@@ -10,7 +11,7 @@ export interface LatencyStats {
   readonly mean: number;
 }
 
-/** What a run did, in numbers. */
+/** What a run did, in numbers. Times are milliseconds rounded to 0.1 ms. */
 export interface Summary {
   readonly count: number;
   readonly ok: number;
@@ -19,43 +20,81 @@ export interface Summary {
   readonly failedByCode: Readonly<Record<string, number>>;
   /** Responses counted by final HTTP status, e.g. `{ '200': 98, '404': 2 }`. */
   readonly statuses: Readonly<Record<string, number>>;
-  /** All attempts made, retries included. */
+  /** All attempts sent, retries included (an input that could not be sent counts 0). */
   readonly attempts: number;
+  /** Retries sent: each result's attempts after its first. */
+  readonly retries: number;
+  /** Retries the policy asked for but the run's retry budget refused (results with `retryBudgetExhausted`). */
+  readonly retriesRefused: number;
   readonly wallMs: number;
-  /** Results per second of wall time. */
+  /** Results per second of wall time (0.1 precision). */
   readonly throughput: number;
+  /** Wire time per request (its attempts summed, no queueing, no backoff), over the requests that were sent. */
   readonly latency: LatencyStats;
+  /** Time per request spent waiting for a concurrency slot, a per-host slot, a rate limit or a host's pause. */
+  readonly queued: LatencyStats;
+}
+
+/** A growable array of numbers: one float per result, so a run of a million stays small. */
+class Samples {
+  private values = new Float64Array(1024);
+  private size = 0;
+
+  push(value: number): void {
+    if (this.size === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.size++] = value;
+  }
+
+  stats(): LatencyStats {
+    const sorted = this.values.slice(0, this.size).sort();
+    let total = 0;
+    for (const ms of sorted) total += ms;
+    return {
+      p50: round1(percentile(sorted, 50)),
+      p95: round1(percentile(sorted, 95)),
+      p99: round1(percentile(sorted, 99)),
+      max: round1(sorted.length ? (sorted[sorted.length - 1] as number) : 0),
+      mean: round1(sorted.length ? total / sorted.length : 0),
+    };
+  }
 }
 
 /**
- * Accumulates results one by one (a run of a million keeps only one number per result) and
- * builds the `Summary` at the end.
+ * Accumulates results one by one (a run of a million keeps two numbers per result) and builds
+ * the `Summary` at the end.
  */
 export class SummaryBuilder {
-  private latencies = new Float64Array(1024);
+  private readonly wire = new Samples();
+  private readonly queued = new Samples();
   private count = 0;
   private ok = 0;
   private attempts = 0;
+  private retries = 0;
+  private retriesRefused = 0;
   private readonly failedByCode: Record<string, number> = {};
   private readonly statuses: Record<string, number> = {};
 
   add(result: FetchResult): void {
-    if (this.count === this.latencies.length) {
-      const grown = new Float64Array(this.latencies.length * 2);
-      grown.set(this.latencies);
-      this.latencies = grown;
+    this.count++;
+    this.queued.push(result.timing.queuedMs);
+    if (result.attempts > 0) {
+      this.wire.push(result.timing.wireMs);
+      this.retries += result.attempts - 1;
     }
-    this.latencies[this.count++] = result.timing.ms;
     this.attempts += result.attempts;
     if (result.ok) this.ok++;
-    else this.failedByCode[result.error.code] = (this.failedByCode[result.error.code] ?? 0) + 1;
+    else {
+      this.failedByCode[result.error.code] = (this.failedByCode[result.error.code] ?? 0) + 1;
+      if (result.retryBudgetExhausted) this.retriesRefused++;
+    }
     if (result.status !== undefined) this.statuses[result.status] = (this.statuses[result.status] ?? 0) + 1;
   }
 
   build(wallMs: number): Summary {
-    const sorted = this.latencies.slice(0, this.count).sort();
-    let total = 0;
-    for (const ms of sorted) total += ms;
     return {
       count: this.count,
       ok: this.ok,
@@ -63,22 +102,19 @@ export class SummaryBuilder {
       failedByCode: { ...this.failedByCode },
       statuses: { ...this.statuses },
       attempts: this.attempts,
-      wallMs,
-      throughput: wallMs > 0 ? (this.count * 1000) / wallMs : 0,
-      latency: {
-        p50: percentile(sorted, 50),
-        p95: percentile(sorted, 95),
-        p99: percentile(sorted, 99),
-        max: sorted.length ? (sorted[sorted.length - 1] as number) : 0,
-        mean: sorted.length ? total / sorted.length : 0,
-      },
+      retries: this.retries,
+      retriesRefused: this.retriesRefused,
+      wallMs: round1(wallMs),
+      throughput: round1(wallMs > 0 ? (this.count * 1000) / wallMs : 0),
+      latency: this.wire.stats(),
+      queued: this.queued.stats(),
     };
   }
 }
 
 /**
- * Summarises finished results: counts, failures by code, throughput over `wallMs`, latency
- * percentiles.
+ * Summarises finished results: counts, failures by code, throughput over `wallMs`, wire-time
+ * latency and queue-time percentiles.
  *
  * @example
  * const results = await lastValueFrom(fanout(urls).pipe(toArray()));

@@ -85,6 +85,13 @@ export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
             const value: unknown = headers[name];
             return value === undefined || value === null ? undefined : String(value);
           },
+          headers: () => {
+            const all: Record<string, string> = {};
+            for (const [name, value] of Object.entries(headers)) {
+              if (value !== undefined && value !== null) all[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+            }
+            return all;
+          },
           body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
         };
       } catch (error) {

@@ -5,7 +5,7 @@ export interface TransportRequest {
   readonly url: string;
   readonly method: HttpMethod;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string;
+  readonly body?: string | Uint8Array;
   /**
    * Aborts the attempt (timeout, deadline or unsubscribe); the transport must free the socket.
    * Made on first read: a transport on a hot path may use `onAbort` instead.
@@ -23,6 +23,8 @@ export interface TransportResponse {
   readonly status: number;
   /** Looks a response header up by its lower-case name. */
   readonly header: (name: string) => string | undefined;
+  /** Every response header, lower-case names (repeated ones joined by `, `), built when called. */
+  headers(): Record<string, string>;
   readonly body: string;
 }
 

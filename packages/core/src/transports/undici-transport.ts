@@ -102,6 +102,11 @@ function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<Tra
               const value = headers[name];
               return Array.isArray(value) ? value.join(', ') : value;
             },
+            headers: () => {
+              const all: Record<string, string> = {};
+              for (const [name, value] of Object.entries(headers)) if (value !== undefined) all[name] = Array.isArray(value) ? value.join(', ') : value;
+              return all;
+            },
             body,
           });
         },

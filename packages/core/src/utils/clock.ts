@@ -1,6 +1,7 @@
-import { performance } from 'node:perf_hooks';
-
-/** Epoch milliseconds with sub-millisecond precision, monotonic within the process. */
-export function now(): number {
-  return performance.timeOrigin + performance.now();
+/**
+ * Epoch milliseconds (sub-millisecond precision) of a `performance.now()` reading, so that
+ * durations and timestamps come from one monotonic clock.
+ */
+export function epoch(performanceNow: number): number {
+  return performance.timeOrigin + performanceNow;
 }

@@ -10,7 +10,7 @@ describe.each(TRANSPORTS)('fault: abort while waiting to retry (%s)', (transport
     // The first attempt answers 503 with Retry-After: 30 s, longer than this test may take.
     const url = `${ctx.upstream.url}/__fault/flaky/backoff?failures=5&status=503&retryAfter=30`;
     const result = new Promise<FetchResult>((resolve) =>
-      fanout([url], { retries: 3, signal: controller.signal, retryMaxDelay: 60_000, transport: transportFor(transport) }).subscribe((r) => resolve(r)),
+      fanout([url], { retry: { limit: 3, maxRetryAfter: 60_000 }, signal: controller.signal, transport: transportFor(transport) }).subscribe((r) => resolve(r)),
     );
     await expect.poll(() => ctx.upstream.stats.completed).toBe(1);
 

@@ -30,11 +30,20 @@ export function useUpstream(): { readonly upstream: DemoUpstream } {
   return holder;
 }
 
-/** Runs a batch where a fault sits between two good requests; returns [before, fault, after]. */
+/**
+ * Runs a fault next to two good requests, at the same time and on the same transport; returns
+ * [before, fault, after]. `options` apply to the fault; the good ones get a generous timeout, so
+ * that a tight timeout meant for the fault never fails them on a busy machine.
+ */
 export async function runBetweenGood(upstream: DemoUpstream, fault: RequestInput, options: FanoutOptions, transport: TransportName): Promise<FetchResult[]> {
-  const inputs = [`${upstream.url}/posts/1`, fault, `${upstream.url}/posts/2`];
-  const results = await collect(fanout(inputs, { concurrency: 3, transport: transportFor(transport), ...options }));
-  return byIndex(results);
+  const shared = transportFor(transport);
+  const good = [`${upstream.url}/posts/1`, `${upstream.url}/posts/2`];
+  const [neighbours, faulty] = await Promise.all([
+    collect(fanout(good, { concurrency: 2, ...options, timeout: 30_000, transport: shared })),
+    collect(fanout([fault], { ...options, transport: shared })),
+  ]);
+  const [before, after] = byIndex(neighbours);
+  return [before, faulty[0], after].filter((result): result is FetchResult => result !== undefined);
 }
 
 /** The error of a failed result (or undefined), for compact assertions. */

@@ -8,7 +8,7 @@ describe.each(TRANSPORTS)('fault: a POST that fails (%s)', (transport) => {
     const results = await runBetweenGood(
       ctx.upstream,
       { url: `${ctx.upstream.url}/__fault/flaky/post?failures=1&status=503`, method: 'POST', body: '{}' },
-      { retries: 3, retryBaseDelay: 1 },
+      { retry: { limit: 3, backoff: { base: 1 } } },
       transport,
     );
     expect(errorOf(results[1])).toEqual({ name: 'HttpError', code: 'EHTTP', attempts: 1 });

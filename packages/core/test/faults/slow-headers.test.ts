@@ -6,8 +6,7 @@ const ctx = useUpstream();
 describe.each(TRANSPORTS)('fault: headers slower than the timeout (%s)', (transport) => {
   it('is a TimeoutError ETIMEDOUT per attempt, and the server sees each attempt abandoned', async () => {
     const results = await runBetweenGood(ctx.upstream, `${ctx.upstream.url}/__fault/slow-headers?ms=5000`, {
-      retries: 1,
-      retryBaseDelay: 1,
+      retry: { limit: 1, backoff: { base: 1 } },
       timeout: 150,
     }, transport);
     expect(errorOf(results[1])).toEqual({ name: 'TimeoutError', code: 'ETIMEDOUT', attempts: 2 });

@@ -1,4 +1,4 @@
-import { FanoutError, toResultLine, type FailedResult, type FetchResult } from '@fanout/core';
+import { FanoutError, serializeResult, type FailedResult, type FetchResult } from '@fanout/core';
 
 /** A result's data could not be written as JSON (nested too deeply, for example). */
 export class UnserializableResultError extends FanoutError {
@@ -11,19 +11,19 @@ export class UnserializableResultError extends FanoutError {
 }
 
 /** A result and its JSON record, as sent to the client. */
-export interface SerializedResult {
+export interface ResultJson {
   readonly result: FetchResult;
   readonly json: string;
 }
 
 /**
- * The result's JSON record (the library's result line). When it cannot be serialised, the
- * result becomes a failed one with `UnserializableResultError` (`ESERIALIZE`), so that it is
- * counted, sent and summarised as failed: never a 500, never a crash.
+ * The result's JSON record (the library's `serializeResult`, as text). When it cannot be
+ * written, the result becomes a failed one with `UnserializableResultError` (`ESERIALIZE`), so
+ * that it is counted, sent and summarised as failed: never a 500, never a crash.
  */
-export function serializeResult(result: FetchResult): SerializedResult {
+export function resultJson(result: FetchResult): ResultJson {
   try {
-    return { result, json: JSON.stringify(toResultLine(result)) };
+    return { result, json: JSON.stringify(serializeResult(result)) };
   } catch (error) {
     const failed: FailedResult = {
       index: result.index,
@@ -34,6 +34,6 @@ export function serializeResult(result: FetchResult): SerializedResult {
       timing: result.timing,
       error: new UnserializableResultError(error),
     };
-    return { result: failed, json: JSON.stringify(toResultLine(failed)) };
+    return { result: failed, json: JSON.stringify(serializeResult(failed)) };
   }
 }

@@ -1,0 +1,32 @@
+/**
+ * The `code` of a `NetworkError`: the system or TLS code of the failure when there is one (the
+ * ones listed are the usual; others pass through as they come), else `ENETWORK`.
+ */
+export type NetworkErrorCode =
+  | 'ECONNREFUSED'
+  | 'ECONNRESET'
+  | 'ENOTFOUND'
+  | 'EAI_AGAIN'
+  | 'EPIPE'
+  | 'ENETUNREACH'
+  | 'EHOSTUNREACH'
+  | 'ECONNECTTIMEOUT'
+  | 'EHEADERSOVERFLOW'
+  | 'ENETWORK'
+  | 'DEPTH_ZERO_SELF_SIGNED_CERT'
+  | 'SELF_SIGNED_CERT_IN_CHAIN'
+  | 'CERT_HAS_EXPIRED'
+  | 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
+  | 'ERR_TLS_CERT_ALTNAME_INVALID'
+  | (string & Record<never, never>);
+
+/** Every `code` a `FanoutError` may have: branch on these, never on message text. */
+export type FanoutErrorCode =
+  | 'EHTTP'
+  | 'ETIMEDOUT'
+  | 'EDEADLINE'
+  | 'EABORTED'
+  | 'EPARSE'
+  | 'EBODYTOOLARGE'
+  | 'ERR_INVALID_URL'
+  | NetworkErrorCode;

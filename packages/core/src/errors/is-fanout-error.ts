@@ -1,0 +1,13 @@
+import { FANOUT_ERROR_BRAND } from './brand.js';
+import type { FanoutError } from './fanout-error.js';
+
+/**
+ * Whether `value` is an error made by fanout, from this copy of the package or any other: it
+ * checks the `Symbol.for('fanout.error')` brand, not the prototype chain.
+ *
+ * @example
+ * try { … } catch (error) { if (isFanoutError(error)) console.error(error.code); }
+ */
+export function isFanoutError(value: unknown): value is FanoutError {
+  return typeof value === 'object' && value !== null && (value as { [FANOUT_ERROR_BRAND]?: unknown })[FANOUT_ERROR_BRAND] === true;
+}

@@ -1,0 +1,19 @@
+/**
+ * What one request did, counted as it happens: attempts sent, time spent waiting for limits
+ * (per-host slot, rate limits, a host's pause) and time on the wire, and whether the retry budget
+ * refused it a retry. One small object per request, filled in by the attempts.
+ */
+export class RequestTally {
+  /** Attempts that were actually sent (past every limit). */
+  attempts = 0;
+  /** Milliseconds spent waiting to be sent: for a concurrency slot, and at the host gate. */
+  queuedMs: number;
+  /** Milliseconds on the wire, summed over the attempts: no queueing, no backoff. */
+  wireMs = 0;
+  /** The retry budget refused the retry this request's failure called for. */
+  retryBudgetExhausted = false;
+
+  constructor(queuedMs = 0) {
+    this.queuedMs = queuedMs;
+  }
+}

@@ -1,0 +1,54 @@
+import type { SerializedError } from './errors/fanout-error.js';
+import type { FetchResult } from './result.js';
+import { redactUrl } from './utils/redact-url.js';
+import { round1 } from './utils/round.js';
+
+interface SerializedBase {
+  readonly index: number;
+  /** The URL, its password redacted. */
+  readonly url: string;
+  readonly attempts: number;
+  /** Total time, ms (0.1 ms). */
+  readonly ms: number;
+  /** Waiting for slots, rate limits and host pauses, ms (0.1 ms). */
+  readonly queuedMs: number;
+  /** On the wire, all attempts summed, ms (0.1 ms). */
+  readonly wireMs: number;
+}
+
+/**
+ * The JSON record of one result: the CLI's NDJSON line, the HTTP app's result, what
+ * `@fanout/queue` stores. Fields are only ever added.
+ */
+export type SerializedResult =
+  | (SerializedBase & { readonly ok: true; readonly status: number; readonly data: unknown })
+  | (SerializedBase & {
+      readonly ok: false;
+      readonly status?: number;
+      readonly error: SerializedError;
+      /** Present (`true`) when the retry budget refused the retry this failure called for. */
+      readonly retryBudgetExhausted?: true;
+    });
+
+/**
+ * A result as its public JSON record: times rounded to 0.1 ms, `queuedMs` and `wireMs` next to
+ * the total `ms`, the URL's password redacted, the error with its `cause`.
+ *
+ * @example
+ * JSON.stringify(serializeResult(result))
+ * // {"index":0,"url":"…","ok":true,"status":200,"attempts":1,"ms":12.3,"queuedMs":0,"wireMs":12.1,"data":{…}}
+ */
+export function serializeResult(result: FetchResult): SerializedResult {
+  const { index, attempts, timing } = result;
+  const url = redactUrl(result.url);
+  const ms = round1(timing.ms);
+  const queuedMs = round1(timing.queuedMs);
+  const wireMs = round1(timing.wireMs);
+  if (result.ok) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, data: result.data };
+  const error = result.error.toJSON();
+  const line =
+    result.status === undefined
+      ? { index, url, ok: false as const, attempts, ms, queuedMs, wireMs, error }
+      : { index, url, ok: false as const, status: result.status, attempts, ms, queuedMs, wireMs, error };
+  return result.retryBudgetExhausted ? { ...line, retryBudgetExhausted: true } : line;
+}
