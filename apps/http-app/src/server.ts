@@ -4,6 +4,7 @@ import { undiciTransport, type FanoutOptions } from '@fanout/core';
 import { pino, type Logger } from 'pino';
 import { AppError } from './app-error.js';
 import { answerClientError } from './client-error.js';
+import { CONFIG_DEFAULTS } from './config.js';
 import type { AppContext } from './context.js';
 import { createDispatcher, type Handler } from './dispatch.js';
 import { createMetrics, instrumented } from './metrics.js';
@@ -67,7 +68,7 @@ export function createApp(options: AppOptions): App {
     transport,
     metrics,
     runOptions: { timeout: 5000, retry: 1, ...options.runOptions },
-    limits: { byteBudget: options.byteBudget ?? 8 * 1024 * 1024, deadlineMs: options.deadlineMs ?? 30_000 },
+    limits: { byteBudget: options.byteBudget ?? CONFIG_DEFAULTS.byteBudget, deadlineMs: options.deadlineMs ?? CONFIG_DEFAULTS.deadlineMs },
   };
   const files = staticFiles(['index.html', 'app.js', 'style.css']);
   const file = (name: string) => serveFile(files.get(name) as { type: string; body: Buffer });
