@@ -74,7 +74,7 @@ export function buildProgram(version: string): Command {
     .option('--ordered', 'print results in input order (default: as they complete)', false)
     .option('--fields <list>', 'keep only these fields of each JSON response, e.g. title,body or user.name')
     .addOption(new Option('-o, --output <format>', 'result format on stdout').choices(['text', 'json', 'ndjson']).default('text'))
-    .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(TRANSPORT_NAMES).default('axios'))
+    .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(TRANSPORT_NAMES).default('undici'))
     .option('-q, --quiet', 'print nothing on stderr but errors', false)
     .option('--no-progress', 'no progress bar, even on a terminal')
     .addHelpText('after', EXAMPLES)

@@ -56,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
 
   let brokenPipe: () => void = () => undefined;
   const out = new Output(io.stdout, () => brokenPipe());
-  const transport = createTransport(config.transport, config.concurrency);
+  const transport = createTransport(config.transport, { connections: config.concurrency });
   let upstream: ActiveUpstream | undefined;
   const log = (text: string) => {
     if (!config.quiet) io.stderr.write(text);

@@ -79,7 +79,7 @@ function program(io: CliIo, version: string, outcome: Outcome): Command {
     .description('run chunks from the queue until SIGTERM/SIGINT (which lets the current chunk finish)')
     .requiredOption('--queue <url>', QUEUE_HELP)
     .option('-c, --concurrency <n>', 'requests in flight in this worker', integer(1, 10_000), 10)
-    .addOption(new Option('--transport <name>', 'HTTP client').choices(TRANSPORT_NAMES).default('axios'))
+    .addOption(new Option('--transport <name>', 'HTTP client').choices(TRANSPORT_NAMES).default('undici'))
     .option('--lock-ms <ms>', 'chunk lock; a dead worker\'s chunk is taken over after about this long', integer(500, 3_600_000), 30_000)
     .action(async (o: { queue: string; concurrency: number; transport: TransportName; lockMs: number }) => {
       const worker = await startWorker(o.queue, {

@@ -16,7 +16,7 @@ describe('usage errors: one clear line, a hint, exit 2, no stack trace', () => {
     [['--live', '--base-url', 'http://127.0.0.1:9'], /--live and --base-url both choose the upstream/],
     [['--base-url', 'nope'], /--base-url "nope" is not a valid URL/],
     [['--fail-rate', '2'], /must be a number from 0 to 1/],
-    [['--transport', 'curl'], /Allowed choices are axios, undici/],
+    [['--transport', 'curl'], /Allowed choices are undici, axios/],
   ])('%j', async (args, reason) => {
     const { code, stdout, stderr } = await runCli(args);
     const lines = stderr.trim().split('\n');

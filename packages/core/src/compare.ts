@@ -49,7 +49,7 @@ export interface Comparison {
 export async function compare(inputs: readonly RequestInput[], options: CompareOptions = {}): Promise<Comparison> {
   const { onResult, ...runOptions } = options;
   const { concurrency } = resolveOptions(runOptions);
-  const transport = runOptions.transport ?? createTransport('axios', concurrency);
+  const transport = runOptions.transport ?? createTransport('undici', { connections: concurrency });
   try {
     let wireTotal = 0;
     let wireMax = 0;

@@ -11,7 +11,7 @@
 // Running requests
 export { fanout, sequential } from './fanout.js';
 export { compare, type Comparison, type CompareOptions, type RunMode } from './compare.js';
-export type { FanoutOptions } from './options.js';
+export type { FanoutOptions, ResponseType } from './options.js';
 export type { RetryContext, RetryOptions } from './retry-options.js';
 export type { Inputs } from './operators/demand-source.js';
 export type { HttpMethod, RequestInput, RequestSpec } from './request.js';
@@ -32,6 +32,7 @@ export type { Transport, TransportRequest, TransportResponse } from './transport
 export { axiosTransport, type AxiosTransportOptions } from './transports/axios-transport.js';
 export { undiciTransport, type UndiciTransportOptions } from './transports/undici-transport.js';
 export { createTransport, TRANSPORT_NAMES, type TransportName } from './transports/create-transport.js';
+export type { TransportOptions, TransportTlsOptions } from './transports/transport-options.js';
 
 // Utilities for feeding inputs and writing results
 export { readLines } from './utils/read-lines.js';

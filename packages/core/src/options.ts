@@ -2,6 +2,9 @@ import type { SharedLimits } from './limits/shared-limits.js';
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from './retry-options.js';
 import type { Transport } from './transports/transport.js';
 
+/** How a response body becomes a result's `data` (see {@link FanoutOptions.responseType}). */
+export type ResponseType = 'auto' | 'json' | 'text';
+
 /** Options of {@link fanout}, {@link sequential} and {@link compare}. Every one is optional. */
 export interface FanoutOptions<F extends string = string> {
   /**
@@ -61,10 +64,13 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly maxBodyBytes?: number;
   /**
-   * How the body becomes `data`: parsed as JSON (`ParseError` when it is not), or kept as text.
-   * @default 'json'
+   * How the body becomes `data`: `'auto'` parses JSON when the response's content type says JSON
+   * (`application/json` or `…+json`) and keeps any other body (an HTML page, plain text) as
+   * text; `'json'` always parses (`ParseError` when it is not JSON); `'text'` never does.
+   * An empty JSON body is `null`.
+   * @default 'auto'
    */
-  readonly responseType?: 'json' | 'text';
+  readonly responseType?: ResponseType;
   /**
    * Keep only these fields of each JSON response (dotted paths for nested fields).
    * @default undefined (the whole body)
@@ -85,7 +91,7 @@ export interface FanoutOptions<F extends string = string> {
   readonly headers?: Readonly<Record<string, string>>;
   /**
    * How requests are sent. Created per run and closed after it when not given.
-   * @default axiosTransport()
+   * @default undiciTransport({ connections: concurrency })
    */
   readonly transport?: Transport;
   /**
@@ -115,7 +121,7 @@ export const DEFAULTS = {
   timeout: 10_000,
   perHost: Infinity,
   maxBodyBytes: 10 * 1024 * 1024,
-  responseType: 'json',
+  responseType: 'auto',
   followRedirects: false,
   headers: {},
 } as const satisfies Partial<FanoutOptions>;

@@ -54,7 +54,7 @@ export function createRunContext(options: ResolvedOptions): RunContext {
     deadline === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError(deadline, 'EDEADLINE')), deadline);
   deadlineTimer?.unref();
 
-  const transport = options.transport ?? createTransport('axios', options.concurrency);
+  const transport = options.transport ?? createTransport('undici', { connections: options.concurrency });
   const budget = options.retry.budget;
   return {
     options,

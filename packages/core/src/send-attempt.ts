@@ -1,9 +1,11 @@
 import { HttpError } from './errors/http-error.js';
 import { ParseError } from './errors/parse-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
+import type { ResponseType } from './options.js';
 import type { HttpMethod } from './request.js';
 import type { RequestTally } from './request-tally.js';
 import type { RunContext } from './run-context.js';
+import { isJsonContentType } from './transports/content-type.js';
 import type { TransportRequest, TransportResponse } from './transports/transport.js';
 import type { Cancellation } from './utils/cancellation.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
@@ -99,7 +101,7 @@ export async function sendAttempt(
         retryAfterMs: parseRetryAfter(response.header('retry-after'), options.retry.maxRetryAfter),
       });
     }
-    return { status: response.status, data: decode(response.body, options.responseType, options.fields) };
+    return { status: response.status, data: decode(response, options.responseType, options.fields) };
   } finally {
     tally.wireMs += performance.now() - sent;
     clearTimeout(timer);
@@ -107,8 +109,13 @@ export async function sendAttempt(
   }
 }
 
-function decode(body: string, type: 'json' | 'text', fields: readonly string[] | undefined): unknown {
-  if (type === 'text') return body;
+/**
+ * The response body as `data`: parsed JSON when `type` is `'json'`, or `'auto'` and the content
+ * type says JSON (`application/json`, `+json`); else the text as it came.
+ */
+function decode(response: TransportResponse, type: ResponseType, fields: readonly string[] | undefined): unknown {
+  const body = response.body;
+  if (type === 'text' || (type === 'auto' && !isJsonContentType(response.header('content-type')))) return body;
   if (body === '') return null;
   let data: unknown;
   try {

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fanout, HttpError, NetworkError, ParseError, TimeoutError, type FetchResult } from '../src/index.js';
-import { API, byIndex, collect } from './helpers.js';
+import { API, byIndex, collect, viaNock } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -22,8 +22,8 @@ describe('one failure never affects the others', () => {
     // The same moment, two runs: a tight timeout for the request that must time out, a generous
     // one for those that must succeed (a busy machine must not fail them).
     const [results, [slow]] = await Promise.all([
-      collect(fanout(paths.map((p) => API + p), { concurrency: 8, retry: 0, timeout: 30_000 })).then(byIndex),
-      collect(fanout([`${API}/slow`], { retry: 0, timeout: 100 })),
+      collect(fanout(paths.map((p) => API + p), { concurrency: 8, retry: 0, timeout: 30_000, ...viaNock })).then(byIndex),
+      collect(fanout([`${API}/slow`], { retry: 0, timeout: 100, ...viaNock })),
     ]);
 
     expect(results).toHaveLength(paths.length);
@@ -42,7 +42,7 @@ describe('one failure never affects the others', () => {
 
   it('serialises every error as { name, code, message } for NDJSON', async () => {
     nock(API).get('/missing').reply(404, {});
-    const [result] = await collect(fanout([`${API}/missing`], { retry: 0 }));
+    const [result] = await collect(fanout([`${API}/missing`], { retry: 0, ...viaNock }));
     expect(JSON.parse(JSON.stringify(result && !result.ok && result.error))).toEqual({
       name: 'HttpError',
       code: 'EHTTP',

@@ -1,5 +1,5 @@
 import { lastValueFrom, toArray, type Observable } from 'rxjs';
-import type { FetchResult } from '../src/index.js';
+import { axiosTransport, type FetchResult } from '../src/index.js';
 
 /** Collects every result of a run. */
 export function collect<T>(results$: Observable<FetchResult<T>>): Promise<FetchResult<T>[]> {
@@ -21,15 +21,18 @@ export function inFlightCounter(holdMs: number) {
       return max;
     },
     arrivals,
-    async track(path: string, body: unknown): Promise<[number, string]> {
+    async track(path: string, body: unknown): Promise<[number, string, Record<string, string>]> {
       arrivals.push(path);
       current++;
       max = Math.max(max, current);
       await new Promise((resolve) => setTimeout(resolve, holdMs));
       current--;
-      return [200, JSON.stringify(body)];
+      return [200, JSON.stringify(body), { 'content-type': 'application/json' }];
     },
   };
 }
 
 export const API = 'http://api.test';
+
+/** nock intercepts node:http, which the default transport (undici) bypasses: nock tests send through axios. */
+export const viaNock = { transport: axiosTransport() } as const;

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fanout, type FetchResult } from '../src/index.js';
-import { API } from './helpers.js';
+import { API, viaNock } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -19,7 +19,7 @@ async function runCountingAhead(source: (onPull: () => void) => Iterable<string>
     fanout(source(() => {
       pulled++;
       maxAhead = Math.max(maxAhead, pulled - done);
-    }), { concurrency, ordered }).subscribe({
+    }), { concurrency, ordered, ...viaNock }).subscribe({
       next: (result) => {
         done++;
         results.push(result);

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fanout } from '../src/index.js';
-import { API, collect } from './helpers.js';
+import { API, collect, viaNock } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -17,7 +17,7 @@ describe('every input yields exactly one result', () => {
     }
     const urls = Array.from({ length: 200 }, (_, i) => `${API}/item/${i}`);
 
-    const results = await collect(fanout(urls, { concurrency: 16, retry: 0 }));
+    const results = await collect(fanout(urls, { concurrency: 16, retry: 0, ...viaNock }));
 
     expect(results.map((r) => r.index).sort((a, b) => a - b)).toEqual(urls.map((_, i) => i));
     for (const result of results) expect(result.url).toBe(urls[result.index]);

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sequential } from '../src/index.js';
-import { API, collect, inFlightCounter } from './helpers.js';
+import { API, collect, inFlightCounter, viaNock } from './helpers.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -15,7 +15,7 @@ describe('sequential run', () => {
       .reply((path) => counter.track(path, {}));
     const ids = [5, 3, 1, 6, 2, 4];
 
-    const results = await collect(sequential(ids.map((id) => `${API}/posts/${id}`)));
+    const results = await collect(sequential(ids.map((id) => `${API}/posts/${id}`), viaNock));
 
     expect(counter.max).toBe(1);
     expect(counter.arrivals).toEqual(ids.map((id) => `/posts/${id}`));

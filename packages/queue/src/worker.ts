@@ -21,7 +21,7 @@ export interface WorkerOptions {
    * @default 30000
    */
   readonly lockMs?: number;
-  /** @default 'axios' */
+  /** @default 'undici' */
   readonly transport?: TransportName;
   /** Called after each chunk, for logs. @default undefined */
   readonly onChunk?: (chunk: { job: string; chunk: number; count: number; failed: number; ms: number }) => void;
@@ -76,7 +76,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
   const blocking = await openRedis(queue);
   const concurrency = options.concurrency ?? 10;
   const id = `${hostname()}-${process.pid}`;
-  const transport: Transport = createTransport(options.transport ?? 'axios', concurrency);
+  const transport: Transport = createTransport(options.transport ?? 'undici', { connections: concurrency });
   const stats = new WorkerStats(redis, id);
   const ticker = setInterval(() => void stats.publish().catch(() => undefined), 250);
 

@@ -1,6 +1,7 @@
 /**
  * The `code` of a `NetworkError`: the system or TLS code of the failure when there is one (the
- * ones listed are the usual; others pass through as they come), else `ENETWORK`.
+ * ones listed are the usual; others pass through as they come), `EPROXY` when a proxy refused
+ * the tunnel, zlib's code for a body that could not be decoded, else `ENETWORK`.
  */
 export type NetworkErrorCode =
   | 'ECONNREFUSED'
@@ -18,6 +19,9 @@ export type NetworkErrorCode =
   | 'CERT_HAS_EXPIRED'
   | 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
   | 'ERR_TLS_CERT_ALTNAME_INVALID'
+  | 'EPROXY'
+  | 'Z_DATA_ERROR'
+  | 'Z_BUF_ERROR'
   | (string & Record<never, never>);
 
 /** Every `code` a `FanoutError` may have: branch on these, never on message text. */

@@ -1,25 +1,47 @@
 import http from 'node:http';
-import https from 'node:https';
-import axios, { type AxiosInstance, type AxiosRequestConfig, type GenericAbortSignal, isAxiosError } from 'axios';
-import { DEFAULTS } from '../options.js';
-
-const DEFAULT_MAX_BODY = DEFAULTS.maxBodyBytes;
+import { Readable } from 'node:stream';
+import axios, { type AxiosInstance, type AxiosProxyConfig, type AxiosRequestConfig, type AxiosResponse, type GenericAbortSignal, isAxiosError } from 'axios';
 import { BodyTooLargeError } from '../errors/body-too-large-error.js';
+import { FanoutError } from '../errors/fanout-error.js';
+import { NetworkError } from '../errors/network-error.js';
+import { errorCode, toNetworkError } from '../utils/to-fanout-error.js';
+import { bodyReader } from './body-reader.js';
+import { proxyRoute, type ProxyRoute } from './proxy-route.js';
+import { ACCEPT_ENCODING, requestHeaders } from './request-headers.js';
+import { tlsConnectOptions } from './tls-options.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import type { TransportOptions } from './transport-options.js';
+import { TunnelingHttpsAgent } from './tunneling-https-agent.js';
+import { splitUrl } from './url-parts.js';
 
-/** Options of {@link axiosTransport}. */
-export interface AxiosTransportOptions {
+/** Options of {@link axiosTransport}: the common {@link TransportOptions}, and: */
+export interface AxiosTransportOptions extends TransportOptions {
   /**
-   * Upper bound of open sockets per host in the keep-alive pool.
-   * @default 256
-   */
-  readonly maxSockets?: number;
-  /**
-   * Use this axios instance instead of creating one (its agents and defaults are kept).
+   * Send through your own axios instance: its interceptors run and its defaults apply. Per
+   * request the transport still sets what its contract needs: the body as a stream (response
+   * interceptors see `data` as a stream), every status resolved, axios's own proxy handling off
+   * (the transport's `proxy` rules apply), redirects per `followRedirects`. The instance's own
+   * `httpAgent` / `httpsAgent`, if it has them, are kept: `connections`, `proxy` (for https
+   * targets) and `tls` then do not apply to them.
    * @default undefined (a new instance with keep-alive agents)
+   * @example
+   * const api = axios.create();
+   * api.interceptors.request.use((config) => { config.headers.set('x-trace', traceId()); return config; });
+   * fanout(urls, { transport: axiosTransport({ instance: api }) });
    */
   readonly instance?: AxiosInstance;
 }
+
+/** What every request of this transport needs from axios, whoever made the instance. */
+const CONTRACT: AxiosRequestConfig = {
+  responseType: 'stream',
+  decompress: false,
+  maxContentLength: -1,
+  validateStatus: () => true,
+  maxRedirects: 0,
+  proxy: false,
+  transformResponse: [(data: unknown) => data],
+};
 
 /**
  * An axios `GenericAbortSignal` on the request's `onAbort`: axios only needs `aborted` and
@@ -44,62 +66,138 @@ function abortSignalFor(request: TransportRequest): GenericAbortSignal {
   };
 }
 
+/** axios's errors at this transport's boundary: the underlying error's code, kept on a `NetworkError`. */
+function mapError(error: unknown): unknown {
+  if (isAxiosError(error)) {
+    if (error.cause instanceof FanoutError) return error.cause;
+    const code = errorCode(error.cause) ?? error.code;
+    return code === undefined ? error : toNetworkError(error.cause ?? error, code);
+  }
+  return error instanceof FanoutError || errorCode(error) === undefined ? error : toNetworkError(error);
+}
+
+function headerValue(value: unknown): string | undefined {
+  return value === undefined || value === null ? undefined : Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/** The forward-proxy setting for an http target routed through `proxy` (absolute-form requests). */
+function forwardProxy(proxy: URL): AxiosProxyConfig {
+  return {
+    protocol: 'http',
+    host: proxy.hostname,
+    port: Number(proxy.port) || 80,
+    ...(proxy.username !== '' || proxy.password !== ''
+      ? { auth: { username: decodeURIComponent(proxy.username), password: decodeURIComponent(proxy.password) } }
+      : {}),
+  };
+}
+
+/** Reads the response stream through the shared body reader: decoded, capped, abortable. */
+function readBody(stream: Readable, headers: Record<string, unknown>, request: TransportRequest): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const limit = request.maxBodyBytes;
+    let settled = false;
+    let ended = false;
+    let off = noop;
+    const contentEncoding = headerValue(headers['content-encoding']);
+    const reader = bodyReader({
+      contentEncoding,
+      contentType: headerValue(headers['content-type']),
+      limit,
+      done: (error, text) => {
+        if (error) return fail(error);
+        if (settled) return;
+        settled = true;
+        off();
+        resolve(text ?? '');
+      },
+      onDrain: () => stream.resume(),
+    });
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      off();
+      reader.destroy();
+      stream.destroy();
+      reject(error);
+    };
+    off = request.onAbort(fail);
+    if (contentEncoding === undefined && request.method !== 'HEAD' && Number(headers['content-length']) > limit) return fail(new BodyTooLargeError(limit));
+    stream.on('data', (chunk: Buffer) => {
+      if (!reader.write(chunk)) stream.pause();
+    });
+    stream.once('end', () => {
+      ended = true;
+      reader.end();
+    });
+    stream.once('error', (error) => fail(mapError(error)));
+    stream.once('close', () => {
+      if (!ended) fail(new NetworkError('ECONNRESET', 'The connection closed before the response body ended'));
+    });
+  });
+}
+
+async function toResponse(response: AxiosResponse<unknown>, request: TransportRequest): Promise<TransportResponse> {
+  const headers = response.headers as Record<string, unknown>;
+  const data = response.data;
+  const body = data instanceof Readable ? await readBody(data, headers, request) : typeof data === 'string' ? data : String(data ?? '');
+  return {
+    status: response.status,
+    header: (name) => headerValue(headers[name]),
+    headers: () => {
+      const all: Record<string, string> = {};
+      for (const [name, value] of Object.entries(headers)) {
+        const text = headerValue(value);
+        if (text !== undefined) all[name.toLowerCase()] = text;
+      }
+      return all;
+    },
+    body,
+  };
+}
+
 /**
- * The default transport: axios over keep-alive agents, bodies read as text (the core parses
- * them), every status resolved (the core decides what is an error), redirects off unless asked.
+ * axios over keep-alive agents, with the same contract as the undici transport: text bodies
+ * (gzip, deflate and br decoded by the core's reader, the cap on decoded bytes), every status
+ * resolved, redirects off unless asked, and the same proxy rules (its own environment handling
+ * is off: http targets go to the proxy in absolute form, https targets through a `CONNECT`
+ * tunnel) and TLS options. Slower than undici per request; use it for axios's interceptors.
  *
  * @example
- * const results = fanout(urls, { transport: axiosTransport({ maxSockets: 64 }) });
+ * const results = fanout(urls, { transport: axiosTransport({ connections: 64, tls: { ca } }) });
  */
 export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
-  const maxSockets = options.maxSockets ?? 256;
-  const httpAgent = new http.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo' });
-  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets, scheduling: 'lifo' });
-  const client =
-    options.instance ??
-    axios.create({
-      httpAgent,
-      httpsAgent,
-      responseType: 'text',
-      transformResponse: [(data: unknown) => data],
-      validateStatus: () => true,
-      maxRedirects: 0,
-      maxContentLength: DEFAULT_MAX_BODY,
-    });
+  const connections = options.connections ?? 256;
+  const route: ProxyRoute | undefined = proxyRoute(options);
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: connections, scheduling: 'lifo' });
+  const httpsAgent = new TunnelingHttpsAgent(route, { keepAlive: true, maxSockets: connections, scheduling: 'lifo', ...tlsConnectOptions(options.tls) });
+  const instance = options.instance;
+  const client = instance ?? axios.create({ ...CONTRACT, httpAgent, httpsAgent, headers: { 'Accept-Encoding': ACCEPT_ENCODING } });
+  // A user's instance: the contract goes with every request (ours has it in its defaults).
+  const base: AxiosRequestConfig = instance
+    ? { ...CONTRACT, httpAgent: (instance.defaults.httpAgent as http.Agent | undefined) ?? httpAgent, httpsAgent: (instance.defaults.httpsAgent as http.Agent | undefined) ?? httpsAgent }
+    : {};
 
   return {
     name: 'axios',
     async send(request: TransportRequest): Promise<TransportResponse> {
-      try {
-        // Only what differs from the instance defaults: axios merges every key per request.
-        const config: AxiosRequestConfig = { url: request.url, method: request.method, signal: abortSignalFor(request) };
-        if (request.headers && Object.keys(request.headers).length > 0) config.headers = request.headers;
-        if (request.body !== undefined) config.data = request.body;
-        if (request.maxBodyBytes !== DEFAULT_MAX_BODY) config.maxContentLength = request.maxBodyBytes;
-        if (request.followRedirects) config.maxRedirects = 5;
-        const response = await client.request<string>(config);
-        const headers = response.headers;
-        return {
-          status: response.status,
-          header: (name) => {
-            const value: unknown = headers[name];
-            return value === undefined || value === null ? undefined : String(value);
-          },
-          headers: () => {
-            const all: Record<string, string> = {};
-            for (const [name, value] of Object.entries(headers)) {
-              if (value !== undefined && value !== null) all[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-            }
-            return all;
-          },
-          body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
-        };
-      } catch (error) {
-        if (isAxiosError(error) && /maxContentLength/.test(error.message)) {
-          throw new BodyTooLargeError(request.maxBodyBytes);
-        }
-        throw error;
+      const config: AxiosRequestConfig = { ...base, url: request.url, method: request.method, signal: abortSignalFor(request) };
+      if (instance) config.headers = requestHeaders(request.headers);
+      else if (request.headers && Object.keys(request.headers).length > 0) config.headers = request.headers;
+      const body = request.body;
+      if (body !== undefined) config.data = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+      if (request.followRedirects) config.maxRedirects = 5;
+      if (route !== undefined && request.url.startsWith('http:')) {
+        const proxy = route(splitUrl(request.url).origin);
+        if (proxy !== undefined) config.proxy = forwardProxy(proxy);
       }
+      let response: AxiosResponse<unknown>;
+      try {
+        response = await client.request<unknown>(config);
+      } catch (error) {
+        throw mapError(error);
+      }
+      return toResponse(response, request);
     },
     async close() {
       httpAgent.destroy();
@@ -107,3 +205,5 @@ export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
     },
   };
 }
+
+function noop(): void {}

@@ -5,6 +5,7 @@ export interface TransportRequest {
   readonly url: string;
   readonly method: HttpMethod;
   readonly headers?: Readonly<Record<string, string>>;
+  /** The request body: text (sent as UTF-8) or bytes. */
   readonly body?: string | Uint8Array;
   /**
    * Aborts the attempt (timeout, deadline or unsubscribe); the transport must free the socket.
@@ -18,13 +19,13 @@ export interface TransportRequest {
   readonly followRedirects: boolean;
 }
 
-/** A complete response, body read as text. */
+/** A complete response, body decoded (gzip, deflate, br) and read as text. */
 export interface TransportResponse {
   readonly status: number;
-  /** Looks a response header up by its lower-case name. */
+  /** Looks a response header up by its lower-case name (repeated headers joined by `, `). */
   readonly header: (name: string) => string | undefined;
-  /** Every response header, lower-case names (repeated ones joined by `, `), built when called. */
-  headers(): Record<string, string>;
+  /** Every response header, lower-case names; built only when called. */
+  readonly headers: () => Record<string, string>;
   readonly body: string;
 }
 

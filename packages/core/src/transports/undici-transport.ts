@@ -1,16 +1,18 @@
-import { Agent, type Dispatcher, interceptors } from 'undici';
+import { Agent, buildConnector, type Dispatcher, interceptors } from 'undici';
 import { BodyTooLargeError } from '../errors/body-too-large-error.js';
-import { InvalidUrlError } from '../errors/invalid-url-error.js';
-import { NetworkError } from '../errors/network-error.js';
+import type { FanoutError } from '../errors/fanout-error.js';
+import { toNetworkError } from '../utils/to-fanout-error.js';
+import { bodyReader, type BodyReader } from './body-reader.js';
+import { proxyAuthorization, proxyRoute, type ProxyRoute } from './proxy-route.js';
+import { requestHeaders } from './request-headers.js';
+import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
+import { authorityOf, openTunnel } from './connect-tunnel.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import type { TransportOptions } from './transport-options.js';
+import { splitUrl } from './url-parts.js';
 
-/** Options of {@link undiciTransport}. */
-export interface UndiciTransportOptions {
-  /**
-   * Upper bound of connections per origin in the pool.
-   * @default 256
-   */
-  readonly connections?: number;
+/** Options of {@link undiciTransport}: the common {@link TransportOptions}, and: */
+export interface UndiciTransportOptions extends TransportOptions {
   /**
    * How long an idle keep-alive connection is kept, in milliseconds.
    * @default 4000
@@ -18,7 +20,7 @@ export interface UndiciTransportOptions {
   readonly keepAliveTimeout?: number;
 }
 
-/** undici's error codes, as the system codes fanout reports. */
+/** undici's own error codes, as the system codes fanout reports; any other code is kept as is. */
 const CODES: Readonly<Record<string, string>> = {
   UND_ERR_SOCKET: 'ECONNRESET',
   UND_ERR_CLOSED: 'ECONNRESET',
@@ -27,88 +29,93 @@ const CODES: Readonly<Record<string, string>> = {
   UND_ERR_HEADERS_OVERFLOW: 'EHEADERSOVERFLOW',
 };
 
+/** undici's errors at this transport's boundary: a `NetworkError` with a system, TLS or proxy code. */
 function mapError(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code in CODES) {
-    return new NetworkError(CODES[code] as string, (error as Error).message, { cause: error });
-  }
-  return error;
+  return typeof code === 'string' ? toNetworkError(error, CODES[code] ?? code) : error;
 }
 
-const ORIGIN_AND_PATH = /^(https?:\/\/[^/?#]+)([^#]*)/i;
-
-function split(url: string): { origin: string; path: string } {
-  const match = ORIGIN_AND_PATH.exec(url);
-  if (!match) throw new InvalidUrlError(url);
-  const path = match[2] as string;
-  return { origin: match[1] as string, path: path === '' ? '/' : path.startsWith('/') ? path : `/${path}` };
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/** Sends one request through `dispatcher.dispatch`, collecting the body with the cap applied. */
+/** Sends one request through `dispatcher.dispatch`, the body decoded and capped as it arrives. */
 function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
-    const { origin, path } = split(req.url);
+    const { origin, path } = splitUrl(req.url);
     const limit = req.maxBodyBytes;
     let controller: Dispatcher.DispatchController | undefined;
     let abortReason: Error | undefined;
     let settled = false;
     let status = 0;
     let headers: Record<string, string | string[] | undefined> = {};
-    let size = 0;
-    const chunks: Buffer[] = [];
+    let reader: BodyReader | undefined;
+    let off = noop;
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
       off();
+      reader?.destroy();
       reject(error);
     };
-    const off = req.onAbort((reason) => {
+    off = req.onAbort((reason) => {
       abortReason = reason;
       controller?.abort(reason);
       fail(reason);
     });
+    const done = (error: FanoutError | undefined, body?: string) => {
+      if (error) {
+        fail(error);
+        controller?.abort(error);
+        return;
+      }
+      if (settled) return;
+      settled = true;
+      off();
+      const all = headers;
+      resolve({
+        status,
+        header: (name) => headerValue(all[name]),
+        headers: () => {
+          const result: Record<string, string> = {};
+          for (const name in all) {
+            const value = headerValue(all[name]);
+            if (value !== undefined) result[name] = value;
+          }
+          return result;
+        },
+        body: body ?? '',
+      });
+    };
     dispatcher.dispatch(
-      { origin, path, method: req.method, headers: req.headers, body: req.body ?? null, headersTimeout: 0, bodyTimeout: 0 },
+      { origin, path, method: req.method, headers: requestHeaders(req.headers), body: req.body ?? null, headersTimeout: 0, bodyTimeout: 0 },
       {
         onRequestStart(started) {
           controller = started;
           if (abortReason) started.abort(abortReason);
         },
-        onResponseStart(_controller, statusCode, responseHeaders) {
+        onResponseStart(started, statusCode, responseHeaders) {
           status = statusCode;
           headers = responseHeaders;
-          if (Number(responseHeaders['content-length']) > limit) {
-            fail(new BodyTooLargeError(limit));
-            controller?.abort(new BodyTooLargeError(limit));
-          }
-        },
-        onResponseData(_controller, chunk) {
-          size += chunk.length;
-          if (size > limit) {
-            fail(new BodyTooLargeError(limit));
-            controller?.abort(new BodyTooLargeError(limit));
+          const contentEncoding = headerValue(responseHeaders['content-encoding']);
+          if (contentEncoding === undefined && req.method !== 'HEAD' && Number(responseHeaders['content-length']) > limit) {
+            done(new BodyTooLargeError(limit));
             return;
           }
-          chunks.push(chunk);
+          reader = bodyReader({
+            contentEncoding,
+            contentType: headerValue(responseHeaders['content-type']),
+            limit,
+            done,
+            onDrain: () => started.resume(),
+          });
+        },
+        onResponseData(started, chunk) {
+          if (reader && !reader.write(chunk)) started.pause();
         },
         onResponseEnd() {
-          if (settled) return;
-          settled = true;
-          off();
-          const body = chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
-          resolve({
-            status,
-            header: (name) => {
-              const value = headers[name];
-              return Array.isArray(value) ? value.join(', ') : value;
-            },
-            headers: () => {
-              const all: Record<string, string> = {};
-              for (const [name, value] of Object.entries(headers)) if (value !== undefined) all[name] = Array.isArray(value) ? value.join(', ') : value;
-              return all;
-            },
-            body,
-          });
+          if (reader) reader.end();
+          else done(undefined, '');
         },
         onResponseError(_controller, error) {
           fail(mapError(error));
@@ -119,23 +126,76 @@ function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<Tra
 }
 
 /**
+ * Sends http targets that `route` sends through a proxy to it in absolute form. Sits under the
+ * redirect interceptor, so a redirect to another host is routed for that host.
+ */
+function forwardProxying(route: ProxyRoute): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) => (opts, handler) => {
+    const origin = String(opts.origin);
+    const proxy = origin.startsWith('http:') ? route(origin) : undefined;
+    if (proxy === undefined) return dispatch(opts, handler);
+    const target = new URL(origin);
+    const auth = proxyAuthorization(proxy);
+    const extra: Record<string, string> = auth === undefined ? { host: target.host } : { host: target.host, 'proxy-authorization': auth };
+    return dispatch({ ...opts, origin: proxy.origin, path: `${target.origin}${opts.path}`, headers: withHeaders(opts.headers, extra) }, handler);
+  };
+}
+
+/**
+ * Opens connections to https origins that `route` sends through a proxy inside its `CONNECT`
+ * tunnel (TLS end to end); every other connection as undici would.
+ */
+function tunnelingConnector(route: ProxyRoute, tls: TlsConnectOptions): buildConnector.connector {
+  const direct = buildConnector({ ...tls });
+  return (opts, callback) => {
+    const port = Number(opts.port) || 443;
+    const proxy = opts.protocol === 'https:' ? route(`https://${authorityOf(opts.hostname, port)}`) : undefined;
+    if (proxy === undefined) return direct(opts, callback);
+    openTunnel(proxy, opts.hostname, port).then(
+      (socket) => direct({ ...opts, httpSocket: socket }, callback),
+      (error: Error) => callback(error, null),
+    );
+  };
+}
+
+/** Request headers (object or flat array form) with `extra` set, replacing any of the same name. */
+function withHeaders(headers: Dispatcher.DispatchOptions['headers'], extra: Readonly<Record<string, string>>): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  const add = (name: string, value: string | string[] | undefined) => {
+    if (value !== undefined && !(name.toLowerCase() in extra)) result[name] = value;
+  };
+  if (Array.isArray(headers)) {
+    for (let i = 0; i + 1 < headers.length; i += 2) add(String(headers[i]), String(headers[i + 1]));
+  } else if (headers && typeof headers === 'object' && !(Symbol.iterator in headers)) {
+    for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) add(name, value);
+  }
+  return { ...result, ...extra };
+}
+
+/**
  * A transport on undici's low-level `dispatch` over a keep-alive `Agent`: no stream or promise
  * layer per request, and no AbortSignal unless one is needed, which makes it the fastest way to
- * fan out on Node. Same contract as the axios one: text bodies, every status resolved,
- * redirects off unless asked, a body cap that drops the connection.
+ * fan out on Node, and the default. Same contract as the axios one: text bodies (gzip, deflate
+ * and br decoded), every status resolved, redirects off unless asked, a body cap that drops the
+ * connection, the same proxy and TLS options.
  *
  * @example
- * fanout(urls, { transport: undiciTransport({ connections: 64 }) });
+ * fanout(urls, { transport: undiciTransport({ connections: 64, proxy: 'http://proxy:3128' }) });
  */
 export function undiciTransport(options: UndiciTransportOptions = {}): Transport {
-  const agent = new Agent({ connections: options.connections ?? 256, keepAliveTimeout: options.keepAliveTimeout ?? 4000 });
+  const connections = options.connections ?? 256;
+  const keepAliveTimeout = options.keepAliveTimeout ?? 4000;
+  const tls = tlsConnectOptions(options.tls);
+  const route = proxyRoute(options);
+  const agent = new Agent({ connections, keepAliveTimeout, connect: route === undefined ? tls : tunnelingConnector(route, tls) });
+  const dispatcher: Dispatcher = route === undefined ? agent : agent.compose(forwardProxying(route));
   let redirecting: Dispatcher | undefined;
   return {
     name: 'undici',
     send(req: TransportRequest): Promise<TransportResponse> {
-      const dispatcher = req.followRedirects ? (redirecting ??= agent.compose(interceptors.redirect({ maxRedirections: 5 }))) : agent;
+      const chosen = req.followRedirects ? (redirecting ??= dispatcher.compose(interceptors.redirect({ maxRedirections: 5 }))) : dispatcher;
       try {
-        return dispatchOne(dispatcher, req);
+        return dispatchOne(chosen, req);
       } catch (error) {
         return Promise.reject(error);
       }
@@ -143,3 +203,5 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
     close: () => agent.close(),
   };
 }
+
+function noop(): void {}

@@ -1,6 +1,6 @@
 import { startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { axiosTransport, fanout, undiciTransport, type FanoutOptions, type FetchResult, type RequestInput, type Transport } from '../../src/index.js';
+import { createTransport, fanout, type FanoutOptions, type FetchResult, type RequestInput, type Transport, type TransportOptions } from '../../src/index.js';
 import { byIndex, collect } from '../helpers.js';
 
 /** Every fault is tried on each transport: they must agree on error classes, codes and attempts. */
@@ -13,8 +13,8 @@ afterEach(async () => {
 });
 
 /** A fresh transport of that kind, closed after the test. */
-export function transportFor(name: TransportName): Transport {
-  const transport = name === 'axios' ? axiosTransport() : undiciTransport();
+export function transportFor(name: TransportName, options: TransportOptions = {}): Transport {
+  const transport = createTransport(name, options);
   open.push(transport);
   return transport;
 }

@@ -1,0 +1,29 @@
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import type { TransportTlsOptions } from './transport-options.js';
+
+/** What both transports pass to `tls.connect` for the origin's TLS. */
+export interface TlsConnectOptions {
+  readonly rejectUnauthorized?: boolean;
+  readonly secureContext?: SecureContext;
+}
+
+/**
+ * One secure context for the whole transport (built once: parsing CAs per connection is slow),
+ * with `ca` added to Node's bundled CAs and the client certificate, if any.
+ */
+export function tlsConnectOptions(tls: TransportTlsOptions | undefined): TlsConnectOptions {
+  if (tls === undefined) return {};
+  const needsContext = tls.ca !== undefined || tls.cert !== undefined || tls.key !== undefined;
+  return {
+    ...(tls.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
+    ...(needsContext
+      ? {
+          secureContext: createSecureContext({
+            ...(tls.ca !== undefined ? { ca: [...rootCertificates, tls.ca] } : {}),
+            ...(tls.cert !== undefined ? { cert: tls.cert } : {}),
+            ...(tls.key !== undefined ? { key: tls.key } : {}),
+          }),
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { fanout } from '../../src/index.js';
+import { collect } from '../helpers.js';
+import { echo, startHttpServer, useServer, type Echo } from './network-helpers.js';
+
+const ctx = useServer(() => startHttpServer(echo));
+
+describe('the default transport', () => {
+  it('is undici: no axios user-agent, and accept-encoding is the shared default', async () => {
+    const [result] = await collect(fanout([`${ctx.server.url}/who`]));
+    const seen = result?.ok ? (result.data as Echo).headers : {};
+    expect(seen['user-agent'] ?? '').not.toMatch(/axios/);
+    expect(seen['accept-encoding']).toBe('gzip, deflate, br');
+  });
+});
