@@ -27,13 +27,7 @@ const demo =
 const upstreamUrl = config.upstreamUrl ?? (demo?.url as string);
 
 const app = createApp({ upstreamUrl, logger: log, byteBudget: config.byteBudget, deadlineMs: config.deadlineMs });
-const url = await app.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {
-  const { port, host } = config;
-  const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use on ${host}` : `cannot listen on ${host}:${port} (${error.code ?? error.message})`;
-  return fail(`${reason}. Set PORT (and HOST) to a free address, e.g. PORT=3001.`, 2);
-});
-log.info({ url, upstream: redactUrl(upstreamUrl), embeddedUpstream: !!demo }, `fanout http-app listening on ${url}`);
-
+// Before listening: a signal that comes as soon as the listening line is out must find the handler.
 stopOnSignals({
   graceMs: config.shutdownGraceMs,
   log,
@@ -43,3 +37,10 @@ stopOnSignals({
   },
   onTimeout: () => fail(`shutdown did not finish within ${config.shutdownGraceMs} ms (SHUTDOWN_GRACE_MS) plus 2 s; exiting`, 1),
 });
+
+const url = await app.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {
+  const { port, host } = config;
+  const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use on ${host}` : `cannot listen on ${host}:${port} (${error.code ?? error.message})`;
+  return fail(`${reason}. Set PORT (and HOST) to a free address, e.g. PORT=3001.`, 2);
+});
+log.info({ url, upstream: redactUrl(upstreamUrl), embeddedUpstream: !!demo }, `fanout http-app listening on ${url}`);
