@@ -1,29 +1,27 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { paced, readLines } from '@fanout/core';
-import { postUrl } from '@fanout/demo-upstream';
+import type { InputItem } from './config.js';
+import { inputFromLine, withDefaults } from './request/input-line.js';
+import { numberedLines } from './request/numbered-lines.js';
+import type { RequestDefaults } from './request/request-defaults.js';
 
 /** Where the inputs come from. */
 export interface InputSources {
   readonly urls: readonly string[];
-  readonly ids?: readonly number[];
-  readonly baseUrl?: string;
+  /** URLs made from `--ids` (posts on the upstream). */
+  readonly idUrls?: readonly string[];
   readonly file?: string;
   readonly stdin: Readable;
 }
 
 /**
  * All inputs as one lazy stream: URL arguments, then ids, then the file's lines (read as they
- * are needed). Each input waits for `ready()` first, so a slow stdout slows the pulling.
+ * are needed, each with its line number), with the request flags applied.
  */
-export function inputStream(sources: InputSources, ready: () => Promise<void> | undefined): AsyncGenerator<string> {
-  const all = async function* () {
-    yield* sources.urls;
-    if (sources.ids && sources.baseUrl !== undefined) for (const id of sources.ids) yield postUrl(sources.baseUrl, id);
-    if (sources.file !== undefined) {
-      const stream = sources.file === '-' ? sources.stdin : createReadStream(sources.file);
-      yield* readLines(stream);
-    }
-  };
-  return paced(all(), ready);
+export async function* inputItems(sources: InputSources, defaults: RequestDefaults): AsyncGenerator<InputItem> {
+  for (const url of sources.urls) yield { input: withDefaults(url, defaults) };
+  for (const url of sources.idUrls ?? []) yield { input: withDefaults(url, defaults) };
+  if (sources.file === undefined) return;
+  const stream = sources.file === '-' ? sources.stdin : createReadStream(sources.file);
+  for await (const { line, text } of numberedLines(stream)) yield inputFromLine(text, line, defaults);
 }

@@ -1,18 +1,39 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './cli.js';
+import { stdoutWasClosed } from './closed-stdout.js';
+import type { StopSignal } from './exit-codes.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-const code = await runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-  onInterrupt(handler) {
-    process.once('SIGINT', handler);
-    return () => process.off('SIGINT', handler);
+// stderr is for messages: a failing stderr (2>/dev/full) must not crash the run.
+process.stderr.on('error', () => undefined);
+// stdout of commands that print without an `Output` (help, version, status): a closed pipe is a
+// quiet stop, any other write failure one line and exit 74. Runs handle it themselves.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (process.stdout.listenerCount('error') > 1) return;
+  if (error.code !== 'EPIPE') process.stderr.write(`fanout: cannot write to stdout (${error.code ?? error.message})\n`);
+  process.exit(error.code === 'EPIPE' ? 0 : 74);
+});
+
+const code = await runCli(
+  process.argv.slice(2),
+  {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    onInterrupt(handler) {
+      const signals: StopSignal[] = ['SIGINT', 'SIGTERM'];
+      const listeners = signals.map((signal) => [signal, () => handler(signal)] as const);
+      for (const [signal, listener] of listeners) process.once(signal, listener);
+      return () => {
+        for (const [signal, listener] of listeners) process.off(signal, listener);
+      };
+    },
+    stdoutClosed: stdoutWasClosed,
   },
-}, version);
+  version,
+);
 process.exitCode = code;
 // Keep-alive sockets or a paused stdin must not hold the process open once the work is done.
 setImmediate(() => process.exit(code)).unref();

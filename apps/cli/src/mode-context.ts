@@ -1,40 +1,48 @@
 import type { FanoutOptions, Transport } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
-import type { CliIo } from './cli.js';
-import type { CliConfig } from './config.js';
-import type { InputSources } from './inputs.js';
+import type { BatchRun } from './batch/batch-run.js';
+import type { CliIo } from './cli-io.js';
+import type { InputItem, RunConfig } from './config.js';
 import type { Output } from './output.js';
 import type { Renderer } from './render/renderer.js';
+import type { RequestDefaults } from './request/request-defaults.js';
 
 /** What a run mode needs: the parsed command line and where things go. */
 export interface ModeContext {
-  readonly config: CliConfig;
+  readonly config: RunConfig;
   readonly io: CliIo;
   readonly out: Output;
   readonly render: Renderer;
-  readonly sources: InputSources;
+  /** The inputs, read lazily each time this is called. */
+  inputs(): AsyncGenerator<InputItem>;
+  readonly defaults: RequestDefaults;
   readonly transport: Transport;
+  /** --journal, --max-failures, --output-dir (a stream run's). */
+  readonly batch: BatchRun;
   readonly errColors: Colors;
-  /** Writes to stderr unless `--quiet`. */
+  /** Writes to stderr unless `--quiet` (the progress bar steps aside). */
   log(text: string): void;
-  /** Registers what to do when stdout's reader goes away (`| head`). */
-  onBrokenPipe(handler: () => void): void;
 }
 
-/** The exit codes of the contract. */
-export const EXIT = { ok: 0, failures: 1, usage: 2, interrupted: 130 } as const;
-
 /** The core options the command line sets. */
-export function coreOptions(config: CliConfig, transport: Transport): FanoutOptions {
+export function coreOptions(config: RunConfig, defaults: RequestDefaults, transport: Transport): FanoutOptions {
   return {
     transport,
     concurrency: config.concurrency,
     timeout: config.timeout,
-    retry: config.retries,
+    deadline: config.deadline,
+    retry: {
+      limit: config.retries,
+      statusCodes: config.retryOn,
+      budget: config.retryBudget === undefined ? undefined : { ratio: config.retryBudget },
+    },
     perHost: config.perHost,
     rate: config.rate,
     perHostRate: config.perHostRate,
     ordered: config.ordered,
     fields: config.fields,
+    headers: defaults.headers,
+    followRedirects: defaults.followRedirects,
+    responseType: config.body,
   };
 }

@@ -22,3 +22,10 @@ export function share(value: string): number {
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('must be a number from 0 to 1.');
   return n;
 }
+
+/** `429,503`: a comma-separated list of HTTP statuses. */
+export function statusList(value: string): number[] {
+  const statuses = value.split(',').map((s) => s.trim());
+  if (statuses.some((s) => !/^[1-5]\d\d$/.test(s))) throw new InvalidArgumentError('must be HTTP statuses separated by commas, e.g. 429,503.');
+  return statuses.map(Number);
+}

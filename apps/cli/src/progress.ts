@@ -3,8 +3,9 @@ import { formatMs } from './render/format.js';
 
 /**
  * A one-line progress bar on a TTY stderr: done/total, ok/failed, rate, ETA. It appears only
- * once a run has taken `showAfterMs`, redraws at most every `everyMs`, and clears itself before
- * anything else is written to stderr.
+ * once a run has taken `showAfterMs` and redraws at most every `everyMs`. Anything else written
+ * to the terminal (results on stdout, lines on stderr) goes between `hide()` and `restore()`,
+ * so no line is ever glued to the bar.
  */
 export class Progress {
   private done = 0;
@@ -29,26 +30,35 @@ export class Progress {
     this.draw(now);
   }
 
-  /** Removes the bar (before a summary is printed). */
+  /** Removes the bar for good (before the summary). */
   clear(): void {
+    this.hide();
+    this.lastDraw = Infinity;
+  }
+
+  /** Takes the bar off the screen, if it is on it, until `restore()`. */
+  hide(): void {
     if (this.shown) this.stream.write('\r\x1b[2K');
-    this.shown = false;
+  }
+
+  /** Puts a hidden bar back. */
+  restore(): void {
+    if (this.shown && this.lastDraw !== Infinity) this.draw(performance.now());
   }
 
   private draw(now: number): void {
     const elapsed = (now - this.started) / 1000;
     const rate = this.done / Math.max(elapsed, 0.001);
     const counts = `${this.done}${this.total ? `/${this.total}` : ''} ok ${this.done - this.failed} failed ${this.failed} ${rate.toFixed(0)} req/s`;
-    let bar = '';
+    let line = counts;
     if (this.total) {
       const width = 24;
       const filled = Math.min(width, Math.round((this.done / this.total) * width));
       const eta = rate > 0 ? formatMs(((this.total - this.done) / rate) * 1000) : '?';
-      bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] `;
-      this.stream.write(`\r\x1b[2K${bar}${counts} ETA ${eta}`);
-    } else {
-      this.stream.write(`\r\x1b[2K${counts}`);
+      line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${counts} ETA ${eta}`;
     }
+    const columns = this.stream.columns || 80;
+    this.stream.write(`\r\x1b[2K${line.slice(0, Math.max(10, columns - 1))}`);
     this.shown = true;
   }
 }

@@ -1,20 +1,27 @@
-import { compare } from '@fanout/core';
-import { inputStream } from './inputs.js';
-import { coreOptions, EXIT, type ModeContext } from './mode-context.js';
+import { compare, type RequestInput } from '@fanout/core';
+import { EXIT, signalExit, type StopSignal } from './exit-codes.js';
+import { coreOptions, type ModeContext } from './mode-context.js';
 import { compareChart } from './render/compare-chart.js';
 
 /**
  * `--mode compare`: the inputs run sequentially, then concurrently; results as they arrive,
- * then both wall times as bars and the speedup. Ctrl-C aborts (the rest fail with EABORTED).
+ * then both wall times as bars and the speedup. Ctrl-C or SIGTERM aborts (the rest fail with
+ * EABORTED).
  */
-export async function runCompareMode({ config, io, out, render, sources, transport, errColors, log }: ModeContext): Promise<number> {
-  const inputs: string[] = [];
-  for await (const url of inputStream(sources, () => undefined)) inputs.push(url);
+export async function runCompareMode(context: ModeContext): Promise<number> {
+  const { config, io, out, render, transport, errColors, log } = context;
+  const inputs: RequestInput[] = [];
+  for await (const item of context.inputs()) inputs.push(item.input);
   let current: 'sequential' | 'concurrent' | undefined;
   const interrupt = new AbortController();
-  const removeInterrupt = io.onInterrupt(() => interrupt.abort());
+  let stoppedBy: StopSignal | undefined;
+  const removeInterrupt = io.onInterrupt((signal) => {
+    stoppedBy = signal;
+    interrupt.abort();
+  });
+  out.whenStopped(() => interrupt.abort());
   const comparison = await compare(inputs, {
-    ...coreOptions(config, transport),
+    ...coreOptions(config, context.defaults, transport),
     ordered: false,
     signal: interrupt.signal,
     onResult: (mode, result) => {
@@ -22,14 +29,16 @@ export async function runCompareMode({ config, io, out, render, sources, transpo
         current = mode;
         render.startRun(mode, config.concurrency);
       }
-      render.result(result, config.output === 'text' ? undefined : mode);
+      render.result(result, { mode: config.output === 'text' ? undefined : mode });
     },
   }).finally(removeInterrupt);
+  if (out.failure?.kind === 'pipe-closed') return EXIT.ok;
   render.end({ comparison });
   await out.flush();
-  if (interrupt.signal.aborted) {
-    log(`\nfanout: interrupted; in-flight requests were aborted and the rest failed with EABORTED.\n${compareChart(comparison, errColors)}`);
-    return EXIT.interrupted;
+  if (out.failure?.kind === 'write-failed') return EXIT.writeFailed;
+  if (stoppedBy !== undefined) {
+    log(`\nfanout: interrupted (${stoppedBy === 'SIGINT' ? 'Ctrl-C' : stoppedBy}); in-flight requests were aborted and the rest failed with EABORTED.\n${compareChart(comparison, errColors)}`);
+    return signalExit(stoppedBy);
   }
   log(`\n${compareChart(comparison, errColors)}`);
   return comparison.sequential.failed + comparison.concurrent.failed > 0 ? EXIT.failures : EXIT.ok;

@@ -1,40 +1,60 @@
 import { fanout, SummaryBuilder, type FanoutOptions } from '@fanout/core';
 import type { Subscription } from 'rxjs';
-import type { CliConfig } from './config.js';
-import { inputStream } from './inputs.js';
-import { coreOptions, EXIT, type ModeContext } from './mode-context.js';
+import type { RunConfig } from './config.js';
+import { EXIT, signalExit, type StopSignal } from './exit-codes.js';
+import { InputLedger } from './input-ledger.js';
+import { coreOptions, type ModeContext } from './mode-context.js';
+import { paced } from '@fanout/core';
+import type { OutputStop } from './output.js';
 import { Progress } from './progress.js';
+import { FieldsWatch } from './fields-watch.js';
 import { summaryTable } from './render/summary-table.js';
 
-function total(config: CliConfig): number | undefined {
+function total(config: RunConfig): number | undefined {
   return config.file === undefined ? config.urls.length + (config.ids?.length ?? 0) : undefined;
 }
 
+type Outcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'interrupted'; signal: StopSignal } | OutputStop;
+
 /**
  * `--mode concurrent|sequential`: results stream to stdout as they complete (inputs pulled only
- * as fast as stdout takes them), progress and the summary go to stderr. Ctrl-C aborts what is
- * in flight and prints the partial summary; a closed stdout ends the run quietly.
+ * as fast as stdout takes them), progress and the summary go to stderr. Ctrl-C or SIGTERM
+ * aborts what is in flight and prints the partial summary; a closed stdout ends the run quietly.
  */
-export async function runStreamMode({ config, io, out, render, sources, transport, errColors, log, onBrokenPipe }: ModeContext): Promise<number> {
+export async function runStreamMode(context: ModeContext): Promise<number> {
+  const { config, io, out, render, transport, errColors, log } = context;
   const progress = config.progress && !config.quiet && io.stderr.isTTY ? new Progress(io.stderr, total(config)) : undefined;
+  if (progress && io.stdout.isTTY) out.hooks = { before: () => progress.hide(), after: () => progress.restore() };
+  const ledger = new InputLedger(config.file);
+  const fields = new FieldsWatch(config.fields, log);
   const builder = new SummaryBuilder();
   const started = performance.now();
   let subscription: Subscription | undefined;
-  const outcome = await new Promise<'done' | 'interrupted' | 'pipe-closed'>((resolve, reject) => {
-    onBrokenPipe(() => {
+  const { batch } = context;
+  const outcome = await new Promise<Outcome>((resolve, reject) => {
+    const removeInterrupt = io.onInterrupt((signal) => {
       subscription?.unsubscribe();
-      resolve('pipe-closed');
+      resolve({ kind: 'interrupted', signal });
     });
-    const removeInterrupt = io.onInterrupt(() => {
+    out.whenStopped((stop) => {
+      removeInterrupt();
       subscription?.unsubscribe();
-      resolve('interrupted');
+      resolve(stop);
     });
-    const options: FanoutOptions = { ...coreOptions(config, transport), concurrency: config.mode === 'sequential' ? 1 : config.concurrency };
-    subscription = fanout(inputStream(sources, () => out.ready()), options).subscribe({
-      next(result) {
+    const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), concurrency: config.mode === 'sequential' ? 1 : config.concurrency, ...batch.coreOptions() };
+    subscription = fanout(paced(ledger.requests(batch.inputs(context.inputs())), () => out.ready()), options).subscribe({
+      next(raw) {
+        const settled = ledger.settle(raw);
+        const result = batch.settle(settled.result); // its own input index, journalled
         builder.add(result);
         progress?.tick(result.ok);
-        render.result(result);
+        fields.check(result);
+        render.result(result, { line: settled.line });
+        if (batch.mustStop) {
+          removeInterrupt();
+          subscription?.unsubscribe();
+          resolve({ kind: 'stopped' });
+        }
       },
       error(error: unknown) {
         removeInterrupt();
@@ -42,19 +62,21 @@ export async function runStreamMode({ config, io, out, render, sources, transpor
       },
       complete() {
         removeInterrupt();
-        resolve('done');
+        resolve({ kind: 'done' });
       },
     });
-  });
-  const summary = builder.build(performance.now() - started);
+  }).finally(() => batch.close());
+  const summary = { ...builder.build(performance.now() - started), ...batch.notes() };
   progress?.clear();
-  if (outcome === 'pipe-closed') return EXIT.ok;
+  if (outcome.kind === 'pipe-closed') return EXIT.ok;
+  if (outcome.kind === 'write-failed') return EXIT.writeFailed;
   render.end({ summary });
   await out.flush();
-  if (outcome === 'interrupted') {
-    log(`\nfanout: interrupted; in-flight requests were aborted. Partial summary:\n${summaryTable(summary, errColors)}`);
-    return EXIT.interrupted;
+  if (out.failure?.kind === 'write-failed') return EXIT.writeFailed;
+  if (outcome.kind === 'interrupted') {
+    log(`\nfanout: interrupted (${outcome.signal === 'SIGINT' ? 'Ctrl-C' : outcome.signal}); in-flight requests were aborted. Partial summary:\n${summaryTable(summary, errColors)}`);
+    return signalExit(outcome.signal);
   }
   log(`\n${summaryTable(summary, errColors)}`);
-  return summary.failed > 0 ? EXIT.failures : EXIT.ok;
+  return summary.failed > 0 || outcome.kind === 'stopped' ? EXIT.failures : EXIT.ok;
 }

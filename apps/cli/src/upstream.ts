@@ -1,4 +1,4 @@
-import { startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
+import { postUrl, startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
 import type { UpstreamChoice } from './config.js';
 
 /** The upstream in use: its base URL, a line that says what it is, and how to stop it. */
@@ -23,4 +23,9 @@ export async function openUpstream(choice: UpstreamChoice): Promise<ActiveUpstre
     description: `embedded demo at ${demo.url} (real jsonplaceholder data, latency ${choice.latency} ms, fail rate ${choice.failRate})`,
     close: () => demo.close(),
   };
+}
+
+/** The post URLs of `ids` on the upstream. */
+export function postUrls(baseUrl: string, ids: readonly number[]): string[] {
+  return ids.map((id) => postUrl(baseUrl, id));
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ndjson, runCli } from './run-cli.js';
+import { ndjson, runCli, useDemoUpstream } from './run-cli.js';
+
+const demo = useDemoUpstream({ latency: 0 });
 
 describe('--output ndjson', () => {
   it('prints exactly one JSON line per id and nothing else on stdout', async () => {
@@ -34,10 +36,8 @@ describe('--output ndjson', () => {
   });
 
   it('--transport axios gives the same lines as the default (undici)', async () => {
-    const args = ['--ids', '1,101', '--output', 'ndjson', '--ordered', '--latency', '0', '--fields', 'id'];
-    // Each run has its own embedded upstream (its own port), which the error message names.
-    const strip = (stdout: string) =>
-      ndjson(stdout).map(({ ok, status, attempts, data, error }) => ({ ok, status, attempts, data, error: error && { ...(error as object), message: undefined } }));
+    const args = ['--ids', '1,101', '--base-url', demo.upstream.url, '--output', 'ndjson', '--ordered', '--fields', 'id'];
+    const strip = (stdout: string) => ndjson(stdout).map(({ ok, status, attempts, data, error }) => ({ ok, status, attempts, data, error }));
     const [undici, axios] = await Promise.all([runCli(args), runCli([...args, '--transport', 'axios'])]);
     expect(strip(undici.stdout)).toEqual(strip(axios.stdout));
     expect(strip(undici.stdout)).toHaveLength(2);

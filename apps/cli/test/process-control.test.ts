@@ -17,7 +17,7 @@ describe('process control', () => {
     expect(code).toBe(130);
     expect(stdout.endsWith('\n')).toBe(true);
     expect(ndjson(stdout).map((l) => l.ok)).toEqual([true, true]);
-    expect(stderr).toContain('interrupted; in-flight requests were aborted. Partial summary:');
+    expect(stderr).toContain('interrupted (Ctrl-C); in-flight requests were aborted. Partial summary:');
     expect(stderr).toMatch(/requests\s+2\s+ok 2/);
     await expect.poll(() => demo.upstream.stats.aborted).toBe(4);
     expect(demo.upstream.stats.requests).toBe(6);

@@ -17,6 +17,16 @@ describe('usage errors: one clear line, a hint, exit 2, no stack trace', () => {
     [['--base-url', 'nope'], /--base-url "nope" is not a valid URL/],
     [['--fail-rate', '2'], /must be a number from 0 to 1/],
     [['--transport', 'curl'], /Allowed choices are undici, axios/],
+    [['--latency', '50', '--base-url', 'http://127.0.0.1:9'], /--latency shape the embedded demo upstream, which --base-url does not use/],
+    [['--fail-rate', '0.5', '--live'], /--fail-rate shape the embedded demo upstream, which --live does not use/],
+    [['--latency', '5', 'http://127.0.0.1:9/x'], /which URLs or --file does not use/],
+    [['http://127.0.0.1:9/x', '-d', 'a', '--json', '{}'], /--data and --json both give the body/],
+    [['http://127.0.0.1:9/x', '-u', 'alice'], /-u needs USER:PASSWORD/],
+    [['http://127.0.0.1:9/x', '-X', 'FETCH'], /-X, --request <method>' argument 'FETCH' is invalid/],
+    [['http://127.0.0.1:9/x', '-H', '@/no/such/headers'], /cannot read -H \/no\/such\/headers \(ENOENT\)/],
+    [['http://127.0.0.1:9/x', '--retry-on', '429,abc'], /must be HTTP statuses separated by commas/],
+    [['http://127.0.0.1:9/x', '--cacert', '/no/such/ca.pem'], /cannot read --cacert \/no\/such\/ca.pem/],
+    [['--file', '-', '-d', '@-'], /--data @- and --file - both read stdin/],
   ])('%j', async (args, reason) => {
     const { code, stdout, stderr } = await runCli(args);
     const lines = stderr.trim().split('\n');
@@ -37,7 +47,7 @@ describe('--help and --version', () => {
       expect(stdout).toContain(flag);
     }
     expect(stdout).toContain('Examples:');
-    expect(stdout).toContain('Exit codes: 0 all ok, 1 some requests failed, 2 usage error, 130 interrupted.');
+    expect(stdout).toContain('Exit codes: 0 all ok, 1 some requests failed, 2 usage error, 74 the results could not be');
   });
 
   it('--version prints the version', async () => {

@@ -26,8 +26,9 @@ function simpleHost(url: string): string | undefined {
   return end > start ? url.slice(start, end) : undefined;
 }
 
-/** The host of an absolute http(s) URL; throws `InvalidUrlError` for anything else. */
+/** The host of an absolute http(s) URL without whitespace; throws `InvalidUrlError` for anything else. */
 function hostOf(url: string): string {
+  if (/\s/.test(url)) throw new InvalidUrlError(url); // WHATWG URL would send a space as %20
   const simple = simpleHost(url);
   if (simple !== undefined) return simple;
   let parsed: URL;
@@ -66,7 +67,7 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
     const url = typeof input === 'string' ? input : toRequestSpec(input).url;
     let request: PreparedRequest;
     try {
-      request = prepare(input, ctx.options.headers);
+      request = { ...prepare(input, ctx.options.headers), index };
     } catch (error) {
       return of(failed(index, url, start, tally, toFanoutError(error)));
     }

@@ -1,4 +1,6 @@
-/** Run options that travel with a job's chunks (set at enqueue time). */
+import type { RequestInput } from '@fanout/core';
+
+/** Run options that travel with a job's chunks (set at enqueue time). Never secrets: they are stored in Redis. */
 export interface ChunkOptions {
   /**
    * Per-attempt timeout in milliseconds (headers and body).
@@ -30,13 +32,29 @@ export interface ChunkOptions {
    * @default undefined (the whole body)
    */
   readonly fields?: readonly string[];
+  /**
+   * Headers for every request of the job (a request spec's own headers win). Stored in Redis:
+   * give credentials to the workers instead ({@link WorkerOptions.headers}).
+   * @default {}
+   */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Follow redirects (up to 5).
+   * @default false
+   */
+  readonly followRedirects?: boolean;
+  /**
+   * How a body becomes data (the core's option).
+   * @default the core's
+   */
+  readonly responseType?: 'auto' | 'json' | 'text';
 }
 
-/** One BullMQ job: a slice of the inputs, with the position of its first input. */
+/** One BullMQ job: a slice of the inputs (URLs or request specs), with the position of its first input. */
 export interface ChunkData {
   readonly job: string;
   readonly chunk: number;
   readonly start: number;
-  readonly urls: readonly string[];
+  readonly urls: readonly RequestInput[];
   readonly options: ChunkOptions;
 }

@@ -15,18 +15,18 @@ export function parseQueueUrl(text: string): QueueUrl {
   try {
     url = new URL(text);
   } catch {
-    throw new QueueUrlError(`--queue "${text}" is not a URL`);
+    throw new QueueUrlError(`queue URL "${text}" is not a URL`);
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new QueueUrlError(`--queue "${text}" is not a redis:// URL`);
-  if (url.hostname === '') throw new QueueUrlError(`--queue "${text}" has no host`);
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new QueueUrlError(`queue URL "${text}" is not a redis:// or rediss:// URL`);
+  if (url.hostname === '') throw new QueueUrlError(`queue URL "${text}" has no host`);
   const db = url.pathname === '' || url.pathname === '/' ? 0 : Number(url.pathname.slice(1));
-  if (!Number.isInteger(db) || db < 0) throw new QueueUrlError(`--queue "${text}" has a bad database number "${url.pathname.slice(1)}"`);
+  if (!Number.isInteger(db) || db < 0) throw new QueueUrlError(`queue URL "${text}" has a bad database number "${url.pathname.slice(1)}"`);
   return { url: text, host: url.hostname, port: url.port === '' ? 6379 : Number(url.port), db };
 }
 
 /** Job names become Redis keys and BullMQ job ids: keep them plain. */
 export function checkJobName(name: string): string {
-  if (!/^[\w.-]{1,100}$/.test(name)) throw new QueueUrlError(`--job "${name}" must be 1-100 letters, digits, '.', '_' or '-'`);
+  if (!/^[\w.-]{1,100}$/.test(name)) throw new QueueUrlError(`job name "${name}" must be 1-100 letters, digits, '.', '_' or '-'`);
   return name;
 }
 

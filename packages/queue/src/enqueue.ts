@@ -1,3 +1,4 @@
+import type { RequestInput } from '@fanout/core';
 import { Queue } from 'bullmq';
 import type { ChunkData, ChunkOptions } from './chunk.js';
 import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
@@ -27,18 +28,18 @@ export interface EnqueueSummary {
  * @example
  * await enqueueJob('redis://127.0.0.1:6379/0', 'crawl-1', readLines(createReadStream('urls.txt')), { perHostRate: 10 });
  */
-export async function enqueueJob(queueUrl: string, job: string, inputs: AsyncIterable<string> | Iterable<string>, options: EnqueueOptions = {}): Promise<EnqueueSummary> {
+export async function enqueueJob(queueUrl: string, job: string, inputs: AsyncIterable<RequestInput> | Iterable<RequestInput>, options: EnqueueOptions = {}): Promise<EnqueueSummary> {
   checkJobName(job);
   const redis = await openRedis(parseQueueUrl(queueUrl));
   const queue = new Queue<ChunkData>(QUEUE_NAME, { connection: redis, prefix: PREFIX });
   const keys = jobKeys(job);
   try {
     const claimed = await redis.hsetnx(keys.meta, 'state', 'enqueuing');
-    if (claimed === 0) throw new JobStateError(`job "${job}" already exists on this queue; choose another --job name`);
+    if (claimed === 0) throw new JobStateError(`job "${job}" already exists on this queue`);
     const { chunkSize = 500, ...chunkOptions } = options;
     let total = 0;
     let chunk = 0;
-    let urls: string[] = [];
+    let urls: RequestInput[] = [];
     const flush = async () => {
       if (urls.length === 0) return;
       const data: ChunkData = { job, chunk, start: total - urls.length, urls, options: chunkOptions };

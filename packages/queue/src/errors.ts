@@ -1,4 +1,4 @@
-/** `--queue` is not a usable Redis URL, or the job name is not allowed. A usage error. */
+/** The queue URL is not a usable Redis URL, or the job name is not allowed. */
 export class QueueUrlError extends Error {
   override readonly name = 'QueueUrlError' as const;
   readonly code = 'EQUEUEURL' as const;

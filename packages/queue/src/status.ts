@@ -36,7 +36,7 @@ export async function jobStatus(queueUrl: string, job: string): Promise<JobStatu
   try {
     const keys = jobKeys(job);
     const meta = await redis.hgetall(keys.meta);
-    if (!meta.state) throw new JobStateError(`no job "${job}" on this queue; enqueue it first with: fanout enqueue --job ${job}`);
+    if (!meta.state) throw new JobStateError(`no job "${job}" on this queue`);
     const [results, workerFields, counts] = await Promise.all([redis.hlen(keys.results), redis.hgetall(keys.workers), queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed')]);
     const ids = new Set(Object.keys(workerFields).map((field) => field.slice(0, field.lastIndexOf(':'))));
     const now = Date.now();

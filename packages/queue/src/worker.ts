@@ -21,8 +21,17 @@ export interface WorkerOptions {
    * @default 30000
    */
   readonly lockMs?: number;
-  /** @default 'undici' */
-  readonly transport?: TransportName;
+  /**
+   * The transport by name, or one of the caller's (closed with the worker).
+   * @default 'undici'
+   */
+  readonly transport?: TransportName | Transport;
+  /**
+   * Headers this worker adds to every request (over the job's own): credentials given to the
+   * worker are never stored in Redis.
+   * @default {}
+   */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Called after each chunk, for logs. @default undefined */
   readonly onChunk?: (chunk: { job: string; chunk: number; count: number; failed: number; ms: number }) => void;
 }
@@ -76,7 +85,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
   const blocking = await openRedis(queue);
   const concurrency = options.concurrency ?? 10;
   const id = `${hostname()}-${process.pid}`;
-  const transport: Transport = createTransport(options.transport ?? 'undici', { connections: concurrency });
+  const transport: Transport = typeof options.transport === 'object' ? options.transport : createTransport(options.transport ?? 'undici', { connections: concurrency });
   const stats = new WorkerStats(redis, id);
   const ticker = setInterval(() => void stats.publish().catch(() => undefined), 250);
 
@@ -99,7 +108,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
     counters.inFlight = Math.min(concurrency, remaining);
     try {
       await lastValueFrom(
-        fanout(urls, { ...limitsAndFields, retry: retries, concurrency, transport, sharedLimits: limits }).pipe(
+        fanout(urls, { ...limitsAndFields, retry: retries, headers: { ...run.headers, ...options.headers }, concurrency, transport, sharedLimits: limits }).pipe(
           tap((result: FetchResult) => {
             const index = start + result.index;
             pending.push(String(index), JSON.stringify({ ...serializeResult(result), index }));

@@ -8,13 +8,15 @@ describe('parseQueueUrl', () => {
   });
 
   it.each([
-    ['localhost:6379', /is not a redis:\/\/ URL/],
-    ['http://127.0.0.1:6379/0', /is not a redis:\/\/ URL/],
+    ['localhost:6379', /queue URL "localhost:6379" is not a redis:\/\/ or rediss:\/\/ URL/],
+    ['http://127.0.0.1:6379/0', /is not a redis:\/\/ or rediss:\/\/ URL/],
     ['nope', /is not a URL/],
     ['redis://127.0.0.1:6379/x', /bad database number "x"/],
   ])('rejects %j', (text, reason) => {
     expect(() => parseQueueUrl(text)).toThrow(QueueUrlError);
     expect(() => parseQueueUrl(text)).toThrow(reason);
+    // The library's errors speak its API, not the CLI's flags.
+    expect(() => parseQueueUrl(text)).not.toThrow(/--queue/);
   });
 });
 

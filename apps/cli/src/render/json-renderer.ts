@@ -1,17 +1,19 @@
-import { serializeResult, type FetchResult, type SerializedResult, type RunMode } from '@fanout/core';
+import type { RunMode } from '@fanout/core';
 import type { Output } from '../output.js';
 import type { Renderer } from './renderer.js';
+import { resultRecord, type ResultRecord } from './result-record.js';
 
 /** One JSON document at the end: results in input order and the summary (or both runs). */
 export function jsonRenderer(out: Output): Renderer {
-  const runs: Partial<Record<RunMode, SerializedResult[]>> = {};
-  const single: SerializedResult[] = [];
-  const byIndex = (lines: SerializedResult[]) => lines.sort((a, b) => a.index - b.index);
+  const runs: Partial<Record<RunMode, ResultRecord[]>> = {};
+  const single: ResultRecord[] = [];
+  const byIndex = (lines: ResultRecord[]) => lines.sort((a, b) => a.index - b.index);
   return {
     startRun: () => undefined,
-    result(result: FetchResult, mode?: RunMode) {
-      if (mode) (runs[mode] ??= []).push(serializeResult(result));
-      else single.push(serializeResult(result));
+    result(result, context) {
+      const record = resultRecord(result, { line: context?.line });
+      if (context?.mode) (runs[context.mode] ??= []).push(record);
+      else single.push(record);
     },
     end(outcome) {
       const document =

@@ -1,21 +1,30 @@
-import type { Summary } from '@fanout/core';
+import type { LatencyStats, Summary } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
+import { batchSummaryRows, type BatchNotes } from '../batch/batch-run.js';
 import { formatMs } from './format.js';
 
-/** The end-of-run summary for stderr: counts, failures by code, wall time, throughput, wire latency, queue time. */
-export function summaryTable(summary: Summary, c: Colors, title = 'Summary'): string {
+function percentiles(stats: LatencyStats): string {
+  return `p50 ${formatMs(stats.p50)}   p95 ${formatMs(stats.p95)}   p99 ${formatMs(stats.p99)}   max ${formatMs(stats.max)}`;
+}
+
+/**
+ * The end-of-run summary for stderr: counts, failures by code, attempts with the retries made
+ * and those the retry budget refused, wall time, throughput, wire latency and, apart, the time
+ * spent queued for a slot or a rate limit.
+ */
+export function summaryTable(summary: Summary & BatchNotes, c: Colors, title = 'Summary'): string {
   const failures = Object.entries(summary.failedByCode)
     .map(([code, n]) => `${code} ${n}`)
     .join(', ');
-  const { latency } = summary;
+  const retries = [summary.retries > 0 && `${summary.retries} retries`, summary.retriesRefused > 0 && c.yellow(`${summary.retriesRefused} refused by the retry budget, see --retry-budget`)].filter(Boolean);
   const rows: [string, string][] = [
     ['requests', `${summary.count}   ${c.green(`ok ${summary.ok}`)}   ${summary.failed ? c.red(`failed ${summary.failed} (${failures})`) : 'failed 0'}`],
-    ['attempts', `${summary.attempts}${summary.retries > 0 ? ` (${summary.retries} retries)` : ''}`],
+    ['attempts', `${summary.attempts}${retries.length > 0 ? ` (${retries.join(', ')})` : ''}`],
     ['wall time', formatMs(summary.wallMs)],
     ['throughput', `${summary.throughput.toFixed(1)} req/s`],
-    ['latency', `p50 ${formatMs(latency.p50)}   p95 ${formatMs(latency.p95)}   p99 ${formatMs(latency.p99)}   max ${formatMs(latency.max)}`],
+    ['latency', `${percentiles(summary.latency)}   ${c.dim('(on the wire)')}`],
   ];
-  const { queued } = summary;
-  if (queued.max > 0) rows.push(['queued', `p50 ${formatMs(queued.p50)}   p95 ${formatMs(queued.p95)}   p99 ${formatMs(queued.p99)}   max ${formatMs(queued.max)}`]);
+  if (summary.queued.max >= 1) rows.push(['queued', `${percentiles(summary.queued)}   ${c.dim('(waiting for a slot or a rate limit)')}`]);
+  rows.push(...batchSummaryRows(summary));
   return [c.bold(title), ...rows.map(([label, value]) => `  ${label.padEnd(11)} ${value}`)].join('\n') + '\n';
 }

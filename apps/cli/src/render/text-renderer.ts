@@ -2,7 +2,7 @@ import type { FetchResult, RunMode } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
 import type { Output } from '../output.js';
 import { clip, formatMs } from './format.js';
-import type { Renderer } from './renderer.js';
+import type { Renderer, ResultContext } from './renderer.js';
 
 function indent(text: string, pad: string): string {
   return text.replace(/\n/g, `\n${pad}`);
@@ -16,7 +16,7 @@ function describe(data: unknown, c: Colors): string {
     if (post.body !== undefined) lines.push(`  ${c.bold('Body:')}  ${indent(String(post.body), '         ')}`);
     return lines.join('\n');
   }
-  return `  ${c.dim(clip(JSON.stringify(data) ?? 'null', 300))}`;
+  return `  ${c.dim(clip(typeof data === 'string' ? data.replace(/\s+/g, ' ') : (JSON.stringify(data) ?? 'null'), 300))}`;
 }
 
 /** Readable results: a status line per request, then the post's Title and Body (or the data). */
@@ -26,8 +26,8 @@ export function textRenderer(out: Output, c: Colors): Renderer {
       const what = mode === 'sequential' ? 'one request at a time' : `concurrency ${concurrency}`;
       out.write(`${c.bold(c.cyan(`${mode === 'sequential' ? 'Sequential' : 'Concurrent'} run`))} ${c.dim(`(${what})`)}\n`);
     },
-    result(result: FetchResult) {
-      const head = `#${result.index + 1} ${result.url}`;
+    result(result: FetchResult, context?: ResultContext) {
+      const head = `${context?.line === undefined ? `#${result.index + 1}` : `line ${context.line}`}${result.url === '' ? '' : ` ${result.url}`}`;
       const retried = result.attempts > 1 ? c.yellow(` after ${result.attempts} attempts`) : '';
       if (result.ok) {
         out.write(`${c.green('✔')} ${head} ${c.dim(`${result.status} in ${formatMs(result.timing.ms)}`)}${retried}\n${describe(result.data, c)}\n`);

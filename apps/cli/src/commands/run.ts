@@ -1,0 +1,74 @@
+import type { Transport } from '@fanout/core';
+import type { Colors } from 'picocolors/types.js';
+import type { CliIo } from '../cli-io.js';
+import { colorsFor } from '../colors.js';
+import type { RunConfig } from '../config.js';
+import { EXIT } from '../exit-codes.js';
+import { inputItems } from '../inputs.js';
+import type { ModeContext } from '../mode-context.js';
+import { openTransport } from '../open-transport.js';
+import { Output } from '../output.js';
+import { jsonRenderer } from '../render/json-renderer.js';
+import { ndjsonRenderer } from '../render/ndjson-renderer.js';
+import type { Renderer } from '../render/renderer.js';
+import { textRenderer } from '../render/text-renderer.js';
+import { requestDefaults } from '../request/request-defaults.js';
+import { runConfig, type RunCommandFlags } from '../run-config.js';
+import { runCompareMode } from '../run-compare-mode.js';
+import { runStreamMode } from '../run-stream-mode.js';
+import type { ActiveUpstream } from '../upstream.js';
+import { BatchRun } from '../batch/batch-run.js';
+import { reportWriteFailure } from '../write-failure.js';
+
+function renderer(config: RunConfig, out: Output, colors: Colors): Renderer {
+  if (config.output === 'ndjson') return ndjsonRenderer(out);
+  if (config.output === 'json') return jsonRenderer(out);
+  return textRenderer(out, colors);
+}
+
+/** `fanout run` (the default command): fetch the inputs and print one result each. */
+export async function runCommand(urls: readonly string[], flags: RunCommandFlags, io: CliIo): Promise<number> {
+  const config = await runConfig(urls, flags);
+  const out = new Output(io.stdout);
+  if (io.stdoutClosed()) out.halt({ kind: 'write-failed', code: 'EBADF' });
+  if (out.failure) return reportWriteFailure(out.failure, io);
+  const defaults = await requestDefaults(config.request, io.stdin);
+  // --journal reads (and may peek at stdin) before anything is fetched; a mismatch is a usage error.
+  const batch = await BatchRun.open(config.batch, { urls: config.urls, ids: config.ids, file: config.file, stdin: io.stdin }, config.upstream);
+  let transport: Transport | undefined;
+  let upstream: ActiveUpstream | undefined;
+  const errColors = colorsFor(io.stderr, io.env);
+  const log = (text: string) => {
+    if (config.quiet) return;
+    out.hooks?.before();
+    io.stderr.write(text);
+    out.hooks?.after();
+  };
+  try {
+    transport = await openTransport(config.network, config.concurrency);
+    let idUrls: string[] | undefined;
+    if (config.ids !== undefined) {
+      const { openUpstream, postUrls } = await import('../upstream.js');
+      upstream = await openUpstream(config.upstream);
+      idUrls = postUrls(upstream.baseUrl, config.ids);
+    }
+    log(`fanout: upstream: ${upstream ? upstream.description : 'none (the URLs given)'}\n`);
+    const context: ModeContext = {
+      config,
+      io,
+      out,
+      render: renderer(config, out, colorsFor(io.stdout, io.env)),
+      inputs: () => inputItems({ urls: config.urls, idUrls, file: batch.sources.file, stdin: batch.sources.stdin }, defaults),
+      batch,
+      defaults,
+      transport,
+      errColors,
+      log,
+    };
+    const code = await (config.mode === 'compare' ? runCompareMode(context) : runStreamMode(context));
+    return code === EXIT.writeFailed && out.failure ? reportWriteFailure(out.failure, io) : code;
+  } finally {
+    await transport?.close();
+    await upstream?.close();
+  }
+}

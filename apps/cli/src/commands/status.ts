@@ -1,0 +1,38 @@
+import type { CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-codes.js';
+import { reportQueueError } from './queue-errors.js';
+
+/** `fanout status`'s flags. */
+export interface StatusFlags {
+  readonly queue: string;
+  readonly job: string;
+  readonly output: 'text' | 'json';
+}
+
+/** `fanout status`: a job's progress, per worker. */
+export async function statusCommand(flags: StatusFlags, io: CliIo): Promise<number> {
+  const { jobStatus } = await import('@fanout/queue');
+  let status: Awaited<ReturnType<typeof jobStatus>>;
+  try {
+    status = await jobStatus(flags.queue, flags.job);
+  } catch (error) {
+    const code = reportQueueError(error, io);
+    if (code === undefined) throw error;
+    return code;
+  }
+  if (flags.output === 'json') {
+    io.stdout.write(`${JSON.stringify(status)}\n`);
+    return EXIT.ok;
+  }
+  const pct = status.total ? Math.floor((status.results / status.total) * 100) : 0;
+  const state = status.complete ? 'complete' : status.state === 'enqueuing' ? 'still enqueuing' : 'running';
+  const rows = [
+    `job ${status.job}: ${status.results}/${status.total} results (${pct}%), ${status.chunks} chunks, ${state}`,
+    `${'worker'.padEnd(28)}${'done'.padStart(9)}${'failed'.padStart(9)}${'in flight'.padStart(11)}${'last seen'.padStart(12)}`,
+    ...status.workers.map(
+      (w) => `${w.id.padEnd(28)}${String(w.done).padStart(9)}${String(w.failed).padStart(9)}${String(w.inFlight).padStart(11)}${`${(w.seenMsAgo / 1000).toFixed(1)} s ago`.padStart(12)}`,
+    ),
+  ];
+  io.stdout.write(`${rows.join('\n')}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,43 @@
+import type { CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-codes.js';
+import type { NetworkFlags } from '../options/network-options.js';
+import type { AuthFlags } from '../options/request-options.js';
+import { openTransport } from '../open-transport.js';
+import { requestConfig } from '../request/request-config.js';
+import { requestDefaults } from '../request/request-defaults.js';
+import { reportQueueError } from './queue-errors.js';
+
+/** `fanout worker`'s flags. */
+export type WorkerFlags = NetworkFlags & AuthFlags & { queue: string; concurrency: number; lockMs: number };
+
+/** `fanout worker`: runs chunks until SIGTERM/SIGINT, which let the current chunk finish. */
+export async function workerCommand(flags: WorkerFlags, io: CliIo): Promise<number> {
+  const auth = await requestDefaults(requestConfig({ ...flags, location: false }), io.stdin);
+  const { startWorker } = await import('@fanout/queue');
+  const transport = await openTransport(flags, flags.concurrency);
+  let worker: Awaited<ReturnType<typeof startWorker>>;
+  try {
+    worker = await startWorker(flags.queue, {
+      concurrency: flags.concurrency,
+      transport,
+      headers: auth.headers,
+      lockMs: flags.lockMs,
+      onChunk: (c) => io.stderr.write(`fanout worker: job ${c.job} chunk ${c.chunk}: ${c.count} results (${c.failed} failed) in ${Math.round(c.ms)} ms\n`),
+    });
+  } catch (error) {
+    await transport.close();
+    const code = reportQueueError(error, io);
+    if (code === undefined) throw error;
+    return code;
+  }
+  io.stderr.write(`fanout worker ${worker.id}: waiting for chunks on ${flags.queue} (concurrency ${flags.concurrency})\n`);
+  await new Promise<void>((resolve) => {
+    const remove = io.onInterrupt(() => {
+      remove();
+      resolve();
+    });
+  });
+  io.stderr.write(`fanout worker ${worker.id}: stopping after the current chunk\n`);
+  await worker.close();
+  return EXIT.ok;
+}

@@ -1,0 +1,29 @@
+import { Option, type Command } from 'commander';
+import type { TransportName } from '@fanout/core';
+
+/** The built-in transports (core's `TransportName`), listed here so that --help loads no HTTP client. */
+export const TRANSPORTS = ['undici', 'axios'] as const satisfies readonly TransportName[];
+
+/** How requests reach the network: client, proxy, TLS. */
+export interface NetworkFlags {
+  readonly transport: TransportName;
+  readonly proxy?: string;
+  readonly noproxy?: string;
+  readonly insecure?: boolean;
+  readonly cacert?: string;
+  readonly cert?: string;
+  readonly key?: string;
+}
+
+/** Adds the Network/TLS group. */
+export function addNetworkOptions(command: Command): Command {
+  return command
+    .optionsGroup('Network/TLS:')
+    .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(TRANSPORTS).default('undici'))
+    .option('-x, --proxy <url>', 'HTTP proxy for every request (https through CONNECT); default: HTTP_PROXY, HTTPS_PROXY, NO_PROXY')
+    .option('--noproxy <hosts>', "hosts that bypass the proxy, e.g. 'localhost,.example.org'")
+    .option('-k, --insecure', 'do not verify the server certificate')
+    .option('--cacert <file>', 'extra trusted CA certificates (PEM)')
+    .option('--cert <file>', 'client certificate (PEM) for mutual TLS')
+    .option('--key <file>', 'private key (PEM) of --cert');
+}

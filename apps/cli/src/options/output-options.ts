@@ -1,0 +1,29 @@
+import { Option, type Command } from 'commander';
+
+export type OutputFormat = 'text' | 'json' | 'ndjson';
+export type BodyType = 'auto' | 'json' | 'text';
+
+/** What is printed, and how bodies become data. */
+export interface OutputFlags {
+  readonly output: OutputFormat;
+  readonly fields?: string;
+  readonly body: BodyType;
+  readonly quiet?: boolean;
+  readonly progress: boolean;
+}
+
+/** Adds `--fields` and `--body` (also taken by `enqueue`). */
+export function addBodyOptions(command: Command): Command {
+  return command
+    .option('--fields <list>', 'keep only these fields of each JSON response, e.g. title,body or user.name')
+    .addOption(new Option('--body <type>', 'how a response body becomes data: auto (JSON when the content type says so), json, text').choices(['auto', 'json', 'text']).default('auto'));
+}
+
+/** Adds the Output group for `run`. */
+export function addOutputOptions(command: Command): Command {
+  command
+    .optionsGroup('Output:')
+    .addOption(new Option('-o, --output <format>', 'result format on stdout').choices(['text', 'json', 'ndjson']).default('text'));
+  addBodyOptions(command);
+  return command.option('-q, --quiet', 'print nothing on stderr but errors').option('--no-progress', 'no progress bar, even on a terminal');
+}

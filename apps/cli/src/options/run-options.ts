@@ -1,0 +1,49 @@
+import { Option, type Command } from 'commander';
+import { integer, positive, share, statusList } from '../option-parsers.js';
+
+export type Mode = 'concurrent' | 'sequential' | 'compare';
+
+/** How the requests run: concurrency, limits, retries, deadlines. */
+export interface RunFlags {
+  readonly mode?: Mode;
+  readonly concurrency: number;
+  readonly timeout: number;
+  readonly deadline?: number;
+  readonly retries: number;
+  readonly retryOn?: readonly number[];
+  readonly retryBudget?: number;
+  readonly perHost?: number;
+  readonly rate?: number;
+  readonly perHostRate?: number;
+  readonly ordered?: boolean;
+}
+
+/** Adds the Run group for `run`. */
+export function addRunOptions(command: Command): Command {
+  command
+    .optionsGroup('Run:')
+    .addOption(new Option('--mode <mode>', 'how to run the requests (default concurrent; compare for the demo)').choices(['concurrent', 'sequential', 'compare']))
+    .option('-c, --concurrency <n>', 'requests in flight at once', integer(1, 10_000), 10);
+  addLimitOptions(command);
+  return command
+    .option('--deadline <ms>', 'whole-run time limit; what is left then fails with EDEADLINE', integer(1, 86_400_000))
+    .option('--ordered', 'print results in input order (default: as they complete)');
+}
+
+/** The per-request limits shared by `run` and `enqueue`. */
+export function addLimitOptions(command: Command, acrossWorkers = false): Command {
+  const across = acrossWorkers ? ', across all workers' : '';
+  command
+    .option('--timeout <ms>', 'per-attempt timeout (headers and body)', integer(1, 3_600_000), 10_000)
+    .option('--retries <n>', 'retries per request (idempotent methods, or POST/PATCH with an Idempotency-Key)', integer(0, 100), 2);
+  // The workers share one retry budget through Redis, with its own policy.
+  if (!acrossWorkers) {
+    command
+      .option('--retry-on <statuses>', 'retry on these statuses, e.g. 429,503 (default 408,429,500,502,503,504)', statusList)
+      .option('--retry-budget <ratio>', 'retries allowed per request sent, 0-1, against retry storms (default 0.2)', share);
+  }
+  return command
+    .option('--per-host <n>', `requests in flight to one host at once${acrossWorkers ? ', per worker' : ''}`, integer(1, 10_000))
+    .option('--rate <n>', `at most this many requests per second${across}`, positive(1_000_000))
+    .option('--per-host-rate <n>', `at most this many requests per second to one host${across}`, positive(1_000_000));
+}

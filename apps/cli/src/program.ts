@@ -1,0 +1,109 @@
+import { Command, Option } from 'commander';
+import type { CliIo } from './cli-io.js';
+import type { EnqueueFlags } from './commands/enqueue.js';
+import type { ResultsFlags } from './commands/results.js';
+import type { StatusFlags } from './commands/status.js';
+import type { WorkerFlags } from './commands/worker.js';
+import { addDemoOptions, addInputOptions } from './options/input-options.js';
+import { addNetworkOptions } from './options/network-options.js';
+import { addBodyOptions, addOutputOptions } from './options/output-options.js';
+import { addRequestOptions, addWorkerAuthOptions } from './options/request-options.js';
+import { addLimitOptions, addRunOptions } from './options/run-options.js';
+import { addBatchOptions } from './batch/batch-options.js';
+import { integer } from './option-parsers.js';
+import type { RunCommandFlags } from './run-config.js';
+
+const RUN_EXAMPLES = `
+Examples:
+  $ fanout                                   demo: posts 1-3, sequential vs concurrent
+  $ fanout --ids 1-20 --concurrency 5 --output ndjson
+  $ fanout https://api.example.org/me -u alice:s3cret
+  $ fanout --file requests.ndjson -H @headers.txt --json '{"draft":true}'
+  $ cat urls.txt | fanout --file - --output ndjson --ordered
+  $ fanout --file urls.txt -x http://proxy.internal:3128 --cacert ca.pem
+
+Output: results on stdout (text, one JSON document, or one NDJSON line per input);
+upstream line, progress and summary on stderr.
+Exit codes: 0 all ok, 1 some requests failed, 2 usage error, 74 the results could not be
+written (disk full, stdout closed), 130 Ctrl-C, 143 SIGTERM.`;
+
+const QUEUE_EXAMPLES = `
+Scale-out on BullMQ/Redis (see 'fanout <command> --help'):
+  $ fanout enqueue --queue redis://127.0.0.1:6379/0 --job crawl --file urls.txt --per-host-rate 10
+  $ fanout worker --queue redis://127.0.0.1:6379/0 --concurrency 32 -H @auth.txt   (on each machine)
+  $ fanout status --queue redis://127.0.0.1:6379/0 --job crawl
+  $ fanout results --queue redis://127.0.0.1:6379/0 --job crawl > results.ndjson`;
+
+const QUEUE_HELP = 'Redis URL of the queue, e.g. redis://127.0.0.1:6379/0';
+
+/** Runs a command's module, loaded only when that command runs. */
+export type Dispatch = (run: () => Promise<number>) => Promise<void>;
+
+function queueOptions(command: Command, job: boolean): Command {
+  command.optionsGroup('Queue:').requiredOption('--queue <url>', QUEUE_HELP);
+  return job ? command.requiredOption('--job <name>', 'job name (letters, digits, . _ -)') : command;
+}
+
+/**
+ * The whole command line: one root program, `run` its default subcommand, and the scale-out
+ * subcommands. Each action imports its module when it runs, so `--help` and `--version` load
+ * no HTTP client, Redis driver or demo server. Option builders are shared between commands.
+ */
+export function buildProgram(io: CliIo, version: string, dispatch: Dispatch): Command {
+  const root = new Command('fanout')
+    .description('Fetch many URLs at once: concurrent, with retries and limits; one result per input.')
+    .usage('[run] [options] [urls...]\n       fanout enqueue|worker|status|results [options]')
+    .version(version, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (message, write) => write(`fanout: ${message.replace(/^error: /, '').trim()}\nRun 'fanout --help' for usage and examples.\n`),
+    });
+
+  const run = root
+    .command('run', { isDefault: true })
+    .description('fetch the inputs now and print one result each (the default command)')
+    .argument('[urls...]', 'URLs to fetch');
+  addInputOptions(run);
+  addDemoOptions(run);
+  addRequestOptions(run, true);
+  addNetworkOptions(run);
+  addRunOptions(run);
+  addOutputOptions(run);
+  addBatchOptions(run);
+  run.addHelpText('after', RUN_EXAMPLES).action((urls: string[], flags: RunCommandFlags) =>
+    dispatch(async () => (await import('./commands/run.js')).runCommand(urls, flags, io)),
+  );
+
+  const enqueue = root
+    .command('enqueue')
+    .description('split the inputs into chunks of a BullMQ job on Redis (streamed: a 10M-line file is never whole in memory)')
+    .argument('[urls...]', 'URLs to fetch');
+  queueOptions(enqueue, true).option('--chunk-size <n>', 'inputs per chunk', integer(1, 100_000), 500);
+  addInputOptions(enqueue, true);
+  addRequestOptions(enqueue, false);
+  enqueue.optionsGroup('Run (in the workers):');
+  addLimitOptions(enqueue, true);
+  addBodyOptions(enqueue);
+  enqueue.action((urls: string[], flags: EnqueueFlags) => dispatch(async () => (await import('./commands/enqueue.js')).enqueueCommand(urls, flags, io)));
+
+  const worker = root.command('worker').description('run chunks from the queue until SIGTERM/SIGINT (which lets the current chunk finish)');
+  queueOptions(worker, false)
+    .option('-c, --concurrency <n>', 'requests in flight in this worker', integer(1, 10_000), 10)
+    .option('--lock-ms <ms>', "chunk lock; a dead worker's chunk is taken over after about this long", integer(500, 3_600_000), 30_000);
+  addWorkerAuthOptions(worker);
+  addNetworkOptions(worker);
+  worker.action((flags: WorkerFlags) => dispatch(async () => (await import('./commands/worker.js')).workerCommand(flags, io)));
+
+  const status = root.command('status').description('progress of a job: results so far, done/failed/in flight per worker');
+  queueOptions(status, true).addOption(new Option('-o, --output <format>', 'text or json').choices(['text', 'json']).default('text'));
+  status.action((flags: StatusFlags) => dispatch(async () => (await import('./commands/status.js')).statusCommand(flags, io)));
+
+  const results = root.command('results').description("a job's results as NDJSON, one line per input, in input order");
+  queueOptions(results, true).action((flags: ResultsFlags) => dispatch(async () => (await import('./commands/results.js')).resultsCommand(flags, io)));
+
+  root.addHelpText('after', () => `\nThe default command, run:\n${run.helpInformation().replace(/^Usage:.*\n\n[^\n]*\n/, '')}${RUN_EXAMPLES}\n${QUEUE_EXAMPLES}`);
+  return root;
+}

@@ -1,0 +1,41 @@
+import type { BodySource, RequestConfig } from '../config.js';
+import type { AuthFlags, RequestFlags } from '../options/request-options.js';
+import { UsageError } from '../usage-error.js';
+import { checkReadable } from './readable-file.js';
+import { parseHeaderLine } from './header-line.js';
+
+function bodySource(value: string, flag: string): BodySource {
+  if (value === '@-') return { kind: 'stdin' };
+  if (value.startsWith('@')) {
+    checkReadable(value.slice(1), flag);
+    return { kind: 'file', path: value.slice(1) };
+  }
+  return { kind: 'text', text: value };
+}
+
+/** Checks a `-H` list: `@FILE`s must be readable, inline headers well formed. */
+export function checkHeaderFlags(headers: readonly string[]): readonly string[] {
+  headers.forEach((header, i) => {
+    if (header.startsWith('@')) checkReadable(header.slice(1), '-H');
+    else parseHeaderLine(header, `-H #${i + 1}`);
+  });
+  return headers;
+}
+
+/** Checks the request flags (without reading files or stdin yet). */
+export function requestConfig(flags: RequestFlags & Partial<AuthFlags>): RequestConfig {
+  if (flags.data !== undefined && flags.json !== undefined) throw new UsageError('--data and --json both give the body', 'Use one of them.');
+  if (flags.user !== undefined && flags.oauth2Bearer !== undefined) throw new UsageError('-u and --oauth2-bearer both give the Authorization header', 'Use one of them.');
+  if (flags.user !== undefined && !flags.user.includes(':')) throw new UsageError('-u needs USER:PASSWORD', 'fanout does not prompt for a password: give -u USER:PASSWORD (or -H @FILE with an Authorization header).');
+  const body =
+    flags.json !== undefined ? { source: bodySource(flags.json, '--json'), json: true } : flags.data !== undefined ? { source: bodySource(flags.data, '--data'), json: false } : undefined;
+  if (body?.source.kind === 'stdin' && body.json) throw new UsageError('--json @- is not supported', 'Use --json @FILE, or -d @- with -H "Content-Type: application/json".');
+  return {
+    method: flags.request ?? flags.method,
+    headers: checkHeaderFlags(flags.header ?? []),
+    body,
+    user: flags.user,
+    bearer: flags.oauth2Bearer,
+    followRedirects: flags.location ?? false,
+  };
+}

@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import type { HttpMethod } from '@fanout/core';
+import type { BodySource, RequestConfig } from '../config.js';
+import { parseHeaderLine } from './header-line.js';
+
+/** What every request sends unless its own spec says otherwise. Header names are lower-case. */
+export interface RequestDefaults {
+  readonly method?: HttpMethod;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly followRedirects: boolean;
+}
+
+async function readBody(source: BodySource, stdin: Readable): Promise<string> {
+  if (source.kind === 'text') return source.text;
+  if (source.kind === 'stdin') return text(stdin);
+  return readFile(source.path, 'utf8');
+}
+
+async function headerEntries(flags: readonly string[]): Promise<Array<[string, string]>> {
+  const entries: Array<[string, string]> = [];
+  for (const [i, flag] of flags.entries()) {
+    if (!flag.startsWith('@')) {
+      entries.push(parseHeaderLine(flag, `-H #${i + 1}`));
+      continue;
+    }
+    const file = flag.slice(1);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    lines.forEach((line, n) => {
+      const trimmed = line.replace(/\r$/, '').trim();
+      if (trimmed !== '' && !trimmed.startsWith('#')) entries.push(parseHeaderLine(trimmed, `line ${n + 1} of -H @${file}`));
+    });
+  }
+  return entries;
+}
+
+/** Reads header files and bodies (files, stdin) and builds the headers every request sends. */
+export async function requestDefaults(config: RequestConfig, stdin: Readable): Promise<RequestDefaults> {
+  const headers: Record<string, string> = {};
+  const body = config.body ? await readBody(config.body.source, stdin) : undefined;
+  if (config.body?.json) {
+    headers['content-type'] = 'application/json';
+    headers.accept = 'application/json';
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+  }
+  if (config.user !== undefined) headers.authorization = `Basic ${Buffer.from(config.user).toString('base64')}`;
+  if (config.bearer !== undefined) headers.authorization = `Bearer ${config.bearer}`;
+  for (const [name, value] of await headerEntries(config.headers)) headers[name] = value;
+  return { method: config.method, headers, body, followRedirects: config.followRedirects };
+}

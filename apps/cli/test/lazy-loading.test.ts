@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BIN } from './run-cli.js';
+import { tmpFile } from './tmp-files.js';
+import { useEchoServer } from './echo-server.js';
+
+const echo = useEchoServer();
+
+/** The module URLs a run of the CLI resolves (through a module resolve hook). */
+function loadedModules(args: readonly string[]): Promise<string[]> {
+  const hooks = tmpFile('hooks.mjs', "export async function resolve(s, c, next) { const r = await next(s, c); process._rawDebug('LOADED ' + r.url); return r; }\n");
+  const register = hooks.replace(/hooks\.mjs$/, 'register.mjs');
+  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  const child = spawn(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+  let stderr = '';
+  child.stdout.resume();
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', () => resolve(stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7)))));
+}
+
+const matching = (modules: string[], pattern: RegExp) => modules.filter((url) => pattern.test(url));
+
+describe('start-up loads only what the command uses', () => {
+  it('--version and --help load no HTTP client, no Redis driver, no demo server, no core', async () => {
+    for (const args of [['--version'], ['--help'], ['enqueue', '--help']]) {
+      const modules = await loadedModules(args);
+      expect(matching(modules, /commander/).length).toBeGreaterThan(0);
+      expect(matching(modules, /@fanout|packages\/(core|queue|demo-upstream)|axios|undici|rxjs|bullmq|ioredis|picocolors/)).toEqual([]);
+    }
+  });
+
+  it('a run of URLs loads no queue, Redis driver or demo upstream', async () => {
+    const modules = await loadedModules([`${echo.server.url}/x`, '-o', 'ndjson']);
+    expect(matching(modules, /packages\/core\//).length).toBeGreaterThan(0);
+    expect(matching(modules, /packages\/(queue|demo-upstream)|bullmq|ioredis/)).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+import { jobStatus, openRedis, parseQueueUrl, startRedisServer } from '@fanout/queue';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useEchoServer } from './echo-server.js';
+import { ndjson, runCli, startCli } from './run-cli.js';
+import { tmpFile } from './tmp-files.js';
+
+const SECRET = 'worker-only-secret-42';
+const echo = useEchoServer();
+let redis: { url: string; stop(): Promise<void> };
+beforeAll(async () => {
+  redis = await startRedisServer();
+}, 30_000);
+afterAll(() => redis?.stop());
+
+/** Every key and value in Redis, as one string. */
+async function redisDump(url: string): Promise<string> {
+  const client = await openRedis(parseQueueUrl(url));
+  try {
+    const parts: string[] = [];
+    for (const key of await client.keys('*')) {
+      const type = await client.type(key);
+      const value = type === 'hash' ? await client.hgetall(key) : type === 'string' ? await client.get(key) : type === 'list' ? await client.lrange(key, 0, -1) : type === 'zset' ? await client.zrange(key, 0, -1) : type === 'set' ? await client.smembers(key) : '';
+      parts.push(key, JSON.stringify(value));
+    }
+    return parts.join('\n');
+  } finally {
+    client.disconnect();
+  }
+}
+
+describe('enqueue takes the request flags, worker the credentials', () => {
+  it('method, body and specs travel with the job; the worker adds -H @FILE; no secret reaches Redis', async () => {
+    const u = echo.server.url;
+    const file = tmpFile('specs.ndjson', `${u}/plain\n${JSON.stringify({ url: `${u}/spec`, method: 'PUT', body: { n: 1 } })}\n`);
+    const enqueued = await runCli(['enqueue', '--queue', redis.url, '--job', 'req-test', '--file', file, '--json', '{"draft":true}', '-H', 'X-Team: blue']);
+    expect(enqueued.code).toBe(0);
+    const auth = tmpFile('auth.txt', `Authorization: Bearer ${SECRET}\n`);
+    const worker = startCli(['worker', '--queue', redis.url, '-H', `@${auth}`]);
+    const status = await (async () => {
+      for (let i = 0; i < 300; i++) {
+        const s = await jobStatus(redis.url, 'req-test');
+        if (s.complete) return s;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return jobStatus(redis.url, 'req-test');
+    })();
+    worker.child.kill('SIGTERM');
+    const { code, stderr } = await worker.done;
+    expect(status.complete).toBe(true);
+    expect(code).toBe(0);
+    expect(stderr).not.toContain(SECRET);
+
+    const got = new Map(echo.server.received.map((r) => [r.path, r]));
+    expect(got.get('/plain')).toMatchObject({ method: 'POST', body: '{"draft":true}', headers: { authorization: `Bearer ${SECRET}`, 'x-team': 'blue', 'content-type': 'application/json' } });
+    expect(got.get('/spec')).toMatchObject({ method: 'PUT', body: '{"n":1}', headers: { authorization: `Bearer ${SECRET}` } });
+    const results = await runCli(['results', '--queue', redis.url, '--job', 'req-test']);
+    expect(ndjson(results.stdout).map((l) => l.ok)).toEqual([true, true]);
+    expect(await redisDump(redis.url)).not.toContain(SECRET);
+  }, 60_000);
+
+  it('enqueue refuses a credential header: it would be stored in Redis', async () => {
+    const { code, stderr } = await runCli(['enqueue', '--queue', redis.url, '--job', 'secret-test', `${echo.server.url}/x`, '-H', `Authorization: Bearer ${SECRET}`]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('-H authorization would be stored in Redis');
+    expect(stderr).not.toContain(SECRET);
+  });
+
+  it('a bad spec line stops enqueue with a runtime failure (exit 1, not 2) that names the line', async () => {
+    const file = tmpFile('bad.ndjson', `${echo.server.url}/a\n{"url": oops}\n`);
+    const { code, stderr } = await runCli(['enqueue', '--queue', redis.url, '--job', 'bad-line', '--file', file]);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^fanout: line 2 of .*bad\.ndjson: not valid JSON( \(at column \d+\))?; nothing after it was enqueued$/);
+  });
+});
