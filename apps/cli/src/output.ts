@@ -10,13 +10,20 @@ export interface WriteHooks {
 /** Why output stopped: the reader left (`| head`: quiet, exit 0), or a write failed (exit 74). */
 export type OutputStop = { kind: 'pipe-closed' } | { kind: 'write-failed'; code: string };
 
+/** Lines are gathered up to this many characters (or until the event loop turns) into one write. */
+const BATCH_CHARS = 64 * 1024;
+
 /**
- * stdout for results: whole lines per write (never a half-printed line). A closed pipe
+ * stdout for results: whole lines per write (never a half-printed line), gathered into one
+ * write per turn of the event loop or per 64 KiB (one syscall for many lines; backpressure holds:
+ * at most one batch waits here, the rest is the stream's). A closed pipe
  * (`fanout … | head -3`) ends the run quietly; any other write error (`> /dev/full`: ENOSPC)
  * ends it as a write failure, reported once by the caller, never as a stack trace.
  */
 export class Output {
   private stopped: OutputStop | undefined;
+  private pending = '';
+  private scheduled = false;
   private onStop: (stop: OutputStop) => void = () => undefined;
   hooks: WriteHooks | undefined;
 
@@ -48,6 +55,22 @@ export class Output {
 
   write(text: string): void {
     if (this.stopped) return;
+    this.pending += text;
+    if (this.pending.length >= BATCH_CHARS) this.writePending();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.writePending();
+      });
+    }
+  }
+
+  /** Hands the gathered lines to the stream in one write. */
+  private writePending(): void {
+    if (this.stopped || this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
     this.hooks?.before();
     this.stream.write(text);
     this.hooks?.after();
@@ -60,6 +83,7 @@ export class Output {
 
   /** Resolves once everything written so far has been handed to the OS (or output stopped). */
   flush(): Promise<void> {
+    this.writePending();
     if (this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       this.stream.write('', () => resolve());

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { Readable } from 'node:stream';
-import axios, { type AxiosInstance, type AxiosProxyConfig, type AxiosRequestConfig, type AxiosResponse, type GenericAbortSignal, isAxiosError } from 'axios';
+import { createRequire } from 'node:module';
+import type { AxiosError, AxiosInstance, AxiosProxyConfig, AxiosRequestConfig, AxiosResponse, AxiosStatic, GenericAbortSignal } from 'axios';
 import { BodyTooLargeError } from '../errors/body-too-large-error.js';
 import { FanoutError } from '../errors/fanout-error.js';
 import { NetworkError } from '../errors/network-error.js';
@@ -65,6 +66,11 @@ function abortSignalFor(request: TransportRequest): GenericAbortSignal {
       off?.();
     },
   };
+}
+
+/** axios's own check (`isAxiosError`), without loading axios for it. */
+function isAxiosError(error: unknown): error is AxiosError {
+  return typeof error === 'object' && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
 }
 
 /** axios's errors at this transport's boundary: the underlying error's code, kept on a `NetworkError`. */
@@ -171,6 +177,15 @@ function toStreamResponse(response: AxiosResponse<unknown>): TransportStreamResp
 }
 
 /**
+ * axios (with form-data, mime-db, follow-redirects, ...) loads when an `axiosTransport()` without
+ * an `instance` is made, not when @fanout/core is imported: a run on another transport never pays
+ * for it. Synchronously (axios's CommonJS build), so no request's timeout counts the loading.
+ */
+function loadAxios(): AxiosStatic {
+  return createRequire(import.meta.url)('axios') as AxiosStatic;
+}
+
+/**
  * axios over keep-alive agents, with the same contract as the undici transport: text bodies
  * (gzip, deflate and br decoded by the core's reader, the cap on decoded bytes), every status
  * resolved, redirects off unless asked, and the same proxy rules (its own environment handling
@@ -186,7 +201,7 @@ export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: connections, scheduling: 'lifo' });
   const httpsAgent = new TunnelingHttpsAgent(route, { keepAlive: true, maxSockets: connections, scheduling: 'lifo', ...tlsConnectOptions(options.tls) });
   const instance = options.instance;
-  const client = instance ?? axios.create({ ...CONTRACT, httpAgent, httpsAgent, headers: { 'Accept-Encoding': ACCEPT_ENCODING } });
+  const client = instance ?? loadAxios().create({ ...CONTRACT, httpAgent, httpsAgent, headers: { 'Accept-Encoding': ACCEPT_ENCODING } });
   // A user's instance: the contract goes with every request (ours has it in its defaults).
   const base: AxiosRequestConfig = instance
     ? { ...CONTRACT, httpAgent: (instance.defaults.httpAgent as http.Agent | undefined) ?? httpAgent, httpsAgent: (instance.defaults.httpsAgent as http.Agent | undefined) ?? httpsAgent }
