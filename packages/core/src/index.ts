@@ -5,7 +5,7 @@
 // - demandSource, inInputOrder: the operators `fanout` is built from (lazy pulling, `ordered`).
 // - isRetryable, the RetryBudget, HostGate, RateLimiter, Semaphore: the policy and limits behind
 //   the `retry`, `perHost`, `rate` and `perHostRate` options.
-// - parseRetryAfter, fullJitterBackoff, pickFields, percentile: helpers of those options.
+// - parseRetryAfter, fullJitterBackoff, pickFields: helpers of those options.
 // - the post-id lists of the CLI and the app (`parseIdList`) live in @fanout/demo-upstream.
 
 // Running requests

@@ -1,6 +1,6 @@
 import type { FetchResult } from '../result.js';
 import { round1 } from '../utils/round.js';
-import { percentile } from './percentile.js';
+import { TimeHistogram } from './time-histogram.js';
 
 /** A distribution of times in milliseconds (nearest-rank percentiles, rounded to 0.1 ms). */
 export interface LatencyStats {
@@ -35,41 +35,13 @@ export interface Summary {
   readonly queued: LatencyStats;
 }
 
-/** A growable array of numbers: one float per result, so a run of a million stays small. */
-class Samples {
-  private values = new Float64Array(1024);
-  private size = 0;
-
-  push(value: number): void {
-    if (this.size === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.size++] = value;
-  }
-
-  stats(): LatencyStats {
-    const sorted = this.values.slice(0, this.size).sort();
-    let total = 0;
-    for (const ms of sorted) total += ms;
-    return {
-      p50: round1(percentile(sorted, 50)),
-      p95: round1(percentile(sorted, 95)),
-      p99: round1(percentile(sorted, 99)),
-      max: round1(sorted.length ? (sorted[sorted.length - 1] as number) : 0),
-      mean: round1(sorted.length ? total / sorted.length : 0),
-    };
-  }
-}
-
 /**
- * Accumulates results one by one (a run of a million keeps two numbers per result) and builds
- * the `Summary` at the end.
+ * Accumulates results one by one, in fixed memory (times go into histograms), and builds the
+ * `Summary` at the end.
  */
 export class SummaryBuilder {
-  private readonly wire = new Samples();
-  private readonly queued = new Samples();
+  private readonly wire = new TimeHistogram();
+  private readonly queued = new TimeHistogram();
   private count = 0;
   private ok = 0;
   private attempts = 0;
@@ -80,9 +52,9 @@ export class SummaryBuilder {
 
   add(result: FetchResult): void {
     this.count++;
-    this.queued.push(result.timing.queuedMs);
+    this.queued.add(result.timing.queuedMs);
     if (result.attempts > 0) {
-      this.wire.push(result.timing.wireMs);
+      this.wire.add(result.timing.wireMs);
       this.retries += result.attempts - 1;
     }
     this.attempts += result.attempts;
