@@ -25,8 +25,10 @@ export class TimeHistogram {
     this.total += value;
     if (value > this.max) this.max = value;
     const tenths = Math.round(value * 10);
-    if (tenths < FINE_BUCKETS) (this.fine ??= new Uint32Array(FINE_BUCKETS))[tenths]++;
-    else {
+    if (tenths < FINE_BUCKETS) {
+      const fine = (this.fine ??= new Uint32Array(FINE_BUCKETS));
+      fine[tenths] = (fine[tenths] as number) + 1;
+    } else {
       const whole = Math.round(value);
       this.coarse.set(whole, (this.coarse.get(whole) ?? 0) + 1);
     }
