@@ -41,5 +41,6 @@ export function coreOptions(config: RunConfig, defaults: RequestDefaults, transp
     headers: defaults.headers,
     followRedirects: defaults.followRedirects,
     responseType: config.body,
+    timeline: config.timeline,
   };
 }

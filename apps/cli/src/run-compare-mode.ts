@@ -2,6 +2,7 @@ import { compare, type RequestInput } from '@fanout/core';
 import { EXIT, signalExit, type StopSignal } from './exit-codes.js';
 import { coreOptions, type ModeContext } from './mode-context.js';
 import { compareChart } from './render/compare-chart.js';
+import { terminalColumns, TimelineReport } from './timeline-report.js';
 
 /**
  * `--mode compare`: the inputs run sequentially, then concurrently; results as they arrive,
@@ -13,6 +14,7 @@ export async function runCompareMode(context: ModeContext): Promise<number> {
   const inputs: RequestInput[] = [];
   for await (const item of context.inputs()) inputs.push(item.input);
   let current: 'sequential' | 'concurrent' | undefined;
+  const timelines = config.timeline ? { sequential: new TimelineReport(), concurrent: new TimelineReport() } : undefined;
   const interrupt = new AbortController();
   let stoppedBy: StopSignal | undefined;
   const removeInterrupt = io.onInterrupt((signal) => {
@@ -29,6 +31,7 @@ export async function runCompareMode(context: ModeContext): Promise<number> {
         current = mode;
         render.startRun(mode, config.concurrency);
       }
+      timelines?.[mode].add(result);
       render.result(result, { mode: config.output === 'text' ? undefined : mode });
     },
   }).finally(removeInterrupt);
@@ -41,5 +44,9 @@ export async function runCompareMode(context: ModeContext): Promise<number> {
     return signalExit(stoppedBy);
   }
   log(`\n${compareChart(comparison, errColors)}`);
+  if (timelines) {
+    log(timelines.sequential.render(errColors, terminalColumns(io), 'Timeline, sequential'));
+    log(timelines.concurrent.render(errColors, terminalColumns(io), 'Timeline, concurrent'));
+  }
   return comparison.sequential.failed + comparison.concurrent.failed > 0 ? EXIT.failures : EXIT.ok;
 }

@@ -95,6 +95,7 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
     rate: flags.rate,
     perHostRate: flags.perHostRate,
     ordered: flags.ordered ?? false,
+    timeline: flags.timeline ?? false,
     fields: fieldList(flags.fields),
     body: flags.body,
     output: flags.output,

@@ -9,6 +9,7 @@ import type { OutputStop } from './output.js';
 import { Progress } from './progress.js';
 import { FieldsWatch } from './fields-watch.js';
 import { summaryTable } from './render/summary-table.js';
+import { terminalColumns, TimelineReport } from './timeline-report.js';
 
 function total(config: RunConfig): number | undefined {
   return config.file === undefined ? config.urls.length + (config.ids?.length ?? 0) : undefined;
@@ -28,6 +29,7 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
   const ledger = new InputLedger(config.file);
   const fields = new FieldsWatch(config.fields, log);
   const builder = new SummaryBuilder();
+  const timeline = config.timeline ? new TimelineReport() : undefined;
   const started = performance.now();
   let subscription: Subscription | undefined;
   const outcome = await new Promise<Outcome>((resolve, reject) => {
@@ -45,6 +47,7 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
       next(raw) {
         const { result, line } = ledger.settle(raw);
         builder.add(result);
+        timeline?.add(result);
         progress?.tick(result.ok);
         fields.check(result);
         render.result(result, { line });
@@ -71,5 +74,6 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
     return signalExit(outcome.signal);
   }
   log(`\n${summaryTable(summary, errColors)}`);
+  if (timeline) log(timeline.render(errColors, terminalColumns(io)));
   return summary.failed > 0 ? EXIT.failures : EXIT.ok;
 }

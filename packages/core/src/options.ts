@@ -102,6 +102,12 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly sharedLimits?: SharedLimits;
   /**
+   * Record each request's attempts on the wire (`result.timeline`), for a waterfall of the run.
+   * Off, it costs nothing per request.
+   * @default false
+   */
+  readonly timeline?: boolean;
+  /**
    * Aborts the run: in-flight requests are cancelled, and the remaining inputs fail at once with
    * `AbortError`, so each input still gets its one result.
    * @default undefined
@@ -124,6 +130,7 @@ export const DEFAULTS = {
   responseType: 'auto',
   followRedirects: false,
   headers: {},
+  timeline: false,
 } as const satisfies Partial<FanoutOptions>;
 
 function check(name: string, value: number, min: number, integer: boolean): void {

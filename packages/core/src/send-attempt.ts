@@ -85,6 +85,7 @@ export async function sendAttempt(
   const timer = setTimeout(() => cancellation.abort(new TimeoutError(options.timeout)), options.timeout);
   if (++tally.attempts === 1) ctx.budget.recordRequest();
   const sent = performance.now();
+  tally.recorder?.started(sent);
   try {
     let response: TransportResponse;
     try {
@@ -103,7 +104,9 @@ export async function sendAttempt(
     }
     return { status: response.status, data: decode(response, options.responseType, options.fields) };
   } finally {
-    tally.wireMs += performance.now() - sent;
+    const ended = performance.now();
+    tally.wireMs += ended - sent;
+    tally.recorder?.ended(ended);
     clearTimeout(timer);
     release();
   }

@@ -16,6 +16,8 @@ export interface RunFlags {
   readonly rate?: number;
   readonly perHostRate?: number;
   readonly ordered?: boolean;
+  /** `--timeline`: draw a waterfall of the requests and a latency histogram after the run. */
+  readonly timeline?: boolean;
 }
 
 /** Adds the Run group for `run`. */
@@ -27,7 +29,8 @@ export function addRunOptions(command: Command): Command {
   addLimitOptions(command);
   return command
     .option('--deadline <ms>', 'whole-run time limit; what is left then fails with EDEADLINE', integer(1, 86_400_000))
-    .option('--ordered', 'print results in input order (default: as they complete)');
+    .option('--ordered', 'print results in input order (default: as they complete)')
+    .option('--timeline', 'after the run, draw a waterfall of the requests (waiting vs on the wire) and a latency histogram on stderr');
 }
 
 /** The per-request limits shared by `run` and `enqueue`. */
