@@ -24,7 +24,8 @@ export interface RequestConfig {
 }
 
 /** Everything `fanout run` was asked for, validated; the run flags as given. */
-export interface RunConfig extends Omit<RunFlags, 'mode' | 'ordered'> {
+export interface RunConfig extends Omit<RunFlags, 'mode' | 'ordered' | 'concurrency'> {
+  readonly concurrency: number;
   readonly urls: readonly string[];
   readonly ids?: readonly number[];
   readonly file?: string;

@@ -1,9 +1,11 @@
 import type { Colors } from 'picocolors/types.js';
 
-/** Bucket edges in ms: 1, 2, 5, 10, 20, 50, ... (three per decade, as people read them). */
+/** Bucket edges in ms: 0, 1, 2, 5, 10, 20, 50, ... (three per decade, as people read them), past `max`. */
 function edges(max: number): number[] {
   const result = [0];
-  for (let decade = 1; result[result.length - 1]! < max; decade *= 10) for (const m of [1, 2, 5]) result.push(m * decade);
+  for (let decade = 1, top = 0; top <= max; decade *= 10) {
+    for (const m of [1, 2, 5]) result.push((top = m * decade));
+  }
   return result;
 }
 
@@ -17,23 +19,20 @@ function label(ms: number): string {
  */
 export function latencyHistogram(latencies: readonly number[], c: Colors, width = 40, title = 'Latency histogram (on the wire)'): string {
   if (latencies.length === 0) return '';
-  const bounds = edges(Math.max(...latencies) + 1e-9);
-  const counts = new Array<number>(bounds.length - 1).fill(0);
+  const bounds = edges(Math.max(...latencies));
+  const buckets = bounds.slice(1).map((upper, b) => ({ range: `${label(bounds[b] ?? 0)} – ${label(upper)}`, upper, count: 0 }));
   for (const ms of latencies) {
-    let b = 0;
-    while (b < counts.length - 1 && ms >= bounds[b + 1]!) b++;
-    counts[b]!++;
+    const bucket = buckets.find((candidate) => ms < candidate.upper);
+    if (bucket) bucket.count++;
   }
-  const first = counts.findIndex((n) => n > 0);
-  const last = counts.length - 1 - [...counts].reverse().findIndex((n) => n > 0);
-  const most = Math.max(...counts);
-  const ranges = counts.map((_, b) => `${label(bounds[b]!)} – ${label(bounds[b + 1]!)}`);
-  const rangeWidth = Math.max(...ranges.slice(first, last + 1).map((r) => r.length));
-  const rows: string[] = [];
-  for (let b = first; b <= last; b++) {
-    const n = counts[b]!;
-    const bar = n === 0 ? '' : '█'.repeat(Math.max(1, Math.round((n / most) * width)));
-    rows.push(`  ${ranges[b]!.padStart(rangeWidth)}  ${c.cyan(bar)}${bar ? ' ' : ''}${n}`);
-  }
+  const first = buckets.findIndex((bucket) => bucket.count > 0);
+  const last = buckets.length - 1 - [...buckets].reverse().findIndex((bucket) => bucket.count > 0);
+  const shown = buckets.slice(first, last + 1);
+  const most = Math.max(...shown.map((bucket) => bucket.count));
+  const rangeWidth = Math.max(...shown.map((bucket) => bucket.range.length));
+  const rows = shown.map(({ range, count }) => {
+    const bar = count === 0 ? '' : '█'.repeat(Math.max(1, Math.round((count / most) * width)));
+    return `  ${range.padStart(rangeWidth)}  ${c.cyan(bar)}${bar ? ' ' : ''}${count}`;
+  });
   return [c.bold(title), ...rows].join('\n') + '\n';
 }
