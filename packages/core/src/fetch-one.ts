@@ -76,11 +76,18 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
       map((outcome): FetchResult<T> => {
         const { attempts } = tally;
         const result: FetchResult<T> = { index, url, ok: true, status: outcome.status, attempts, timing: timing(start, tally), data: outcome.data as T };
-        return tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result;
+        return extras(tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result, ctx, request.host);
       }),
-      catchError((error: unknown) => of(failed(index, url, start, tally, toFanoutError(error)))),
+      catchError((error: unknown) => of(extras(failed(index, url, start, tally, toFanoutError(error)), ctx, request.host))),
     );
   });
+}
+
+/** Adds the host's adaptive limit (`concurrency: 'auto'`). */
+function extras<R extends FetchResult<unknown>>(result: R, ctx: RunContext, host: string): R {
+  if (!ctx.options.adaptive) return result;
+  const limit = ctx.gate.limitOf(host);
+  return limit === undefined ? result : { ...result, concurrencyLimit: limit };
 }
 
 function timing(start: number, tally: RequestTally): Timing {

@@ -24,6 +24,8 @@ interface ResultBase {
   /** How many attempts were sent: 1 plus the retries. 0 when no request could be sent. */
   readonly attempts: number;
   readonly timing: Timing;
+  /** With `concurrency: 'auto'`: the adaptive limit of the request's host when it finished. */
+  readonly concurrencyLimit?: number;
   /** The attempts' spans on the wire; present only with the `timeline` option. */
   readonly timeline?: RequestTimeline;
 }

@@ -4,6 +4,7 @@ import { TimeoutError } from './errors/timeout-error.js';
 import type { ResponseType } from './options.js';
 import type { HttpMethod } from './request.js';
 import type { RequestTally } from './request-tally.js';
+import type { GateRelease } from './limits/host-gate.js';
 import type { RunContext } from './run-context.js';
 import { isJsonContentType } from './transports/content-type.js';
 import type { TransportRequest, TransportResponse } from './transports/transport.js';
@@ -69,7 +70,8 @@ export async function sendAttempt(
 ): Promise<AttemptOutcome> {
   const { options } = ctx;
   const admission = ctx.gate.enter(request.host, cancellation);
-  let release = noop;
+  let release: GateRelease = noop;
+  let dropped = false;
   if (admission !== undefined) {
     const waitStart = performance.now();
     try {
@@ -103,12 +105,15 @@ export async function sendAttempt(
       });
     }
     return { status: response.status, data: decode(response, options.responseType, options.fields) };
+  } catch (error) {
+    dropped = isDrop(error);
+    throw error;
   } finally {
     const ended = performance.now();
     tally.wireMs += ended - sent;
     tally.recorder?.ended(ended);
     clearTimeout(timer);
-    release();
+    release(dropped);
   }
 }
 
@@ -130,3 +135,8 @@ function decode(response: TransportResponse, type: ResponseType, fields: readonl
 }
 
 function noop(): void {}
+
+/** A sign of overload for an adaptive limit: 429, 503, or a timeout. */
+function isDrop(error: unknown): boolean {
+  return (error instanceof HttpError && (error.status === 429 || error.status === 503)) || (error instanceof TimeoutError && error.code === 'ETIMEDOUT');
+}
