@@ -7,13 +7,11 @@ import { VegasLimit } from '../src/limits/vegas-limit.js';
  * limiter `limit` samples taken at `limit` in flight (a saturated run). No wall clock.
  */
 function drive(limiter: VegasLimit, capacity: () => number, rounds: number, latency = 20): number[] {
-  let now = 0;
   const limits: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const inFlight = limiter.limit;
     const rtt = latency * Math.max(1, inFlight / capacity());
     for (let i = 0; i < inFlight; i++) limiter.sample(rtt, inFlight, false);
-    now += rtt;
     limits.push(limiter.limit);
   }
   return limits;
