@@ -25,7 +25,8 @@ export interface ModeContext {
 export function coreOptions(config: RunConfig, defaults: RequestDefaults, transport: Transport): FanoutOptions {
   return {
     transport,
-    concurrency: config.concurrency,
+    concurrency: config.autoConcurrency ? 'auto' : config.concurrency,
+    maxConcurrency: config.autoConcurrency ? config.concurrency : undefined,
     timeout: config.timeout,
     deadline: config.deadline,
     retry: {

@@ -3,7 +3,7 @@ import type { DemoFlags, InputFlags } from './options/input-options.js';
 import type { NetworkFlags } from './options/network-options.js';
 import type { OutputFlags } from './options/output-options.js';
 import type { AuthFlags, RequestFlags } from './options/request-options.js';
-import { DEFAULT_CONCURRENCY, type RunFlags } from './options/run-options.js';
+import { AUTO_MAX_CONCURRENCY, DEFAULT_CONCURRENCY, type RunFlags } from './options/run-options.js';
 import { checkReadable } from './request/readable-file.js';
 import { requestConfig } from './request/request-config.js';
 import { UsageError } from './usage-error.js';
@@ -74,6 +74,9 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
     const times = mode === 'compare' ? 'twice' : 'once per level';
     throw new UsageError(`--mode ${mode} runs the inputs ${times} and cannot stream --file`, `Use URLs or --ids with --mode ${mode}.`);
   }
+  if (flags.concurrency === 'auto' && (mode === 'compare' || mode === 'sweep')) {
+    throw new UsageError(`--concurrency auto cannot be used with --mode ${mode}`, `--mode ${mode} runs fixed levels; use --concurrency N (or --mode concurrent with auto).`);
+  }
   if (flags.key !== undefined && flags.cert === undefined) throw new UsageError('--key needs --cert', 'Give the client certificate with --cert FILE.');
   for (const [flag, file] of [['--cacert', flags.cacert], ['--cert', flags.cert], ['--key', flags.key]] as const) if (file !== undefined) checkReadable(file, flag);
   if (flags.proxy !== undefined) httpUrl(flags.proxy, '--proxy');
@@ -86,7 +89,8 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
     request,
     network: { transport: flags.transport, proxy: flags.proxy, noproxy: flags.noproxy, insecure: flags.insecure ?? false, cacert: flags.cacert, cert: flags.cert, key: flags.key },
     mode,
-    concurrency: flags.concurrency ?? (mode === 'sweep' ? DEFAULT_CONCURRENCY.sweep : DEFAULT_CONCURRENCY.run),
+    concurrency: flags.concurrency === 'auto' ? AUTO_MAX_CONCURRENCY : (flags.concurrency ?? (mode === 'sweep' ? DEFAULT_CONCURRENCY.sweep : DEFAULT_CONCURRENCY.run)),
+    autoConcurrency: flags.concurrency === 'auto',
     timeout: flags.timeout,
     deadline: flags.deadline,
     retries: flags.retries,

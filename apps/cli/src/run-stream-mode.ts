@@ -10,6 +10,7 @@ import { Progress } from './progress.js';
 import { FieldsWatch } from './fields-watch.js';
 import { summaryTable } from './render/summary-table.js';
 import { terminalColumns, TimelineReport } from './timeline-report.js';
+import { AutoLimitReport } from './auto-limit-report.js';
 
 function total(config: RunConfig): number | undefined {
   return config.file === undefined ? config.urls.length + (config.ids?.length ?? 0) : undefined;
@@ -30,6 +31,7 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
   const fields = new FieldsWatch(config.fields, log);
   const builder = new SummaryBuilder();
   const timeline = config.timeline ? new TimelineReport() : undefined;
+  const limits = config.autoConcurrency && config.mode !== 'sequential' ? new AutoLimitReport() : undefined;
   const started = performance.now();
   let subscription: Subscription | undefined;
   const outcome = await new Promise<Outcome>((resolve, reject) => {
@@ -42,12 +44,13 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
       subscription?.unsubscribe();
       resolve(stop);
     });
-    const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), concurrency: config.mode === 'sequential' ? 1 : config.concurrency };
+    const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), ...(config.mode === 'sequential' ? { concurrency: 1 } : {}) };
     subscription = fanout(paced(ledger.requests(context.inputs()), () => out.ready()), options).subscribe({
       next(raw) {
         const { result, line } = ledger.settle(raw);
         builder.add(result);
         timeline?.add(result);
+        limits?.add(result);
         progress?.tick(result.ok);
         fields.check(result);
         render.result(result, { line });
@@ -74,6 +77,7 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
     return signalExit(outcome.signal);
   }
   log(`\n${summaryTable(summary, errColors)}`);
+  if (limits) log(limits.render(errColors));
   if (timeline) log(timeline.render(errColors, terminalColumns(io)));
   return summary.failed > 0 ? EXIT.failures : EXIT.ok;
 }

@@ -1,15 +1,18 @@
 import { Option, type Command } from 'commander';
-import { integer, positive, share, statusList } from '../option-parsers.js';
+import { integer, integerOrAuto, positive, share, statusList } from '../option-parsers.js';
 
 export type Mode = 'concurrent' | 'sequential' | 'compare' | 'sweep';
 
 /** `--concurrency` when not given: 10, or 64 (the highest level) for `--mode sweep`. */
 export const DEFAULT_CONCURRENCY = { run: 10, sweep: 64 } as const;
 
+/** `--concurrency auto`: the highest adaptive limit per host (the core's `maxConcurrency` default). */
+export const AUTO_MAX_CONCURRENCY = 256;
+
 /** How the requests run: concurrency, limits, retries, deadlines. */
 export interface RunFlags {
   readonly mode?: Mode;
-  readonly concurrency?: number;
+  readonly concurrency?: number | 'auto';
   readonly timeout: number;
   readonly deadline?: number;
   readonly retries: number;
@@ -28,7 +31,7 @@ export function addRunOptions(command: Command): Command {
   command
     .optionsGroup('Run:')
     .addOption(new Option('--mode <mode>', 'how to run the requests (default concurrent; compare for the demo). sweep: the same inputs at concurrency 1, 2, 4, … up to --concurrency; a chart of throughput and p95 per level with the knee marked. The knee (also "best" in --output json) is the lowest concurrency whose throughput reaches 90 % of the highest throughput measured').choices(['concurrent', 'sequential', 'compare', 'sweep']))
-    .option('-c, --concurrency <n>', `requests in flight at once (default ${DEFAULT_CONCURRENCY.run}); for --mode sweep the highest level (default ${DEFAULT_CONCURRENCY.sweep})`, integer(1, 10_000));
+    .option('-c, --concurrency <n>', `requests in flight at once (default ${DEFAULT_CONCURRENCY.run}); for --mode sweep the highest level (default ${DEFAULT_CONCURRENCY.sweep}). auto: found per host from latency and 429/503/timeouts (up to ${AUTO_MAX_CONCURRENCY}); the summary reports the limit reached`, integerOrAuto(1, 10_000));
   addLimitOptions(command);
   return command
     .option('--deadline <ms>', 'whole-run time limit; what is left then fails with EDEADLINE', integer(1, 86_400_000))
