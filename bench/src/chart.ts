@@ -11,8 +11,8 @@ function escape(text: string): string {
 
 /** Horizontal bar charts, one panel after another, as a standalone SVG document. */
 export function barChartsSvg(panels: readonly { title: string; bars: readonly Bar[] }[]): string {
-  const width = 720;
-  const labelWidth = 190;
+  const width = 780;
+  const labelWidth = 260;
   const barArea = 400;
   const rowHeight = 26;
   let y = 10;
@@ -22,9 +22,9 @@ export function barChartsSvg(panels: readonly { title: string; bars: readonly Ba
     parts.push(`<text x="10" y="${y}" font-weight="bold">${escape(panel.title)}</text>`);
     y += 10;
     const longest = Math.max(...panel.bars.map((b) => b.value), 1e-9);
-    for (const [i, bar] of panel.bars.entries()) {
+    for (const bar of panel.bars) {
       const w = Math.max(1, (bar.value / longest) * barArea);
-      const colour = i === 0 || bar.label.startsWith('fanout') ? '#1a7f37' : '#8c959f';
+      const colour = bar.label.includes('fanout') ? '#1a7f37' : '#8c959f';
       parts.push(`<text x="10" y="${y + 17}">${escape(bar.label)}</text>`);
       parts.push(`<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowHeight - 8}" fill="${colour}" rx="2"/>`);
       parts.push(`<text x="${labelWidth + w + 6}" y="${y + 17}">${escape(bar.text)}</text>`);

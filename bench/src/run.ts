@@ -1,142 +1,156 @@
-// `npm run bench`: S1–S4 side by side, the demo upstream in its own process on loopback.
-// Flags: --smoke (tiny sizes, for the test), --only s1,s2,s3,s4, --reps N, --out DIR.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+// `npm run bench`: every contender as a whole process against nginx (HTTP and HTTPS) and against
+// a latency-bound upstream, the wire ceiling (autocannon), cold start, memory, the seed's question.
+// Flags: --smoke (tiny sizes, for the test), --only wire,http,https,latency,cold,memory,seed,
+// --rounds N, --out DIR. Tables go to stdout (Markdown), progress to stderr.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compare } from '@fanout/core';
 import { barChartsSvg } from './chart.js';
-import { median, runChild } from './child-json.js';
 import { CONTENDERS } from './contenders.js';
+import { startNginx } from './nginx-upstream.js';
+import { RESULTS_DIR } from './paths.js';
+import { coldStartTable, runColdStart } from './scenario-cold-start.js';
+import { memoryTable, runMemory } from './scenario-memory.js';
+import { runSeed, seedTable } from './scenario-seed.js';
+import { runThroughput, throughputTable, type ThroughputResult } from './scenario-throughput.js';
+import { measureWire } from './scenario-wire.js';
 import { startUpstreamProcess } from './upstream-process.js';
+import { writeUrlFile } from './url-file.js';
+
+const SCENARIOS = ['wire', 'http', 'https', 'latency', 'cold', 'memory', 'seed'] as const;
+const FULL = {
+  throughput: { requests: 20_000, concurrency: 64 },
+  latency: { requests: 1000, latencyMs: 200, concurrency: 100 },
+  rounds: 3,
+  wire: { connections: 64, seconds: 5 },
+  coldRuns: 20,
+  memory: { lines: [100_000, 1_000_000], concurrency: 64 },
+  seed: { counts: [3, 10, 100], latencyMs: 150, concurrency: 10 },
+};
+const SMOKE: typeof FULL = {
+  throughput: { requests: 200, concurrency: 16 },
+  latency: { requests: 20, latencyMs: 20, concurrency: 10 },
+  rounds: 1,
+  wire: { connections: 8, seconds: 0.5 },
+  coldRuns: 1,
+  memory: { lines: [200, 1000], concurrency: 16 },
+  seed: { counts: [3], latencyMs: 20, concurrency: 10 },
+};
 
 const { values } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: false },
-    only: { type: 'string', default: 's1,s2,s3,s4' },
-    reps: { type: 'string' },
-    out: { type: 'string', default: fileURLToPath(new URL('../results', import.meta.url)) },
+    only: { type: 'string', default: SCENARIOS.join(',') },
+    rounds: { type: 'string' },
+    out: { type: 'string', default: RESULTS_DIR },
   },
 });
-const smoke = values.smoke;
+const sizes = values.smoke ? SMOKE : FULL;
+const rounds = values.rounds ? Number(values.rounds) : sizes.rounds;
 const only = new Set(values.only.split(','));
-const SIZES = smoke
-  ? { s1: { n: 20, latency: 20, c: 10, warmup: 10 }, s2: { n: 300, c: 16, warmup: 50, reps: 1 }, s3: { n: 2000, c: 20 }, s4: { counts: [3], latency: 20, c: 10 } }
-  : { s1: { n: 200, latency: 100, c: 50, warmup: 50 }, s2: { n: 20_000, c: 64, warmup: 2000, reps: 3 }, s3: { n: 1_000_000, c: 100 }, s4: { counts: [3, 10, 100], latency: 150, c: 10 } };
-const reps = values.reps ? Number(values.reps) : SIZES.s2.reps;
+const unknown = [...only].filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+if (unknown.length) throw new Error(`--only: unknown scenario ${unknown.join(', ')} (choose from ${SCENARIOS.join(', ')})`);
 
-interface ContenderRun {
-  name: string;
-  ok: number;
-  wallMs: number;
-  cpuUsPerRequest: number;
-  maxRssMb: number;
-}
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memGb: Math.round(totalmem() / 2 ** 30), node: process.version, kernel: release() };
+const report: Record<string, unknown> = { date: new Date().toISOString(), command: `node bench/dist/run.js ${process.argv.slice(2).join(' ')}`.trim(), machine, smoke: values.smoke, rounds, sizes };
+const work = mkdtempSync(join(tmpdir(), 'fanout-bench-'));
 
-const report: Record<string, unknown> = {
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-  smoke,
-};
-const lines: string[] = [];
-const say = (line = '') => {
-  lines.push(line);
-  process.stdout.write(`${line}\n`);
-};
-const pad = (text: string | number, width: number) => String(text).padStart(width);
-const names = Object.keys(CONTENDERS);
-
-say(`fanout bench — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`);
-
-if (only.has('s1')) {
-  const { n, latency, c, warmup } = SIZES.s1;
-  const ideal = Math.ceil(n / c) * latency;
-  const upstream = await startUpstreamProcess(latency);
-  const runs: ContenderRun[] = [];
-  for (const name of names) runs.push(await runChild<ContenderRun>('./contender-process.js', [name, upstream.url, n, c, warmup]));
-  await upstream.stop();
-  say();
-  say(`S1 latency-bound: ${n} requests x ${latency} ms, concurrency ${c}; ideal ceil(N/C) x latency = ${ideal} ms`);
-  say(`${'contender'.padEnd(24)}${pad('wall ms', 10)}${pad('wall/ideal', 12)}${pad('ok', 7)}`);
-  for (const run of runs) say(`${run.name.padEnd(24)}${pad(run.wallMs.toFixed(1), 10)}${pad((run.wallMs / ideal).toFixed(3), 12)}${pad(run.ok, 7)}`);
-  report.s1 = { n, latency, concurrency: c, idealMs: ideal, runs };
-}
-
-if (only.has('s2')) {
-  const { n, c, warmup } = SIZES.s2;
-  const upstream = await startUpstreamProcess(0);
-  const samples = new Map<string, ContenderRun[]>(names.map((name) => [name, []]));
-  // Interleave the contenders, rep by rep, so a noisy moment hits all of them alike.
-  for (let rep = 0; rep < reps; rep++) {
-    for (const name of names) samples.get(name)?.push(await runChild<ContenderRun>('./contender-process.js', [name, upstream.url, n, c, warmup]));
+say(`fanout bench — node ${machine.node}, ${machine.cpus} cores (${machine.cpu}), ${machine.memGb} GB; median of ${rounds} round(s), every contender a whole process`);
+const nginx = await startNginx();
+try {
+  const tls = { NODE_EXTRA_CA_CERTS: nginx.caFile };
+  const { requests, concurrency } = sizes.throughput;
+  if (only.has('wire')) {
+    const { connections, seconds } = sizes.wire;
+    log(`wire: autocannon, ${connections} connections, ${seconds} s`);
+    const wire = { http: await measureWire(nginx.httpUrl, connections, seconds), https: await measureWire(nginx.httpsUrl, connections, seconds, tls) };
+    report.wire = wire;
+    say();
+    say(`## Wire ceiling: autocannon against the same nginx, ${connections} connections, ${seconds} s, no body parsing`);
+    say(`HTTP ${wire.http.requestsPerSecond.toFixed(0)} req/s (p50 ${wire.http.latencyMs.p50} ms, errors ${wire.http.errors}, non-2xx ${wire.http.non2xx}); ` +
+      `HTTPS ${wire.https.requestsPerSecond.toFixed(0)} req/s (p50 ${wire.https.latencyMs.p50} ms, errors ${wire.https.errors}, non-2xx ${wire.https.non2xx})`);
   }
-  await upstream.stop();
-  const rps = new Map(names.map((name) => [name, median((samples.get(name) ?? []).map((r) => (n * 1000) / r.wallMs))]));
-  const base = (name: string) => rps.get(name) ?? NaN;
-  say();
-  say(`S2 CPU-bound: ${n} requests, 0 ms latency, concurrency ${c}; median of ${reps} runs, each in a fresh process`);
-  say(`${'contender'.padEnd(24)}${pad('req/s', 9)}${pad('vs rxjs+axios', 15)}${pad('vs p-map+undici', 17)}${pad('client CPU µs/req', 19)}${pad('peak RSS MB', 13)}`);
-  for (const name of names) {
-    const r = base(name);
-    const runs = samples.get(name) ?? [];
-    const rss = median(runs.map((s) => s.maxRssMb));
-    const cpu = median(runs.map((s) => s.cpuUsPerRequest));
-    say(
-      `${name.padEnd(24)}${pad(r.toFixed(0), 9)}${pad(`${(r / base('rxjs mergeMap + axios')).toFixed(2)}x`, 15)}${pad(`${(r / base('p-map + undici')).toFixed(2)}x`, 17)}${pad(cpu.toFixed(1), 19)}${pad(rss.toFixed(0), 13)}`,
-    );
+  for (const [id, base, env, title] of [
+    ['http', nginx.httpUrl, {}, 'nginx over HTTP'],
+    ['https', nginx.httpsUrl, tls, 'nginx over HTTPS (test certificate trusted through NODE_EXTRA_CA_CERTS)'],
+  ] as const) {
+    if (!only.has(id)) continue;
+    log(`${id}: ${requests} requests at concurrency ${concurrency}, ${CONTENDERS.length} contenders × ${rounds} round(s)`);
+    const urlFile = await writeUrlFile(join(work, `${id}.txt`), base, requests);
+    const result = await runThroughput({ id, title, urlFile, requests, concurrency, rounds, env }, CONTENDERS, log);
+    report[id] = result;
+    say();
+    say(`## ${requests.toLocaleString('en-US')} requests at concurrency ${concurrency}, ${title}`);
+    for (const line of throughputTable(result)) say(line);
   }
-  report.s2 = { n, concurrency: c, reps, requestsPerSecond: Object.fromEntries(rps), samples: Object.fromEntries(samples) };
-}
-
-if (only.has('s3')) {
-  const { n, c } = SIZES.s3;
-  const upstream = await startUpstreamProcess(0);
-  const dir = join(values.out, '..', 'tmp');
-  mkdirSync(dir, { recursive: true });
-  const runs = [];
-  for (const transport of ['axios', 'undici']) {
-    runs.push(
-      await runChild<{ transport: string; ok: number; failed: number; wallMs: number; throughput: number; rssBeforeMb: number; peakRssMb: number }>(
-        './memory-process.js',
-        [upstream.url, n, c, transport, join(dir, 'urls.txt')],
-        ['--expose-gc'],
-      ),
-    );
+  if (only.has('latency')) {
+    const { requests: n, latencyMs, concurrency: c } = sizes.latency;
+    const idealMs = Math.ceil(n / c) * latencyMs;
+    const upstream = await startUpstreamProcess(latencyMs);
+    try {
+      log(`latency: ${n} requests × ${latencyMs} ms at concurrency ${c}`);
+      const urlFile = await writeUrlFile(join(work, 'latency.txt'), upstream.url, n);
+      const title = `latency-bound: the demo upstream (own process) answering after ${latencyMs} ms`;
+      const result = await runThroughput({ id: 'latency', title, urlFile, requests: n, concurrency: c, rounds, idealMs }, CONTENDERS, log);
+      report.latency = result;
+      say();
+      say(`## ${n.toLocaleString('en-US')} requests × ${latencyMs} ms at concurrency ${c}, ideal ⌈N/C⌉·L = ${(idealMs / 1000).toFixed(2)} s (${title})`);
+      for (const line of throughputTable(result)) say(line);
+    } finally {
+      await upstream.stop();
+    }
   }
-  await upstream.stop();
-  say();
-  say(`S3 memory: ${n.toLocaleString('en')} URLs streamed from a file, concurrency ${c}, 0 ms latency`);
-  say(`${'transport'.padEnd(24)}${pad('peak RSS MB', 13)}${pad('RSS at start', 14)}${pad('req/s', 9)}${pad('ok', 10)}${pad('failed', 8)}`);
-  for (const run of runs) {
-    say(`${`fanout (${run.transport})`.padEnd(24)}${pad(run.peakRssMb.toFixed(0), 13)}${pad(run.rssBeforeMb.toFixed(0), 14)}${pad(run.throughput.toFixed(0), 9)}${pad(run.ok, 10)}${pad(run.failed, 8)}`);
+  if (only.has('cold')) {
+    log(`cold: ${sizes.coldRuns} runs each`);
+    const cold = await runColdStart(`${nginx.httpUrl}/posts/1`, sizes.coldRuns);
+    report.coldStart = cold;
+    say();
+    say(`## Cold start: spawn to exit, median of ${cold.runs} runs each, interleaved (the one URL from nginx on loopback)`);
+    for (const line of coldStartTable(cold)) say(line);
   }
-  report.s3 = { n, concurrency: c, runs };
-}
-
-if (only.has('s4')) {
-  const { counts, latency, c } = SIZES.s4;
-  const upstream = await startUpstreamProcess(latency);
-  const rows = [];
-  for (const count of counts) {
-    const urls = Array.from({ length: count }, (_, i) => `${upstream.url}/posts/${(i % 100) + 1}`);
-    const comparison = await compare(urls, { concurrency: c });
-    rows.push({ count, sequentialMs: comparison.sequential.wallMs, concurrentMs: comparison.concurrent.wallMs, speedup: comparison.speedup, ideal: count / Math.ceil(count / c) });
+  if (only.has('memory')) {
+    const { lines, concurrency: c } = sizes.memory;
+    log(`memory: ${lines.join(' and ')} lines`);
+    const memory = await runMemory(nginx.httpUrl, lines, c, work, log);
+    report.memory = memory;
+    say();
+    say(`## Memory: fanout -o ndjson --file F -c ${c} (default transport, stdout to /dev/null) against nginx; flatness ${memory.flatness.toFixed(2)}× (peak RSS of the largest file ÷ the smallest)`);
+    for (const line of memoryTable(memory)) say(line);
   }
-  await upstream.stop();
-  say();
-  say(`S4 the seed's question: sequential vs concurrent at ${latency} ms per post, concurrency ${c}`);
-  say(`${'posts'.padEnd(8)}${pad('sequential ms', 15)}${pad('concurrent ms', 15)}${pad('speedup', 9)}${pad('ideal', 8)}`);
-  for (const row of rows) say(`${String(row.count).padEnd(8)}${pad(row.sequentialMs.toFixed(0), 15)}${pad(row.concurrentMs.toFixed(0), 15)}${pad(`${row.speedup.toFixed(2)}x`, 9)}${pad(`${row.ideal.toFixed(2)}x`, 8)}`);
-  report.s4 = { latency, concurrency: c, rows };
+  if (only.has('seed')) {
+    const { counts, latencyMs, concurrency: c } = sizes.seed;
+    const upstream = await startUpstreamProcess(latencyMs);
+    try {
+      log(`seed: ${counts.join(', ')} posts`);
+      const seed = await runSeed(upstream.url, counts, latencyMs, c);
+      report.seed = seed;
+      say();
+      say(`## The seed's question: sequential vs concurrent at ${latencyMs} ms per post, concurrency ${c} (in-process, compare())`);
+      for (const line of seedTable(seed)) say(line);
+    } finally {
+      await upstream.stop();
+    }
+  }
+} finally {
+  await nginx.stop();
+  rmSync(work, { recursive: true, force: true });
 }
 
 mkdirSync(values.out, { recursive: true });
-writeFileSync(join(values.out, smoke ? 'smoke.json' : 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-const panels = [];
-const s1 = report.s1 as { idealMs: number; runs: ContenderRun[] } | undefined;
-if (s1) panels.push({ title: `S1 latency-bound: wall time / ideal (lower is better, 1.00 = ideal)`, bars: s1.runs.map((r) => ({ label: r.name, value: r.wallMs / s1.idealMs, text: (r.wallMs / s1.idealMs).toFixed(3) })) });
-const s2 = report.s2 as { requestsPerSecond: Record<string, number> } | undefined;
-if (s2) panels.push({ title: 'S2 CPU-bound: requests per second (higher is better)', bars: Object.entries(s2.requestsPerSecond).map(([label, value]) => ({ label, value, text: value.toFixed(0) })) });
-if (panels.length) writeFileSync(join(values.out, smoke ? 'smoke-chart.svg' : 'chart.svg'), barChartsSvg(panels));
+const name = values.smoke ? 'smoke' : 'latest';
+writeFileSync(join(values.out, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+const panel = (title: string, result: unknown, value: (c: ThroughputResult['contenders'][number], r: ThroughputResult) => number, digits: number) => {
+  const r = result as ThroughputResult | undefined;
+  return r ? [{ title, bars: r.contenders.map((c) => ({ label: c.name, value: value(c, r), text: value(c, r).toFixed(digits) })) }] : [];
+};
+const panels = [
+  ...panel('nginx over HTTP: requests per second, whole process (higher is better)', report.http, (c, r) => (r.requests * 1000) / c.wallMs, 0),
+  ...panel('nginx over HTTPS: requests per second, whole process (higher is better)', report.https, (c, r) => (r.requests * 1000) / c.wallMs, 0),
+  ...panel('latency-bound: in-process time ÷ ideal (lower is better, 1.00 = ideal)', report.latency, (c, r) => c.inProcessMs / (r.idealMs ?? NaN), 3),
+];
+if (panels.length) writeFileSync(join(values.out, `${name === 'smoke' ? 'smoke-chart' : 'chart'}.svg`), barChartsSvg(panels));
 say();
-say(`results: ${join(values.out, smoke ? 'smoke.json' : 'latest.json')}`);
+say(`results: ${join(values.out, `${name}.json`)}`);

@@ -28,9 +28,10 @@ describe('--per-host, --rate, --timeout, --retries reach the core', () => {
   });
 
   it('--timeout and --retries: a hanging URL times out on every attempt', async () => {
-    const { code, stdout } = await runCli([`${demo.upstream.url}/__fault/hang`, '--timeout', '100', '--retries', '1', '--output', 'ndjson']);
+    // 1 s per attempt: long enough for each attempt to reach the server on a busy machine.
+    const { code, stdout } = await runCli([`${demo.upstream.url}/__fault/hang`, '--timeout', '1000', '--retries', '1', '--output', 'ndjson']);
     expect(code).toBe(1);
     expect(ndjson(stdout)[0]).toMatchObject({ ok: false, attempts: 2, error: { name: 'TimeoutError', code: 'ETIMEDOUT' } });
-    expect(demo.upstream.stats.byPath.get('/__fault/hang')).toBe(2);
+    await expect.poll(() => demo.upstream.stats.byPath.get('/__fault/hang'), { timeout: 10_000 }).toBe(2);
   });
 });

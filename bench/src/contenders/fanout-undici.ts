@@ -1,0 +1,12 @@
+// @fanout/core with undiciTransport() chosen explicitly.
+import { fanout, undiciTransport } from '@fanout/core';
+import { printCounts, scriptArgs } from './script-io.js';
+
+const { urls, concurrency } = scriptArgs();
+const transport = undiciTransport();
+let ok = 0;
+await fanout(urls, { concurrency, transport }).forEach((result) => {
+  if (result.ok) ok++;
+});
+await transport.close();
+printCounts(ok, urls.length);

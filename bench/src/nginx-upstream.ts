@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, loadDataset } from '@fanout/demo-upstream';
+import { nginxConfig } from './nginx-config.js';
+import { systemCommand } from './system-command.js';
+import { makeTestCertificate } from './test-certificate.js';
+import { waitUntilServing } from './wait-until-serving.js';
+
+/** nginx serving the jsonplaceholder posts over HTTP and HTTPS on loopback. */
+export interface NginxUpstream {
+  /** `http://127.0.0.1:PORT`; posts at `/posts/1` to `/posts/100`. */
+  readonly httpUrl: string;
+  /** `https://127.0.0.1:PORT`, the same files. */
+  readonly httpsUrl: string;
+  /** The test certificate (PEM), for `NODE_EXTRA_CA_CERTS`. */
+  readonly caFile: string;
+  stop(): Promise<void>;
+}
+
+async function twoFreePorts(): Promise<[number, number]> {
+  const first = await freePort();
+  for (;;) {
+    const second = await freePort();
+    if (second !== first) return [first, second];
+  }
+}
+
+/**
+ * Starts Debian's nginx (installed with apt-get when missing) with a generated nginx.conf in a
+ * temp dir: the posts of packages/demo-upstream/data as static files, the CPU-cheap upstream.
+ */
+export async function startNginx(workers = 1): Promise<NginxUpstream> {
+  const nginx = systemCommand('nginx', 'nginx');
+  const dir = mkdtempSync(join(tmpdir(), 'fanout-bench-nginx-'));
+  chmodSync(dir, 0o755); // nginx's workers run as nobody when the master runs as root
+  const root = join(dir, 'root');
+  mkdirSync(join(root, 'posts'), { recursive: true });
+  for (const [id, json] of loadDataset().json.posts) writeFileSync(join(root, 'posts', String(id)), json);
+  const { certFile, keyFile } = makeTestCertificate(dir);
+  const [httpPort, httpsPort] = await twoFreePorts();
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(conf, nginxConfig({ dir, root, httpPort, httpsPort, certFile, keyFile, workers }));
+
+  const child = spawn(nginx, ['-c', conf, '-p', dir, '-e', 'stderr'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (errors += text));
+  let exit: string | undefined;
+  child.once('exit', (code, signal) => (exit = `nginx exited with ${code ?? signal}: ${errors.trim()}`));
+  const httpUrl = `http://127.0.0.1:${httpPort}`;
+  const stop = async () => {
+    if (exit === undefined) {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilServing(`${httpUrl}/posts/1`, () => exit);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { httpUrl, httpsUrl: `https://127.0.0.1:${httpsPort}`, caFile: certFile, stop };
+}
