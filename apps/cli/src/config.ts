@@ -1,4 +1,5 @@
 import type { HttpMethod, RequestInput, TransportName } from '@fanout/core';
+import type { BatchConfig } from './batch/batch-options.js';
 import type { NetworkFlags } from './options/network-options.js';
 import type { BodyType, OutputFormat } from './options/output-options.js';
 import type { Mode, RunFlags } from './options/run-options.js';
@@ -45,6 +46,8 @@ export interface RunConfig extends Omit<RunFlags, 'mode' | 'ordered' | 'concurre
   readonly quiet: boolean;
   readonly progress: boolean;
   readonly transport: TransportName;
+  /** Long batches: --journal, --max-failures, --output-dir. */
+  readonly batch: BatchConfig;
 }
 
 /** One input as the command line gives it: a request, and for `--file` lines the line number. */

@@ -1,5 +1,6 @@
 import type { FanoutOptions, Transport } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
+import type { BatchRun } from './batch/batch-run.js';
 import type { CliIo } from './cli-io.js';
 import type { InputItem, RunConfig } from './config.js';
 import type { Output } from './output.js';
@@ -16,6 +17,8 @@ export interface ModeContext {
   inputs(): AsyncGenerator<InputItem>;
   readonly defaults: RequestDefaults;
   readonly transport: Transport;
+  /** --journal, --max-failures, --output-dir (a stream run's). */
+  readonly batch: BatchRun;
   readonly errColors: Colors;
   /** Writes to stderr unless `--quiet` (the progress bar steps aside). */
   log(text: string): void;

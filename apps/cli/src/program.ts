@@ -9,6 +9,7 @@ import { addNetworkOptions } from './options/network-options.js';
 import { addBodyOptions, addOutputOptions } from './options/output-options.js';
 import { addRequestOptions, addWorkerAuthOptions } from './options/request-options.js';
 import { addLimitOptions, addRunOptions } from './options/run-options.js';
+import { addBatchOptions } from './batch/batch-options.js';
 import { integer } from './option-parsers.js';
 import type { RunCommandFlags } from './run-config.js';
 
@@ -71,6 +72,7 @@ export function buildProgram(io: CliIo, version: string, dispatch: Dispatch): Co
   addNetworkOptions(run);
   addRunOptions(run);
   addOutputOptions(run);
+  addBatchOptions(run);
   run.addHelpText('after', RUN_EXAMPLES).action((urls: string[], flags: RunCommandFlags) =>
     dispatch(async () => (await import('./commands/run.js')).runCommand(urls, flags, io)),
   );

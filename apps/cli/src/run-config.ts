@@ -4,12 +4,13 @@ import type { NetworkFlags } from './options/network-options.js';
 import type { OutputFlags } from './options/output-options.js';
 import type { AuthFlags, RequestFlags } from './options/request-options.js';
 import { AUTO_MAX_CONCURRENCY, DEFAULT_CONCURRENCY, type RunFlags } from './options/run-options.js';
+import { parseBatchOptions, type RawBatchOptions } from './batch/batch-options.js';
 import { checkReadable } from './request/readable-file.js';
 import { requestConfig } from './request/request-config.js';
 import { UsageError } from './usage-error.js';
 
 /** Every flag of `fanout run`, as commander parsed them. */
-export type RunCommandFlags = InputFlags & DemoFlags & RequestFlags & AuthFlags & NetworkFlags & RunFlags & OutputFlags;
+export type RunCommandFlags = InputFlags & DemoFlags & RequestFlags & AuthFlags & NetworkFlags & RunFlags & OutputFlags & RawBatchOptions;
 
 /** Throws a `UsageError` unless `value` is an absolute http(s) URL. */
 export function httpUrl(value: string, what: string): string {
@@ -107,5 +108,6 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
     quiet: flags.quiet ?? false,
     progress: flags.progress,
     transport: flags.transport,
+    batch: parseBatchOptions(flags, mode),
   };
 }

@@ -16,7 +16,7 @@ function total(config: RunConfig): number | undefined {
   return config.file === undefined ? config.urls.length + (config.ids?.length ?? 0) : undefined;
 }
 
-type Outcome = { kind: 'done' } | { kind: 'interrupted'; signal: StopSignal } | OutputStop;
+type Outcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'interrupted'; signal: StopSignal } | OutputStop;
 
 /**
  * `--mode concurrent|sequential`: results stream to stdout as they complete (inputs pulled only
@@ -34,6 +34,7 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
   const limits = config.autoConcurrency && config.mode !== 'sequential' ? new AutoLimitReport() : undefined;
   const started = performance.now();
   let subscription: Subscription | undefined;
+  const { batch } = context;
   const outcome = await new Promise<Outcome>((resolve, reject) => {
     const removeInterrupt = io.onInterrupt((signal) => {
       subscription?.unsubscribe();
@@ -44,16 +45,22 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
       subscription?.unsubscribe();
       resolve(stop);
     });
-    const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), ...(config.mode === 'sequential' ? { concurrency: 1 } : {}) };
-    subscription = fanout(paced(ledger.requests(context.inputs()), () => out.ready()), options).subscribe({
+    const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), ...(config.mode === 'sequential' ? { concurrency: 1 } : {}), ...batch.coreOptions() };
+    subscription = fanout(paced(ledger.requests(batch.inputs(context.inputs())), () => out.ready()), options).subscribe({
       next(raw) {
-        const { result, line } = ledger.settle(raw);
+        const settled = ledger.settle(raw);
+        const result = batch.settle(settled.result); // its own input index, journalled
         builder.add(result);
         timeline?.add(result);
         limits?.add(result);
         progress?.tick(result.ok);
         fields.check(result);
-        render.result(result, { line });
+        render.result(result, { line: settled.line });
+        if (batch.mustStop) {
+          removeInterrupt();
+          subscription?.unsubscribe();
+          resolve({ kind: 'stopped' });
+        }
       },
       error(error: unknown) {
         removeInterrupt();
@@ -64,8 +71,8 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
         resolve({ kind: 'done' });
       },
     });
-  });
-  const summary = builder.build(performance.now() - started);
+  }).finally(() => batch.close());
+  const summary = { ...builder.build(performance.now() - started), ...batch.notes() };
   progress?.clear();
   if (outcome.kind === 'pipe-closed') return EXIT.ok;
   if (outcome.kind === 'write-failed') return EXIT.writeFailed;
@@ -79,5 +86,5 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
   log(`\n${summaryTable(summary, errColors)}`);
   if (limits) log(limits.render(errColors));
   if (timeline) log(timeline.render(errColors, terminalColumns(io)));
-  return summary.failed > 0 ? EXIT.failures : EXIT.ok;
+  return summary.failed > 0 || outcome.kind === 'stopped' ? EXIT.failures : EXIT.ok;
 }

@@ -13,8 +13,11 @@ export interface CliRun {
 }
 
 /** Spawns the built CLI as a user would, with NO_COLOR and an optional stdin. */
-export function startCli(args: readonly string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; keepStdinOpen?: boolean } = {}): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, [BIN, ...args], {
+export function startCli(
+  args: readonly string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; keepStdinOpen?: boolean; nodeArgs?: readonly string[] } = {},
+): { child: ChildProcess; done: Promise<CliRun> } {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -2,14 +2,24 @@ import type { FanoutOptions, Transport } from '@fanout/core';
 import type { Logger } from 'pino';
 import type { AppMetrics } from './metrics.js';
 
+/** What each API call may use of the upstream. */
+export interface CallLimits {
+  /** Total upstream body bytes one call may read. */
+  readonly byteBudget: number;
+  /** Time limit of one call in milliseconds. */
+  readonly deadlineMs: number;
+}
+
 /** What every handler shares. */
 export interface AppContext {
   /** The only place the app fetches from (users send ids, never URLs). */
   readonly upstreamUrl: string;
+  /** The shared keep-alive pool; each call wraps it with its own byte budget. */
   readonly transport: Transport;
   readonly metrics: AppMetrics;
-  /** Per-request options for the core (timeout, retries). */
+  /** Per-request options for the core (timeout, retry). */
   readonly runOptions: FanoutOptions;
+  readonly limits: CallLimits;
 }
 
 /** One request being handled. */

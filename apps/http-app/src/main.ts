@@ -1,46 +1,46 @@
-import { startDemoUpstream } from '@fanout/demo-upstream';
-import { pino } from 'pino';
+import { redactUrl } from '@fanout/core';
+import { destination, pino } from 'pino';
+import { ConfigError, readConfig, type AppConfig } from './config.js';
 import { createApp } from './server.js';
+import { stopOnSignals } from './stop-on-signals.js';
 
-const log = pino();
-
-function envNumber(name: string, fallback: number, min: number, max: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    process.stderr.write(`http-app: ${name}=${text} is invalid: use an integer from ${min} to ${max}.\n`);
-    process.exit(2);
-  }
-  return n;
+/** One line on stderr and the exit code, never a stack trace. A closed stderr is ignored. */
+function fail(message: string, code: number): never {
+  process.stderr.on('error', () => undefined);
+  process.stderr.write(`http-app: ${message}\n`);
+  process.exit(code);
 }
 
-const port = envNumber('PORT', 3000, 0, 65535);
-const host = process.env.HOST || '127.0.0.1';
-const latency = envNumber('DEMO_LATENCY_MS', 150, 0, 60_000);
-const demo = process.env.UPSTREAM_URL ? undefined : await startDemoUpstream({ latency });
-const upstreamUrl = process.env.UPSTREAM_URL || (demo?.url as string);
+let config: AppConfig;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) fail(`${error.message}.`, 2);
+  throw error;
+}
 
-const app = createApp({ upstreamUrl, logger: log });
-const url = await app.listen(port, host).catch((error: NodeJS.ErrnoException) => {
-  const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use on ${host}` : `cannot listen on ${host}:${port} (${error.code ?? error.message})`;
-  process.stderr.write(`http-app: ${reason}. Set PORT (and HOST) to a free address, e.g. PORT=3001.\n`);
-  process.exit(2);
+// Synchronous writes: nothing is buffered at exit, and a closed stdout (EPIPE) only silences
+// the log (pino drops it) instead of looping in an exit-time flush.
+const log = pino(destination({ dest: 1, sync: true }));
+const demo =
+  config.upstreamUrl === undefined ? await (await import('@fanout/demo-upstream')).startDemoUpstream({ latency: config.demoLatencyMs }) : undefined;
+const upstreamUrl = config.upstreamUrl ?? (demo?.url as string);
+
+const app = createApp({ upstreamUrl, logger: log, byteBudget: config.byteBudget, deadlineMs: config.deadlineMs });
+// Before listening: a signal that comes as soon as the listening line is out must find the handler.
+stopOnSignals({
+  graceMs: config.shutdownGraceMs,
+  log,
+  stop: async (graceMs) => {
+    await app.shutdown(graceMs);
+    await demo?.close();
+  },
+  onTimeout: () => fail(`shutdown did not finish within ${config.shutdownGraceMs} ms (SHUTDOWN_GRACE_MS) plus 2 s; exiting`, 1),
 });
-log.info({ url, upstream: upstreamUrl, embeddedUpstream: !!demo }, `fanout http-app listening on ${url}`);
 
-let stopping = false;
-const stop = (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  log.info({ signal }, 'shutting down: no new connections; in-flight responses get 10 s');
-  void app
-    .shutdown(10_000)
-    .then(() => demo?.close())
-    .then(() => {
-      log.info('stopped');
-      process.exit(0);
-    });
-};
-process.on('SIGTERM', () => stop('SIGTERM'));
-process.on('SIGINT', () => stop('SIGINT'));
+const url = await app.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {
+  const { port, host } = config;
+  const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use on ${host}` : `cannot listen on ${host}:${port} (${error.code ?? error.message})`;
+  return fail(`${reason}. Set PORT (and HOST) to a free address, e.g. PORT=3001.`, 2);
+});
+log.info({ url, upstream: redactUrl(upstreamUrl), embeddedUpstream: !!demo }, `fanout http-app listening on ${url}`);

@@ -1,10 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { undiciTransport, type FanoutOptions } from '@fanout/core';
 import { pino, type Logger } from 'pino';
 import { AppError } from './app-error.js';
-import type { AppContext, RequestScope } from './context.js';
+import { answerClientError } from './client-error.js';
+import { CONFIG_DEFAULTS } from './config.js';
+import type { AppContext } from './context.js';
+import { createDispatcher, type Handler } from './dispatch.js';
 import { createMetrics, instrumented } from './metrics.js';
 import { sendError } from './respond.js';
 import { handleCompare } from './routes/compare.js';
@@ -12,8 +14,7 @@ import { handleHealth, handleMetrics } from './routes/health.js';
 import { handlePosts } from './routes/posts.js';
 import { handlePostsStream } from './routes/posts-stream.js';
 import { serveFile, staticFiles } from './routes/static.js';
-
-type Handler = (req: IncomingMessage, res: ServerResponse, ctx: AppContext, scope: RequestScope) => void | Promise<void>;
+import { BASE_HEADERS } from './security-headers.js';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -26,6 +27,23 @@ export interface AppOptions {
    * @default { timeout: 5000, retry: 1 }
    */
   readonly runOptions?: FanoutOptions;
+  /**
+   * Total upstream body bytes one API call may read; items past it fail with `ByteBudgetError`
+   * (`EBYTEBUDGET`).
+   * @default 8388608 (8 MiB)
+   */
+  readonly byteBudget?: number;
+  /**
+   * Time limit of one API call in milliseconds (core's `deadline`): requests still running then
+   * fail with `TimeoutError` `EDEADLINE`, and a `Retry-After` that ends later fails at once.
+   * @default 30000
+   */
+  readonly deadlineMs?: number;
+  /**
+   * How long a client may take to send the request headers, in milliseconds (408 after it).
+   * @default 10000
+   */
+  readonly headersTimeoutMs?: number;
 }
 
 /** A created (not yet listening) app. */
@@ -35,12 +53,10 @@ export interface App {
   listen(port: number, host: string): Promise<string>;
   /**
    * Graceful stop: stops accepting, closes idle connections, lets in-flight responses finish
-   * for up to `graceMs`, then cuts what is left.
+   * for up to `graceMs`, then cuts what is left. Always ends, within about `graceMs`.
    */
   shutdown(graceMs: number): Promise<void>;
 }
-
-const REQUEST_ID = /^[\w-]{1,64}$/;
 
 /** Builds the node:http app: routes, limits, logs, metrics. */
 export function createApp(options: AppOptions): App {
@@ -52,6 +68,7 @@ export function createApp(options: AppOptions): App {
     transport,
     metrics,
     runOptions: { timeout: 5000, retry: 1, ...options.runOptions },
+    limits: { byteBudget: options.byteBudget ?? CONFIG_DEFAULTS.byteBudget, deadlineMs: options.deadlineMs ?? CONFIG_DEFAULTS.deadlineMs },
   };
   const files = staticFiles(['index.html', 'app.js', 'style.css']);
   const file = (name: string) => serveFile(files.get(name) as { type: string; body: Buffer });
@@ -66,42 +83,35 @@ export function createApp(options: AppOptions): App {
     ['/metrics', handleMetrics],
   ]);
   const active = new Set<ServerResponse>();
+  const dispatch = createDispatcher(routes, ctx, log, active);
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
 
   const server = createServer(
     {
-      headersTimeout: 10_000,
-      requestTimeout: 60_000,
+      headersTimeout,
+      requestTimeout: Math.max(60_000, headersTimeout),
       keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: Math.min(1_000, headersTimeout),
       maxHeaderSize: 16 * 1024,
+      // Checked by the dispatcher, so that the answer is the app's JSON error.
+      requireHostHeader: false,
     },
-    (req, res) => {
-      const started = performance.now();
-      const header = req.headers['x-request-id'];
-      const reqId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-      res.setHeader('x-request-id', reqId);
-      const url = new URL(req.url ?? '/', 'http://app.local');
-      const handler = routes.get(url.pathname);
-      const route = handler ? url.pathname : 'unknown';
-      const scope: RequestScope = { url, log: log.child({ reqId }) };
-      active.add(res);
-      res.on('close', () => {
-        active.delete(res);
-        metrics.requests.inc({ route, method: req.method ?? '', status: String(res.statusCode) });
-        scope.log.info({ method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started), finished: res.writableFinished }, 'request');
-      });
-      void (async () => {
-        if (!handler) throw new AppError(404, 'ENOTFOUND', `No route ${url.pathname}; see GET / for the page and /api/posts?ids=1,2,3 for the API`);
-        if (req.method !== 'GET' && req.method !== 'HEAD') {
-          throw new AppError(405, 'EMETHOD', `Method ${req.method} is not allowed on ${url.pathname}; use GET`, { allow: 'GET, HEAD' });
-        }
-        req.resume();
-        await handler(req, res, ctx, scope);
-      })().catch((error: unknown) => {
-        if (!(error instanceof AppError)) scope.log.error({ err: error }, 'unexpected error');
-        sendError(res, error);
-      });
-    },
+    dispatch,
   );
+  server.on('clientError', answerClientError);
+  // No endpoint takes a body: never send `100 Continue`, answer (and refuse) at once.
+  server.on('checkContinue', dispatch);
+  server.on('checkExpectation', (req, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(BASE_HEADERS)) res.setHeader(name, value);
+    sendError(res, new AppError(417, 'EEXPECTATION', `Expect ${JSON.stringify(req.headers.expect)} is not supported`));
+  });
+
+  const drained = () => new Promise<void>((resolve) => {
+    const poll = () => (active.size === 0 ? resolve() : setTimeout(poll, 20).unref());
+    poll();
+  });
+  const within = (ms: number, promise: Promise<void>) =>
+    Promise.race([promise, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
 
   return {
     server,
@@ -109,6 +119,7 @@ export function createApp(options: AppOptions): App {
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
+          server.off('error', reject);
           const address = server.address() as AddressInfo;
           resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
         });
@@ -116,13 +127,10 @@ export function createApp(options: AppOptions): App {
     async shutdown(graceMs) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
-      deadline.unref();
-      while (active.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      await within(graceMs, drained());
       server.closeAllConnections();
-      clearTimeout(deadline);
-      await closed;
-      await transport.close();
+      await within(1000, closed);
+      await within(1000, transport.close());
     },
   };
 }

@@ -16,14 +16,6 @@ describe('GET /api/posts', () => {
     expect(body.summary).toMatchObject({ count: 3, ok: 3, failed: 0 });
   });
 
-  it('sequential mode sends one request at a time; concurrent mode up to `concurrency`', async () => {
-    await getJson(`${ctx.url}/api/posts?ids=1-6&mode=sequential`);
-    expect(ctx.upstream.stats.maxInFlight).toBe(1);
-    ctx.upstream.resetStats();
-    await getJson(`${ctx.url}/api/posts?ids=1-6&concurrency=3`);
-    expect(ctx.upstream.stats.maxInFlight).toBe(3);
-  });
-
   it('a failed upstream request is a result with ok:false, never a 500 for the whole call', async () => {
     const { status, body } = await getJson(`${ctx.url}/api/posts?ids=1,101`);
     const results = body.results as Result[];

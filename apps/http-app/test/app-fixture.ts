@@ -1,22 +1,42 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startDemoUpstream, type DemoUpstream, type DemoUpstreamOptions } from '@fanout/demo-upstream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createApp, type App } from '../src/server.js';
+import { createApp, type App, type AppOptions } from '../src/server.js';
+import { startTestUpstream, type TestUpstream } from './test-upstream.js';
 
-/** A real listening app on 127.0.0.1:0 in front of a real demo upstream, for one test file. */
-export function useApp(upstreamOptions: DemoUpstreamOptions = {}): { readonly upstream: DemoUpstream; readonly app: App; readonly url: string } {
-  const holder = {} as { upstream: DemoUpstream; app: App; url: string };
+type ExtraOptions = Omit<AppOptions, 'upstreamUrl'>;
+
+/** An upstream a fixture can start, reset before each test, and close. */
+interface Upstream {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** A real listening app on 127.0.0.1:0 in front of the upstream `start` gives, for one test file. */
+function useAppIn<U extends Upstream>(start: () => Promise<U>, reset: (upstream: U) => void, appOptions: ExtraOptions) {
+  const holder = {} as { upstream: U; app: App; url: string };
   beforeAll(async () => {
-    holder.upstream = await startDemoUpstream(upstreamOptions);
-    holder.app = createApp({ upstreamUrl: holder.upstream.url, logger: pino({ level: 'silent' }) });
+    holder.upstream = await start();
+    holder.app = createApp({ upstreamUrl: holder.upstream.url, logger: pino({ level: 'silent' }), ...appOptions });
     holder.url = await holder.app.listen(0, '127.0.0.1');
   });
-  beforeEach(() => holder.upstream.resetStats());
+  beforeEach(() => reset(holder.upstream));
   afterAll(async () => {
     await holder.app.shutdown(1000);
     await holder.upstream.close();
   });
-  return holder;
+  return holder as { readonly upstream: U; readonly app: App; readonly url: string };
+}
+
+/** The app in front of a real demo upstream (its stats reset before each test). */
+export function useApp(upstreamOptions: DemoUpstreamOptions = {}, appOptions: ExtraOptions = {}) {
+  return useAppIn<DemoUpstream>(() => startDemoUpstream(upstreamOptions), (upstream) => upstream.resetStats(), appOptions);
+}
+
+/** The app in front of a {@link startTestUpstream} whose handler answers everything. */
+export function useAppOn(handler: (req: IncomingMessage, res: ServerResponse) => void, appOptions: ExtraOptions = {}) {
+  return useAppIn<TestUpstream>(() => startTestUpstream(handler), (upstream) => upstream.reset(), appOptions);
 }
 
 export async function getJson(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {

@@ -9,11 +9,11 @@ describe('a client that disconnects mid-stream', () => {
     const req = request(`${ctx.url}/api/posts/stream?ids=1-40&concurrency=4`);
     req.on('error', () => undefined);
     req.end();
-    await expect.poll(() => ctx.upstream.stats.inFlight).toBe(4);
+    await expect.poll(() => ctx.upstream.stats.inFlight, { timeout: 20_000 }).toBe(4);
 
     req.destroy();
 
-    await expect.poll(() => ctx.upstream.stats.aborted).toBe(4);
+    await expect.poll(() => ctx.upstream.stats.aborted, { timeout: 20_000 }).toBe(4);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(ctx.upstream.stats.requests).toBe(4);
     expect(ctx.upstream.stats.inFlight).toBe(0);
@@ -23,11 +23,11 @@ describe('a client that disconnects mid-stream', () => {
     const req = request(`${ctx.url}/api/posts?ids=1-40&concurrency=3`);
     req.on('error', () => undefined);
     req.end();
-    await expect.poll(() => ctx.upstream.stats.inFlight).toBe(3);
+    await expect.poll(() => ctx.upstream.stats.inFlight, { timeout: 20_000 }).toBe(3);
 
     req.destroy();
 
-    await expect.poll(() => ctx.upstream.stats.aborted).toBe(3);
+    await expect.poll(() => ctx.upstream.stats.aborted, { timeout: 20_000 }).toBe(3);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(ctx.upstream.stats.requests).toBe(3);
   });

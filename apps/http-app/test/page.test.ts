@@ -28,15 +28,20 @@ describe('the web page in headless Chromium', () => {
     await page.fill('#concurrency', '6');
     await page.click('#run');
     await page.waitForSelector('#results li:nth-child(6)');
-    await expect.poll(() => page.textContent('#status')).toMatch(/6 done · 6 ok · 0 failed/);
+    await expect.poll(() => page.textContent('#status'), { timeout: 20_000 }).toMatch(/6 done · 6 ok · 0 failed/);
     const titles = await page.locator('#results li').allTextContents();
     expect(titles.some((t) => t.startsWith('sunt aut facere repellat provident occaecati excepturi optio reprehenderit'))).toBe(true);
 
+    const compared = page.waitForResponse((response) => response.url().includes('/api/compare'));
     await page.click('#compare');
+    const comparison = (await (await compared).json()) as { sequential: { wallMs: number }; concurrent: { wallMs: number } };
     await page.waitForSelector('#chart rect.bar-concurrent');
+    // The bars are the two wall times to scale (whatever they were on this machine just now).
     const widths = await page.$$eval('#chart rect', (rects) => rects.map((r) => Number(r.getAttribute('width'))));
+    const longest = Math.max(comparison.sequential.wallMs, comparison.concurrent.wallMs);
     expect(widths).toHaveLength(2);
-    expect(widths[0]).toBeGreaterThan(widths[1] as number);
+    expect(widths[0]).toBeCloseTo(Math.max(2, (comparison.sequential.wallMs / longest) * 200), 6);
+    expect(widths[1]).toBeCloseTo(Math.max(2, (comparison.concurrent.wallMs / longest) * 200), 6);
     expect(await page.textContent('#speedup')).toMatch(/Concurrent was \d+\.\d\dx faster with concurrency 6 \(ideal \d+\.\d\dx\)/);
 
     const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
@@ -51,7 +56,7 @@ describe('the web page in headless Chromium', () => {
     await page.goto(ctx.url);
     await page.fill('#ids', '5-1');
     await page.click('#run');
-    await expect.poll(() => page.textContent('#status')).toMatch(/EBADIDS: Bad ids: range "5-1" goes backwards/);
+    await expect.poll(() => page.textContent('#status'), { timeout: 20_000 }).toMatch(/EBADIDS: Bad ids: range "5-1" goes backwards/);
     await page.close();
   });
 });

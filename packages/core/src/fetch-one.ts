@@ -68,7 +68,7 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
     const url = typeof input === 'string' ? input : toRequestSpec(input).url;
     let request: PreparedRequest;
     try {
-      request = prepare(input, ctx.options.headers);
+      request = { ...prepare(input, ctx.options.headers), index };
     } catch (error) {
       return of(failed(index, url, start, tally, toFanoutError(error)));
     }

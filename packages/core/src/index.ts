@@ -17,6 +17,8 @@ export type { Inputs } from './operators/demand-source.js';
 export type { HttpMethod, RequestInput, RequestSpec } from './request.js';
 export type { PickFields } from './pick-fields-type.js';
 export type { SharedLimits } from './limits/shared-limits.js';
+export type { CircuitBreakerOptions } from './limits/circuit-breaker.js';
+export type { BodySink, BodyTarget, SinkResponse } from './body-sink.js';
 
 // Results and what they add up to
 export type { FailedResult, FetchResult, OkResult, Timing } from './result.js';
@@ -29,11 +31,11 @@ export { summarizeRun } from './stats/summarize-run.js';
 export * from './errors/index.js';
 
 // Transports
-export type { Transport, TransportRequest, TransportResponse } from './transports/transport.js';
+export type { Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
+export type { TransportOptions, TransportTlsOptions } from './transports/transport-options.js';
 export { axiosTransport, type AxiosTransportOptions } from './transports/axios-transport.js';
 export { undiciTransport, type UndiciTransportOptions } from './transports/undici-transport.js';
 export { createTransport, TRANSPORT_NAMES, type TransportName } from './transports/create-transport.js';
-export type { TransportOptions, TransportTlsOptions } from './transports/transport-options.js';
 
 // Utilities for feeding inputs and writing results
 export { readLines } from './utils/read-lines.js';

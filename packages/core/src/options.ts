@@ -1,4 +1,6 @@
+import { resolveCircuitBreaker, type CircuitBreakerOptions } from './limits/circuit-breaker.js';
 import type { SharedLimits } from './limits/shared-limits.js';
+import type { BodySink } from './body-sink.js';
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from './retry-options.js';
 import type { Transport } from './transports/transport.js';
 
@@ -117,6 +119,26 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly timeline?: boolean;
   /**
+   * Stores each 2xx response's body as it arrives (to files, say) instead of holding it in
+   * memory: called per response with its index, URL, status and headers, it returns the target
+   * the decoded body is written to; the result's `data` is the record the target's `close()`
+   * gives. `maxBodyBytes` still applies (set `Infinity` for no cap), and `timeout` restarts with
+   * each chunk, so it limits a stall rather than a whole download. The transport must implement
+   * `stream` (both built-in ones do).
+   * @default undefined (bodies are read into memory and parsed)
+   * @example { sink: ({ index }) => fileTarget(`out/${index}`), maxBodyBytes: Infinity }
+   */
+  readonly sink?: BodySink;
+  /**
+   * Per-host circuit breaker: after `failures` attempts in a row to one host failed to connect
+   * or timed out, that host's remaining requests fail at once with `CircuitOpenError`
+   * (`ECIRCUITOPEN`) instead of waiting `timeout × attempts` each; after `cooldown` ms one probe
+   * goes, and its success closes the circuit. `false` turns it off.
+   * @default { failures: 5, cooldown: 10000 }
+   * @example { circuitBreaker: { failures: 3, cooldown: 30_000 } }
+   */
+  readonly circuitBreaker?: CircuitBreakerOptions | false;
+  /**
    * Aborts the run: in-flight requests are cancelled, and the remaining inputs fail at once with
    * `AbortError`, so each input still gets its one result.
    * @default undefined
@@ -125,10 +147,11 @@ export interface FanoutOptions<F extends string = string> {
 }
 
 /** `FanoutOptions` with every default filled in (internal: not exported from the package). */
-type OptionalKeys = 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal' | 'sharedLimits';
-export type ResolvedOptions = Required<Omit<FanoutOptions, OptionalKeys | 'retry' | 'concurrency'>> &
+type OptionalKeys = 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal' | 'sharedLimits' | 'sink';
+export type ResolvedOptions = Required<Omit<FanoutOptions, OptionalKeys | 'retry' | 'circuitBreaker' | 'concurrency'>> &
   Pick<FanoutOptions, OptionalKeys> & {
     readonly retry: ResolvedRetry;
+    readonly circuitBreaker: Required<CircuitBreakerOptions> | false;
     /** The requests in flight at most: `concurrency`, or `maxConcurrency` with `'auto'`. */
     readonly concurrency: number;
     /** `concurrency: 'auto'`: adaptive limits per host. */
@@ -157,11 +180,17 @@ function check(name: string, value: number, min: number, integer: boolean): void
 
 /** Fills in defaults and rejects out-of-range values with a `RangeError` naming the option. */
 export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
-  const { retry, concurrency, ...rest } = options;
+  const { retry, circuitBreaker, concurrency, ...rest } = options;
   const merged = { ...DEFAULTS, ...stripUndefined(rest) };
   const adaptive = concurrency === 'auto';
   check('maxConcurrency', merged.maxConcurrency, 1, true);
-  const resolved: ResolvedOptions = { ...merged, concurrency: adaptive ? merged.maxConcurrency : (concurrency ?? DEFAULTS.concurrency), adaptive, retry: resolveRetry(retry, check) };
+  const resolved: ResolvedOptions = {
+    ...merged,
+    concurrency: adaptive ? merged.maxConcurrency : (concurrency ?? DEFAULTS.concurrency),
+    adaptive,
+    retry: resolveRetry(retry, check),
+    circuitBreaker: resolveCircuitBreaker(circuitBreaker),
+  };
   check('concurrency', resolved.concurrency, 1, true);
   check('timeout', resolved.timeout, 1, false);
   check('perHost', resolved.perHost, 1, true);
@@ -169,6 +198,7 @@ export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
   if (resolved.deadline !== undefined) check('deadline', resolved.deadline, 1, false);
   if (resolved.rate !== undefined) check('rate', resolved.rate, Number.MIN_VALUE, false);
   if (resolved.perHostRate !== undefined) check('perHostRate', resolved.perHostRate, Number.MIN_VALUE, false);
+  if (resolved.sink && resolved.transport && !resolved.transport.stream) throw new TypeError(`Option sink needs a transport with stream(); ${resolved.transport.name} has none`);
   return resolved;
 }
 

@@ -1,6 +1,7 @@
 import { AbortError } from './errors/abort-error.js';
 import { FanoutError } from './errors/fanout-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
+import { CircuitBreaker } from './limits/circuit-breaker.js';
 import { HostGate } from './limits/host-gate.js';
 import { RetryBudget } from './limits/retry-budget.js';
 import type { ResolvedOptions } from './options.js';
@@ -14,6 +15,8 @@ export interface RunContext {
   readonly transport: Transport;
   readonly gate: HostGate;
   readonly budget: Pick<RetryBudget, 'recordRequest' | 'tryTakeRetry'>;
+  /** The per-host circuit breaker, unless `circuitBreaker: false`. */
+  readonly breaker?: CircuitBreaker;
   /** When the run's deadline passes, on the `performance.now()` clock; undefined without one. */
   readonly deadlineAt: number | undefined;
   /** Aborts when the caller's signal fires or the deadline passes; its reason is a FanoutError. */
@@ -68,6 +71,7 @@ export function createRunContext(options: ResolvedOptions): RunContext {
     }),
     budget: options.sharedLimits ?? (budget ? new RetryBudget(budget.ratio, budget.min) : UNLIMITED),
     deadlineAt,
+    breaker: options.circuitBreaker ? new CircuitBreaker(options.circuitBreaker) : undefined,
     signal: controller.signal,
     track(attempt) {
       if (controller.signal.aborted) {

@@ -7,7 +7,8 @@ import type { RequestTally } from './request-tally.js';
 import type { GateRelease } from './limits/host-gate.js';
 import type { RunContext } from './run-context.js';
 import { isJsonContentType } from './transports/content-type.js';
-import type { TransportRequest, TransportResponse } from './transports/transport.js';
+import type { TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
+import { pipeToSink, type BodySink } from './body-sink.js';
 import type { Cancellation } from './utils/cancellation.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
 import { parseRetryAfter } from './utils/retry-after.js';
@@ -20,6 +21,8 @@ export interface PreparedRequest {
   readonly method: HttpMethod;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
+  /** The input's position, for a `sink`. */
+  readonly index?: number;
 }
 
 /** What a successful attempt gives back. */
@@ -84,27 +87,44 @@ export async function sendAttempt(
     release();
     throw cancellation.reason;
   }
+  let probe: boolean;
+  try {
+    probe = ctx.breaker?.admit(request.host) ?? false; // throws CircuitOpenError while the host's circuit is open
+  } catch (error) {
+    release();
+    throw error;
+  }
   const timer = setTimeout(() => cancellation.abort(new TimeoutError(options.timeout)), options.timeout);
   if (++tally.attempts === 1) ctx.budget.recordRequest();
   const sent = performance.now();
   tally.recorder?.started(sent);
   try {
-    let response: TransportResponse;
+    let response: TransportResponse | TransportStreamResponse;
     try {
-      response = await ctx.transport.send(new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation));
+      const attempt = new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation);
+      response = options.sink && ctx.transport.stream ? await ctx.transport.stream(attempt) : await ctx.transport.send(attempt);
     } catch (error) {
-      throw toFanoutError(error, cancellation);
+      const failure = toFanoutError(error, cancellation);
+      ctx.breaker?.recordFailure(request.host, failure, probe);
+      throw failure;
     }
-    if (response.status < 200 || response.status > 299) {
-      throw new HttpError(response.status, {
+    ctx.breaker?.recordSuccess(request.host);
+    const { body, status } = response;
+    if (status < 200 || status > 299) {
+      if (typeof body !== 'string') body.destroy(); // a sink's error body is not read
+      throw new HttpError(status, {
         method: request.method,
         url: request.url,
         headers: response.headers(),
-        body: response.body,
+        body: typeof body === 'string' ? body : '',
         retryAfterMs: parseRetryAfter(response.header('retry-after'), options.retry.maxRetryAfter),
       });
     }
-    return { status: response.status, data: decode(response, options.responseType, options.fields) };
+    if (typeof body !== 'string') {
+      const stored = { index: request.index ?? 0, url: request.url, status, header: response.header };
+      return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer.refresh()) };
+    }
+    return { status, data: decode(body, response.header('content-type'), options.responseType, options.fields) };
   } catch (error) {
     dropped = isDrop(error);
     throw error;
@@ -118,12 +138,11 @@ export async function sendAttempt(
 }
 
 /**
- * The response body as `data`: parsed JSON when `type` is `'json'`, or `'auto'` and the content
+ * A response body as `data`: parsed JSON when `type` is `'json'`, or `'auto'` and the content
  * type says JSON (`application/json`, `+json`); else the text as it came.
  */
-function decode(response: TransportResponse, type: ResponseType, fields: readonly string[] | undefined): unknown {
-  const body = response.body;
-  if (type === 'text' || (type === 'auto' && !isJsonContentType(response.header('content-type')))) return body;
+function decode(body: string, contentType: string | undefined, type: ResponseType, fields: readonly string[] | undefined): unknown {
+  if (type === 'text' || (type === 'auto' && !isJsonContentType(contentType))) return body;
   if (body === '') return null;
   let data: unknown;
   try {

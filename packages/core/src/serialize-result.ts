@@ -1,3 +1,4 @@
+import { isSinkRecord } from './body-sink.js';
 import type { SerializedError } from './errors/fanout-error.js';
 import type { FetchResult } from './result.js';
 import { redactUrl } from './utils/redact-url.js';
@@ -22,6 +23,8 @@ interface SerializedBase {
  */
 export type SerializedResult =
   | (SerializedBase & { readonly ok: true; readonly status: number; readonly data: unknown })
+  /** A body stored by a `sink`: its record's fields (e.g. `file`, `bytes`, `sha256`) instead of `data`. */
+  | (SerializedBase & { readonly ok: true; readonly status: number; readonly [stored: string]: unknown })
   | (SerializedBase & {
       readonly ok: false;
       readonly status?: number;
@@ -44,6 +47,7 @@ export function serializeResult(result: FetchResult): SerializedResult {
   const ms = round1(timing.ms);
   const queuedMs = round1(timing.queuedMs);
   const wireMs = round1(timing.wireMs);
+  if (result.ok && isSinkRecord(result.data)) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, ...result.data };
   if (result.ok) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, data: result.data };
   const error = result.error.toJSON();
   const line =

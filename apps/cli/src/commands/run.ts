@@ -17,6 +17,7 @@ import { runConfig, type RunCommandFlags } from '../run-config.js';
 import { runCompareMode } from '../run-compare-mode.js';
 import { runStreamMode } from '../run-stream-mode.js';
 import type { ActiveUpstream } from '../upstream.js';
+import { BatchRun } from '../batch/batch-run.js';
 import { reportWriteFailure } from '../write-failure.js';
 
 function renderer(config: RunConfig, out: Output, colors: Colors): Renderer {
@@ -32,6 +33,8 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
   if (io.stdoutClosed()) out.halt({ kind: 'write-failed', code: 'EBADF' });
   if (out.failure) return reportWriteFailure(out.failure, io);
   const defaults = await requestDefaults(config.request, io.stdin);
+  // --journal reads (and may peek at stdin) before anything is fetched; a mismatch is a usage error.
+  const batch = await BatchRun.open(config.batch, { urls: config.urls, ids: config.ids, file: config.file, stdin: io.stdin }, config.upstream);
   let transport: Transport | undefined;
   let upstream: ActiveUpstream | undefined;
   const errColors = colorsFor(io.stderr, io.env);
@@ -55,7 +58,8 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
       io,
       out,
       render: renderer(config, out, colorsFor(io.stdout, io.env)),
-      inputs: () => inputItems({ urls: config.urls, idUrls, file: config.file, stdin: io.stdin }, defaults),
+      inputs: () => inputItems({ urls: config.urls, idUrls, file: batch.sources.file, stdin: batch.sources.stdin }, defaults),
+      batch,
       defaults,
       transport,
       errColors,

@@ -1,5 +1,6 @@
 import type { LatencyStats, Summary } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
+import { batchSummaryRows, type BatchNotes } from '../batch/batch-run.js';
 import { formatMs } from './format.js';
 
 function percentiles(stats: LatencyStats): string {
@@ -11,7 +12,7 @@ function percentiles(stats: LatencyStats): string {
  * and those the retry budget refused, wall time, throughput, wire latency and, apart, the time
  * spent queued for a slot or a rate limit.
  */
-export function summaryTable(summary: Summary, c: Colors, title = 'Summary'): string {
+export function summaryTable(summary: Summary & BatchNotes, c: Colors, title = 'Summary'): string {
   const failures = Object.entries(summary.failedByCode)
     .map(([code, n]) => `${code} ${n}`)
     .join(', ');
@@ -24,5 +25,6 @@ export function summaryTable(summary: Summary, c: Colors, title = 'Summary'): st
     ['latency', `${percentiles(summary.latency)}   ${c.dim('(on the wire)')}`],
   ];
   if (summary.queued.max >= 1) rows.push(['queued', `${percentiles(summary.queued)}   ${c.dim('(waiting for a slot or a rate limit)')}`]);
+  rows.push(...batchSummaryRows(summary));
   return [c.bold(title), ...rows.map(([label, value]) => `  ${label.padEnd(11)} ${value}`)].join('\n') + '\n';
 }

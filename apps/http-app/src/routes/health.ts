@@ -1,10 +1,11 @@
+import { redactUrl } from '@fanout/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.js';
 import { sendJson } from '../respond.js';
 
 /** `GET /healthz`: alive, and which upstream it uses. */
 export function handleHealth(_req: IncomingMessage, res: ServerResponse, ctx: AppContext): void {
-  sendJson(res, 200, { status: 'ok', upstream: ctx.upstreamUrl, uptimeSeconds: Math.round(process.uptime()) });
+  sendJson(res, 200, { status: 'ok', upstream: redactUrl(ctx.upstreamUrl), uptimeSeconds: Math.round(process.uptime()) });
 }
 
 /** `GET /metrics`: Prometheus text format. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PAGE_HEADERS } from '../security-headers.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,8 +25,7 @@ export function serveFile(file: { type: string; body: Buffer }) {
       'content-type': file.type,
       'content-length': file.body.length,
       'cache-control': 'no-cache',
-      'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:",
-      'x-content-type-options': 'nosniff',
+      ...PAGE_HEADERS,
     });
     res.end(file.body);
   };

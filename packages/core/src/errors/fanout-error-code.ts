@@ -24,6 +24,12 @@ export type NetworkErrorCode =
   | 'Z_BUF_ERROR'
   | (string & Record<never, never>);
 
+/**
+ * The `code` of a `SinkError`: the system code of the storage failure (disk full, no
+ * permission, read-only file system, a directory in the way, ...), else `ESINK`.
+ */
+export type SinkErrorCode = 'ENOSPC' | 'EDQUOT' | 'EACCES' | 'EPERM' | 'EROFS' | 'EISDIR' | 'ENOTDIR' | 'ENAMETOOLONG' | 'ESINK' | (string & Record<never, never>);
+
 /** Every `code` a `FanoutError` may have: branch on these, never on message text. */
 export type FanoutErrorCode =
   | 'EHTTP'
@@ -33,4 +39,6 @@ export type FanoutErrorCode =
   | 'EPARSE'
   | 'EBODYTOOLARGE'
   | 'ERR_INVALID_URL'
-  | NetworkErrorCode;
+  | 'ECIRCUITOPEN'
+  | NetworkErrorCode
+  | SinkErrorCode;

@@ -1,5 +1,5 @@
 export { FanoutError, type SerializedError } from './fanout-error.js';
-export type { FanoutErrorCode, NetworkErrorCode } from './fanout-error-code.js';
+export type { FanoutErrorCode, NetworkErrorCode, SinkErrorCode } from './fanout-error-code.js';
 export type { SerializedCause } from './serialize-cause.js';
 export { isFanoutError } from './is-fanout-error.js';
 export { HttpError, type HttpErrorDetails } from './http-error.js';
@@ -9,3 +9,5 @@ export { ParseError } from './parse-error.js';
 export { BodyTooLargeError } from './body-too-large-error.js';
 export { AbortError } from './abort-error.js';
 export { InvalidUrlError } from './invalid-url-error.js';
+export { CircuitOpenError } from './circuit-open-error.js';
+export { SinkError } from './sink-error.js';

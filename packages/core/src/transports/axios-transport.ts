@@ -9,7 +9,8 @@ import { bodyReader } from './body-reader.js';
 import { proxyRoute, type ProxyRoute } from './proxy-route.js';
 import { ACCEPT_ENCODING, requestHeaders } from './request-headers.js';
 import { tlsConnectOptions } from './tls-options.js';
-import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import { decodedBody } from './decoded-body.js';
+import type { Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
 import { TunnelingHttpsAgent } from './tunneling-https-agent.js';
 import { splitUrl } from './url-parts.js';
@@ -137,10 +138,9 @@ function readBody(stream: Readable, headers: Record<string, unknown>, request: T
   });
 }
 
-async function toResponse(response: AxiosResponse<unknown>, request: TransportRequest): Promise<TransportResponse> {
+/** A response's status and header accessors. */
+function responseHead(response: AxiosResponse<unknown>): Omit<TransportResponse, 'body'> {
   const headers = response.headers as Record<string, unknown>;
-  const data = response.data;
-  const body = data instanceof Readable ? await readBody(data, headers, request) : typeof data === 'string' ? data : String(data ?? '');
   return {
     status: response.status,
     header: (name) => headerValue(headers[name]),
@@ -152,8 +152,22 @@ async function toResponse(response: AxiosResponse<unknown>, request: TransportRe
       }
       return all;
     },
-    body,
   };
+}
+
+async function toResponse(response: AxiosResponse<unknown>, request: TransportRequest): Promise<TransportResponse> {
+  const headers = response.headers as Record<string, unknown>;
+  const data = response.data;
+  const body = data instanceof Readable ? await readBody(data, headers, request) : typeof data === 'string' ? data : String(data ?? '');
+  return { ...responseHead(response), body };
+}
+
+/** A response whose body is left to stream (for a `sink`), decoded as it is read. */
+function toStreamResponse(response: AxiosResponse<unknown>): TransportStreamResponse {
+  const head = responseHead(response);
+  const data = response.data;
+  const raw = data instanceof Readable ? data : Readable.from([Buffer.from(typeof data === 'string' ? data : String(data ?? ''))]);
+  return { ...head, body: decodedBody(raw, head.header('content-encoding'), mapError) };
 }
 
 /**
@@ -181,29 +195,35 @@ export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
   return {
     name: 'axios',
     async send(request: TransportRequest): Promise<TransportResponse> {
-      const config: AxiosRequestConfig = { ...base, url: request.url, method: request.method, signal: abortSignalFor(request) };
-      if (instance) config.headers = requestHeaders(request.headers);
-      else if (request.headers && Object.keys(request.headers).length > 0) config.headers = request.headers;
-      const body = request.body;
-      if (body !== undefined) config.data = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-      if (request.followRedirects) config.maxRedirects = 5;
-      if (route !== undefined && request.url.startsWith('http:')) {
-        const proxy = route(splitUrl(request.url).origin);
-        if (proxy !== undefined) config.proxy = forwardProxy(proxy);
-      }
-      let response: AxiosResponse<unknown>;
-      try {
-        response = await client.request<unknown>(config);
-      } catch (error) {
-        throw mapError(error);
-      }
-      return toResponse(response, request);
+      return toResponse(await sendOne(request), request);
+    },
+    async stream(request: TransportRequest): Promise<TransportStreamResponse> {
+      return toStreamResponse(await sendOne(request));
     },
     async close() {
       httpAgent.destroy();
       httpsAgent.destroy();
     },
   };
+
+  /** Sends one request; resolves at the response headers (the body is a stream). */
+  async function sendOne(request: TransportRequest): Promise<AxiosResponse<unknown>> {
+    const config: AxiosRequestConfig = { ...base, url: request.url, method: request.method, signal: abortSignalFor(request) };
+    if (instance) config.headers = requestHeaders(request.headers);
+    else if (request.headers && Object.keys(request.headers).length > 0) config.headers = request.headers;
+    const body = request.body;
+    if (body !== undefined) config.data = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    if (request.followRedirects) config.maxRedirects = 5;
+    if (route !== undefined && request.url.startsWith('http:')) {
+      const proxy = route(splitUrl(request.url).origin);
+      if (proxy !== undefined) config.proxy = forwardProxy(proxy);
+    }
+    try {
+      return await client.request<unknown>(config);
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
 }
 
 function noop(): void {}

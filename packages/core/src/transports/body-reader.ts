@@ -28,14 +28,14 @@ export interface BodyReaderOptions {
 }
 
 /** `first`: the first raw bytes, for the outermost coding only. */
-type DecoderFactory = (first: Buffer | undefined) => Transform;
+export type DecoderFactory = (first: Buffer | undefined) => Transform;
 
 /** A zlib stream header (RFC 1950): deflate method, and the check bits of the first two bytes. */
 function isZlibHeader(bytes: Buffer): boolean {
   return bytes.length >= 2 && (bytes.readUInt8(0) & 0x0f) === 8 && bytes.readUInt16BE(0) % 31 === 0;
 }
 
-const DECODERS: Readonly<Record<string, DecoderFactory>> = {
+export const DECODERS: Readonly<Record<string, DecoderFactory>> = {
   gzip: () => createGunzip(),
   'x-gzip': () => createGunzip(),
   br: () => createBrotliDecompress(),
@@ -45,7 +45,7 @@ const DECODERS: Readonly<Record<string, DecoderFactory>> = {
 const MAX_ENCODINGS = 5;
 
 /** The decoders of a `Content-Encoding` list, in decoding order; undefined when none apply or one is unknown. */
-function decodingChain(contentEncoding: string | undefined): string[] | undefined {
+export function decodingChain(contentEncoding: string | undefined): string[] | undefined {
   if (contentEncoding === undefined) return undefined;
   const codings = contentEncoding
     .toLowerCase()

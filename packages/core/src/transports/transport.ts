@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { HttpMethod } from '../request.js';
 
 /** What the core asks a transport to send. */
@@ -24,9 +25,15 @@ export interface TransportResponse {
   readonly status: number;
   /** Looks a response header up by its lower-case name (repeated headers joined by `, `). */
   readonly header: (name: string) => string | undefined;
-  /** Every response header, lower-case names; built only when called. */
-  readonly headers: () => Record<string, string>;
+  /** Every response header, lower-case names (repeated ones joined by `, `), built when called. */
+  headers(): Record<string, string>;
   readonly body: string;
+}
+
+/** A response whose body is left to be read as a stream (for a `sink`). */
+export interface TransportStreamResponse extends Omit<TransportResponse, 'body'> {
+  /** The body, decoded (gzip, deflate, br); the caller reads it to the end or destroys it. */
+  readonly body: Readable;
 }
 
 /**
@@ -37,6 +44,11 @@ export interface TransportResponse {
 export interface Transport {
   readonly name: string;
   send(request: TransportRequest): Promise<TransportResponse>;
+  /**
+   * Sends one request and resolves once the response headers are in, leaving the body to be
+   * streamed (the `sink` option needs it; `maxBodyBytes` is then the reader's to apply).
+   */
+  stream?(request: TransportRequest): Promise<TransportStreamResponse>;
   /** Closes pooled connections. */
   close(): Promise<void>;
 }

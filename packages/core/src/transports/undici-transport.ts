@@ -10,6 +10,7 @@ import { authorityOf, openTunnel } from './connect-tunnel.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
 import { splitUrl } from './url-parts.js';
+import { undiciStream } from './undici-stream.js';
 
 /** Options of {@link undiciTransport}: the common {@link TransportOptions}, and: */
 export interface UndiciTransportOptions extends TransportOptions {
@@ -30,13 +31,28 @@ const CODES: Readonly<Record<string, string>> = {
 };
 
 /** undici's errors at this transport's boundary: a `NetworkError` with a system, TLS or proxy code. */
-function mapError(error: unknown): unknown {
+export function mapError(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? toNetworkError(error, CODES[code] ?? code) : error;
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
+export function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** `header(name)` and `headers()` of a response over undici's raw header record. */
+export function headerAccessors(all: Record<string, string | string[] | undefined>): Pick<TransportResponse, 'header' | 'headers'> {
+  return {
+    header: (name) => headerValue(all[name]),
+    headers: () => {
+      const result: Record<string, string> = {};
+      for (const name in all) {
+        const value = headerValue(all[name]);
+        if (value !== undefined) result[name] = value;
+      }
+      return result;
+    },
+  };
 }
 
 /** Sends one request through `dispatcher.dispatch`, the body decoded and capped as it arrives. */
@@ -72,20 +88,7 @@ function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<Tra
       if (settled) return;
       settled = true;
       off();
-      const all = headers;
-      resolve({
-        status,
-        header: (name) => headerValue(all[name]),
-        headers: () => {
-          const result: Record<string, string> = {};
-          for (const name in all) {
-            const value = headerValue(all[name]);
-            if (value !== undefined) result[name] = value;
-          }
-          return result;
-        },
-        body: body ?? '',
-      });
+      resolve({ status, ...headerAccessors(headers), body: body ?? '' });
     };
     dispatcher.dispatch(
       { origin, path, method: req.method, headers: requestHeaders(req.headers), body: req.body ?? null, headersTimeout: 0, bodyTimeout: 0 },
@@ -192,6 +195,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
   let redirecting: Dispatcher | undefined;
   return {
     name: 'undici',
+    stream: (req) => undiciStream(req.followRedirects ? (redirecting ??= dispatcher.compose(interceptors.redirect({ maxRedirections: 5 }))) : dispatcher, req),
     send(req: TransportRequest): Promise<TransportResponse> {
       const chosen = req.followRedirects ? (redirecting ??= dispatcher.compose(interceptors.redirect({ maxRedirections: 5 }))) : dispatcher;
       try {

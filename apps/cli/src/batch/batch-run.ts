@@ -1,0 +1,127 @@
+import { serializeResult, type FanoutOptions, type FetchResult } from '@fanout/core';
+import type { InputItem, UpstreamChoice } from '../config.js';
+import type { BatchConfig } from './batch-options.js';
+import { fingerprintInputs, type BatchSources } from './input-fingerprint.js';
+import { Journal } from './journal.js';
+import { fileExists, fileSink } from './output-dir.js';
+
+/** What the long-batch features add to the end-of-run summary. */
+export interface BatchNotes {
+  /** Inputs not fetched: the journal has them ok already, or (`--skip-existing`) their file exists. */
+  readonly skipped?: number;
+  /** Of those, the ones skipped for their file. */
+  readonly skippedExisting?: number;
+  /** Set when `--max-failures` stopped the run. */
+  readonly stopped?: { readonly maxFailures: number; readonly unfinished: number };
+}
+
+/**
+ * The long-batch side of one stream run: skips what the journal has done (renumbering the rest
+ * back to their input positions), journals each result, and says when `--max-failures` is hit.
+ */
+export class BatchRun {
+  private skipped = 0;
+  private skippedExisting = 0;
+  private failed = 0;
+  private pulled = 0;
+  private settled = 0;
+  /** fanout's index (position among the inputs not skipped) → the input's own position. */
+  private readonly positions = new Map<number, number>();
+
+  private constructor(
+    private readonly config: BatchConfig,
+    /** The sources to read the inputs from: stdin (or a pipe) replayed if it was fingerprinted. */
+    readonly sources: BatchSources,
+    private readonly journal: Journal | undefined,
+  ) {}
+
+  /** Opens the journal (if any) for these inputs; throws `UsageError` for another list's journal. */
+  static async open(config: BatchConfig, sources: BatchSources, upstream: UpstreamChoice): Promise<BatchRun> {
+    if (config.journal === undefined) return new BatchRun(config, sources, undefined);
+    const inputs = await fingerprintInputs(sources, upstream);
+    const journal = await Journal.open(config.journal, inputs.fingerprint, inputs.describes);
+    return new BatchRun(config, inputs.sources, journal);
+  }
+
+  /** The inputs still to fetch: those the journal has ok, or whose file exists (`--skip-existing`), are left out and counted. */
+  async *inputs(all: AsyncIterable<InputItem>): AsyncGenerator<InputItem> {
+    const files = this.config.files?.skipExisting ? this.config.files : undefined;
+    let position = 0;
+    for await (const item of all) {
+      const at = position++;
+      if (this.journal?.done.has(at)) {
+        this.skipped++;
+        continue;
+      }
+      if (files && fileExists(files.dir, files.name, at, urlOf(item))) {
+        this.skipped++;
+        this.skippedExisting++;
+        continue;
+      }
+      if (at !== this.pulled) this.positions.set(this.pulled, at);
+      this.pulled++;
+      yield item;
+    }
+  }
+
+  /** A result with its input's own index, journalled. */
+  settle(result: FetchResult): FetchResult {
+    const position = this.positions.get(result.index);
+    if (position !== undefined) this.positions.delete(result.index);
+    const own = position === undefined ? result : { ...result, index: position };
+    this.settled++;
+    if (!own.ok) this.failed++;
+    this.journal?.append(JSON.stringify(serializeResult(own)));
+    return own;
+  }
+
+  /** The core options these flags set. */
+  coreOptions(): FanoutOptions {
+    const files = this.config.files;
+    if (!files) return {};
+    // The sink gets fanout's index; the file is named after the input's own position.
+    const sink = fileSink(files.dir, files.name);
+    return { sink: (response) => sink({ ...response, index: this.positions.get(response.index) ?? response.index }), maxBodyBytes: files.maxBytes ?? Infinity };
+  }
+
+  /** True once `--max-failures` failed inputs have come back: the run must stop. */
+  get mustStop(): boolean {
+    return this.config.maxFailures !== undefined && this.failed >= this.config.maxFailures;
+  }
+
+  /** What to add to the summary. */
+  notes(): BatchNotes {
+    return {
+      ...(this.journal || this.config.files?.skipExisting ? { skipped: this.skipped } : {}),
+      ...(this.config.files?.skipExisting ? { skippedExisting: this.skippedExisting } : {}),
+      ...(this.mustStop ? { stopped: { maxFailures: this.config.maxFailures as number, unfinished: this.pulled - this.settled } } : {}),
+    };
+  }
+
+  /** Writes the journal's last batch. */
+  async close(): Promise<void> {
+    await this.journal?.close();
+  }
+}
+
+/** The summary rows of the notes (none when the run used no long-batch flag). */
+export function batchSummaryRows(notes: BatchNotes): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  if (notes.skipped !== undefined) {
+    const existing = notes.skippedExisting ?? 0;
+    const journal = notes.skipped - existing;
+    const why = existing === 0 ? 'already ok in the journal' : journal === 0 ? 'file exists' : `${journal} already ok in the journal, ${existing} file exists`;
+    rows.push(['skipped', `${notes.skipped} (${why})`]);
+  }
+  if (notes.stopped) {
+    const { maxFailures, unfinished } = notes.stopped;
+    rows.push(['stopped', `after ${maxFailures} failed inputs (--max-failures); ${unfinished} read but unfinished (cancelled), the rest not read: none of them has a result line`]);
+  }
+  return rows;
+}
+
+/** The URL an input item asks for. */
+function urlOf(item: InputItem): string {
+  const { input } = item;
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : String(input.url);
+}

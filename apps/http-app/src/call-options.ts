@@ -1,0 +1,31 @@
+import { TimeoutError, type FanoutOptions } from '@fanout/core';
+import { withByteBudget } from './byte-budget.js';
+import type { AppContext } from './context.js';
+
+/**
+ * The core options of one API call: the app's run options, a transport with this call's own
+ * byte budget, and the call's deadline (core's `deadline`: in-flight requests are aborted and
+ * the rest fail with `EDEADLINE`; a `Retry-After` past it fails at once).
+ */
+export function callOptions(ctx: AppContext, concurrency: number): FanoutOptions {
+  return { ...ctx.runOptions, transport: withByteBudget(ctx.transport, ctx.limits.byteBudget, concurrency), deadline: ctx.limits.deadlineMs, concurrency };
+}
+
+/**
+ * A signal that aborts with the call's `EDEADLINE` `TimeoutError` when the deadline passes, or
+ * when `gone` aborts: for calls made of more than one run (compare), whose runs each get the
+ * deadline but must also end together within it. `dispose` clears the timer.
+ */
+export function callSignal(ctx: AppContext, gone: AbortSignal): { readonly signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new TimeoutError(ctx.limits.deadlineMs, 'EDEADLINE')), ctx.limits.deadlineMs);
+  const onGone = () => controller.abort(gone.reason);
+  gone.addEventListener('abort', onGone, { once: true });
+  return {
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer);
+      gone.removeEventListener('abort', onGone);
+    },
+  };
+}
