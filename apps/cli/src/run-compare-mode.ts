@@ -1,5 +1,6 @@
 import { compare, type RequestInput } from '@fanout/core';
-import { EXIT, signalExit, type StopSignal } from './exit-codes.js';
+import { EXIT, signalExit } from './exit-codes.js';
+import { runInterrupt } from './run-interrupt.js';
 import { coreOptions, type ModeContext } from './mode-context.js';
 import { compareChart } from './render/compare-chart.js';
 import { terminalColumns, TimelineReport } from './timeline-report.js';
@@ -15,13 +16,7 @@ export async function runCompareMode(context: ModeContext): Promise<number> {
   for await (const item of context.inputs()) inputs.push(item.input);
   let current: 'sequential' | 'concurrent' | undefined;
   const timelines = config.timeline ? { sequential: new TimelineReport(), concurrent: new TimelineReport() } : undefined;
-  const interrupt = new AbortController();
-  let stoppedBy: StopSignal | undefined;
-  const removeInterrupt = io.onInterrupt((signal) => {
-    stoppedBy = signal;
-    interrupt.abort();
-  });
-  out.whenStopped(() => interrupt.abort());
+  const interrupt = runInterrupt(io, out);
   const comparison = await compare(inputs, {
     ...coreOptions(config, context.defaults, transport),
     ordered: false,
@@ -34,11 +29,12 @@ export async function runCompareMode(context: ModeContext): Promise<number> {
       timelines?.[mode].add(result);
       render.result(result, { mode: config.output === 'text' ? undefined : mode });
     },
-  }).finally(removeInterrupt);
+  }).finally(() => interrupt.remove());
   if (out.failure?.kind === 'pipe-closed') return EXIT.ok;
   render.end({ comparison });
   await out.flush();
   if (out.failure?.kind === 'write-failed') return EXIT.writeFailed;
+  const { stoppedBy } = interrupt;
   if (stoppedBy !== undefined) {
     log(`\nfanout: interrupted (${stoppedBy === 'SIGINT' ? 'Ctrl-C' : stoppedBy}); in-flight requests were aborted and the rest failed with EABORTED.\n${compareChart(comparison, errColors)}`);
     return signalExit(stoppedBy);

@@ -1,7 +1,8 @@
 import { fanout, SummaryBuilder, type RequestInput } from '@fanout/core';
 import { lastValueFrom, tap } from 'rxjs';
 import { colorsFor } from './colors.js';
-import { EXIT, signalExit, type StopSignal } from './exit-codes.js';
+import { EXIT, signalExit } from './exit-codes.js';
+import { runInterrupt } from './run-interrupt.js';
 import { coreOptions, type ModeContext } from './mode-context.js';
 import { sweepChart } from './render/sweep-chart.js';
 import { kneeOf, sweepConcurrencies, type SweepLevel } from './sweep-levels.js';
@@ -17,13 +18,7 @@ export async function runSweepMode(context: ModeContext): Promise<number> {
   const { config, io, out, transport, log } = context;
   const inputs: RequestInput[] = [];
   for await (const item of context.inputs()) inputs.push(item.input);
-  const interrupt = new AbortController();
-  let stoppedBy: StopSignal | undefined;
-  const removeInterrupt = io.onInterrupt((signal) => {
-    stoppedBy = signal;
-    interrupt.abort();
-  });
-  out.whenStopped(() => interrupt.abort());
+  const interrupt = runInterrupt(io, out);
   const levels: SweepLevel[] = [];
   let failed = 0;
   try {
@@ -41,7 +36,7 @@ export async function runSweepMode(context: ModeContext): Promise<number> {
       if (config.output === 'ndjson') out.write(`${JSON.stringify(level)}\n`);
     }
   } finally {
-    removeInterrupt();
+    interrupt.remove();
   }
   if (out.failure?.kind === 'pipe-closed') return EXIT.ok;
   if (levels.length > 0) {
@@ -51,6 +46,7 @@ export async function runSweepMode(context: ModeContext): Promise<number> {
   }
   await out.flush();
   if (out.failure?.kind === 'write-failed') return EXIT.writeFailed;
+  const { stoppedBy } = interrupt;
   if (stoppedBy !== undefined) {
     log(`\nfanout: interrupted (${stoppedBy === 'SIGINT' ? 'Ctrl-C' : stoppedBy}); the sweep stopped after ${levels.length} level(s).\n`);
     return signalExit(stoppedBy);

@@ -1,5 +1,6 @@
 import type { Cancellation } from '../utils/cancellation.js';
-import { VegasLimit } from './vegas-limit.js';
+import type { VegasLimit } from './vegas-limit.js';
+import { waitInLine } from './wait-in-line.js';
 
 /** Frees an adaptive slot and tells the limit how the attempt went (`dropped`: a 429, 503 or timeout). */
 export type AdaptiveRelease = (dropped: boolean) => void;
@@ -17,22 +18,8 @@ export class AdaptiveSlots {
 
   async acquire(cancellation: Cancellation): Promise<AdaptiveRelease> {
     if (this.active < this.limit.limit && this.waiters.length === 0) this.active++;
-    else {
-      await new Promise<void>((resolve, reject) => {
-        let off = (): void => undefined;
-        const grant = () => {
-          off();
-          this.active++; // taken at the grant, so nobody slips in before the waiter runs
-          resolve();
-        };
-        this.waiters.push(grant);
-        off = cancellation.onAbort((reason) => {
-          const at = this.waiters.indexOf(grant);
-          if (at >= 0) this.waiters.splice(at, 1);
-          reject(reason);
-        });
-      });
-    }
+    // Taken at the grant, so nobody slips in before the waiter runs.
+    else await waitInLine(this.waiters, cancellation, () => this.active++);
     const inFlight = this.active;
     const start = performance.now();
     let released = false;
