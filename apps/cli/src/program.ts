@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import type { CliIo } from './cli-io.js';
+import type { CancelFlags } from './commands/cancel.js';
 import type { EnqueueFlags } from './commands/enqueue.js';
+import type { JobsFlags } from './commands/jobs.js';
 import type { ResultsFlags } from './commands/results.js';
 import type { StatusFlags } from './commands/status.js';
 import type { WorkerFlags } from './commands/worker.js';
@@ -31,8 +33,10 @@ const QUEUE_EXAMPLES = `
 Scale-out on BullMQ/Redis (see 'fanout <command> --help'):
   $ fanout enqueue --queue redis://127.0.0.1:6379/0 --job crawl --file urls.txt --per-host-rate 10
   $ fanout worker --queue redis://127.0.0.1:6379/0 --concurrency 32 -H @auth.txt   (on each machine)
+  $ fanout results --queue redis://127.0.0.1:6379/0 --job crawl --follow > results.ndjson
   $ fanout status --queue redis://127.0.0.1:6379/0 --job crawl
-  $ fanout results --queue redis://127.0.0.1:6379/0 --job crawl > results.ndjson`;
+  $ fanout jobs --queue redis://127.0.0.1:6379/0
+  $ fanout cancel --queue redis://127.0.0.1:6379/0 --job crawl`;
 
 const QUEUE_HELP = 'Redis URL of the queue, e.g. redis://127.0.0.1:6379/0';
 
@@ -52,7 +56,7 @@ function queueOptions(command: Command, job: boolean): Command {
 export function buildProgram(io: CliIo, version: string, dispatch: Dispatch): Command {
   const root = new Command('fanout')
     .description('Fetch many URLs at once: concurrent, with retries and limits; one result per input.')
-    .usage('[run] [options] [urls...]\n       fanout enqueue|worker|status|results [options]')
+    .usage('[run] [options] [urls...]\n       fanout enqueue|worker|status|results|jobs|cancel [options]')
     .version(version, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -81,7 +85,10 @@ export function buildProgram(io: CliIo, version: string, dispatch: Dispatch): Co
     .command('enqueue')
     .description('split the inputs into chunks of a BullMQ job on Redis (streamed: a 10M-line file is never whole in memory)')
     .argument('[urls...]', 'URLs to fetch');
-  queueOptions(enqueue, true).option('--chunk-size <n>', 'inputs per chunk', integer(1, 100_000), 500);
+  queueOptions(enqueue, true)
+    .option('--chunk-size <n>', 'inputs per chunk', integer(1, 100_000), 500)
+    .option('--max-waiting <chunks>', 'chunks waiting in Redis at most; beyond, enqueue feeds them as workers drain the queue', integer(1, 100_000), 20)
+    .option('--ttl <seconds>', "how long a finished job's results and counters stay in Redis", integer(1, 315_360_000), 604_800);
   addInputOptions(enqueue, true);
   addRequestOptions(enqueue, false);
   enqueue.optionsGroup('Run (in the workers):');
@@ -101,8 +108,17 @@ export function buildProgram(io: CliIo, version: string, dispatch: Dispatch): Co
   queueOptions(status, true).addOption(new Option('-o, --output <format>', 'text or json').choices(['text', 'json']).default('text'));
   status.action((flags: StatusFlags) => dispatch(async () => (await import('./commands/status.js')).statusCommand(flags, io)));
 
-  const results = root.command('results').description("a job's results as NDJSON, one line per input, in input order");
-  queueOptions(results, true).action((flags: ResultsFlags) => dispatch(async () => (await import('./commands/results.js')).resultsCommand(flags, io)));
+  const results = root.command('results').description("a job's results as NDJSON, one line per input: in input order, or with --follow as they are stored");
+  queueOptions(results, true)
+    .option('-f, --follow', 'stream results as workers store them, removing each from Redis once written; exits when the last is written')
+    .action((flags: ResultsFlags) => dispatch(async () => (await import('./commands/results.js')).resultsCommand(flags, io)));
+
+  const jobs = root.command('jobs').description('the jobs on the queue with their state and counts');
+  queueOptions(jobs, false).addOption(new Option('-o, --output <format>', 'text or json').choices(['text', 'json']).default('text'));
+  jobs.action((flags: JobsFlags) => dispatch(async () => (await import('./commands/jobs.js')).jobsCommand(flags, io)));
+
+  const cancel = root.command('cancel').description("stop a job: workers take none of its chunks, its keys expire after its TTL");
+  queueOptions(cancel, true).action((flags: CancelFlags) => dispatch(async () => (await import('./commands/cancel.js')).cancelCommand(flags, io)));
 
   root.addHelpText('after', () => `\nThe default command, run:\n${run.helpInformation().replace(/^Usage:.*\n\n[^\n]*\n/, '')}${RUN_EXAMPLES}\n${QUEUE_EXAMPLES}`);
   return root;

@@ -23,7 +23,8 @@ export interface ChunkOptions {
    */
   readonly perHostRate?: number;
   /**
-   * Requests in flight to one host, per worker.
+   * Requests in flight to one host across all workers (leases in Redis, which a killed worker's
+   * lose after its `lockMs`).
    * @default Infinity
    */
   readonly perHost?: number;

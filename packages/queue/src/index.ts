@@ -1,7 +1,9 @@
 export { enqueueJob, type EnqueueOptions, type EnqueueSummary } from './enqueue.js';
 export { startWorker, type RunningWorker, type WorkerOptions } from './worker.js';
-export { jobStatus, type JobStatus, type WorkerShare } from './status.js';
+export { jobStatus, type JobState, type JobStatus, type JobSummary, type WorkerShare } from './status.js';
+export { listJobs, cancelJob } from './jobs.js';
 export { jobResults } from './results.js';
+export { followResults, type FollowOptions } from './follow.js';
 export { RedisLimits, BUDGET } from './redis-limits.js';
 export { parseQueueUrl, checkJobName, openRedis, type QueueUrl } from './connection.js';
 export { QueueUrlError, QueueUnavailableError, JobStateError } from './errors.js';

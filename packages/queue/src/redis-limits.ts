@@ -2,6 +2,7 @@ import type { SharedLimits } from '@fanout/core';
 import type { Redis } from 'ioredis';
 import type { ChunkOptions } from './chunk.js';
 import { jobKeys } from './keys.js';
+import type { RedisHostLeases } from './redis-host-leases.js';
 
 // Books the next send slot: max(now, global next, host next, host pause), using Redis's clock
 // so that every worker agrees. KEYS: global next, host next, host pause. ARGV: intervals in ms.
@@ -23,8 +24,10 @@ local untilMs = now + tonumber(ARGV[1])
 if untilMs > tonumber(redis.call('GET', KEYS[1]) or '0') then redis.call('SET', KEYS[1], untilMs, 'PX', tonumber(ARGV[1]) + 1000) end
 return 1`;
 
-// Retry budget: retries may reach min + ratio * requests. KEYS: budget hash. ARGV: pending requests, ratio, min.
+// Retry budget: retries may reach min + ratio * requests; none once the job is gone (no orphan
+// key). KEYS: budget hash, job meta. ARGV: pending requests, ratio, min.
 const TAKE_RETRY = `
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
 local requests = redis.call('HINCRBY', KEYS[1], 'requests', ARGV[1])
 local retries = tonumber(redis.call('HGET', KEYS[1], 'retries') or '0')
 if retries >= tonumber(ARGV[3]) + tonumber(ARGV[2]) * requests then return 0 end
@@ -36,7 +39,8 @@ export const BUDGET = { ratio: 0.2, min: 10 } as const;
 
 /**
  * `SharedLimits` on Redis for one job: the global and per-host rates, per-host pauses after a
- * `Retry-After` and the retry budget hold across every worker on every machine.
+ * `Retry-After`, the retry budget and (given leases) `perHost` hold across every worker on every
+ * machine.
  */
 export class RedisLimits implements SharedLimits {
   private readonly keys;
@@ -46,8 +50,14 @@ export class RedisLimits implements SharedLimits {
     private readonly redis: Redis,
     job: string,
     private readonly options: ChunkOptions,
+    private readonly leases?: RedisHostLeases,
   ) {
     this.keys = jobKeys(job);
+  }
+
+  acquireHost(host: string, limit: number, signal: AbortSignal): Promise<() => void> {
+    if (!this.leases) return Promise.resolve(() => undefined);
+    return this.leases.acquire(host, limit, signal);
   }
 
   async reserve(host: string): Promise<number> {
@@ -68,7 +78,7 @@ export class RedisLimits implements SharedLimits {
   async tryTakeRetry(): Promise<boolean> {
     const pending = this.pendingRequests;
     this.pendingRequests = 0;
-    return Number(await this.redis.eval(TAKE_RETRY, 1, this.keys.budget, pending, BUDGET.ratio, BUDGET.min)) === 1;
+    return Number(await this.redis.eval(TAKE_RETRY, 2, this.keys.budget, this.keys.meta, pending, BUDGET.ratio, BUDGET.min)) === 1;
   }
 
   /** Adds the inputs counted since the last retry to the shared total. */

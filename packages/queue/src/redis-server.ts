@@ -10,18 +10,34 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Options of {@link startRedisServer}. */
+export interface RedisServerOptions {
+  /**
+   * The port (to restart a server where it was).
+   * @default a free loopback port
+   */
+  readonly port?: number;
+  /**
+   * Persist with an append-only file (`appendonly yes`, fsync every second) in `dir`.
+   * @default undefined (no persistence)
+   */
+  readonly appendOnlyDir?: string;
+}
+
 /**
- * Starts a throwaway `redis-server` (from the system, e.g. Debian's package) on a free loopback
- * port, without persistence: for tests and benchmarks.
+ * Starts a throwaway `redis-server` (from the system, e.g. Debian's package) on a loopback
+ * port, without persistence unless asked: for tests and benchmarks. `stop()` kills it with
+ * SIGKILL, as a crash would.
  *
  * @example
  * const redis = await startRedisServer();
  * await enqueueJob(redis.url, 'job', urls);
  * await redis.stop();
  */
-export async function startRedisServer(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+  const port = options.port ?? (await freePort());
+  const persistence = options.appendOnlyDir === undefined ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', options.appendOnlyDir];
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}/0`;
   const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null });
   probe.on('error', () => undefined);
@@ -38,6 +54,7 @@ export async function startRedisServer(): Promise<{ url: string; stop(): Promise
   probe.disconnect();
   return {
     url,
+    port,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

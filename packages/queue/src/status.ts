@@ -1,12 +1,15 @@
-import { Queue } from 'bullmq';
-import type { ChunkData } from './chunk.js';
-import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
-import { JobStateError } from './errors.js';
-import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
+import { jobKeys } from './keys.js';
+import { withJob } from './open-job.js';
+import type { JobSummary } from './status-summary.js';
+
+export type { JobState, JobSummary } from './status-summary.js';
 
 /** One worker's share of a job. */
 export interface WorkerShare {
   readonly id: string;
+  /** `lost`: not seen for longer than its chunk lock (killed, or cut off from Redis). */
+  readonly state: 'busy' | 'idle' | 'stopped' | 'lost';
+  /** Results this worker produced (a re-run chunk's are counted again here, not in the job's). */
   readonly done: number;
   readonly failed: number;
   readonly inFlight: number;
@@ -14,46 +17,28 @@ export interface WorkerShare {
   readonly seenMsAgo: number;
 }
 
-/** Where a job stands. */
-export interface JobStatus {
-  readonly job: string;
-  readonly state: 'enqueuing' | 'enqueued';
-  readonly total: number;
-  readonly chunks: number;
-  /** Distinct inputs with a result. */
-  readonly results: number;
-  readonly complete: boolean;
+/** Where a job stands, with its workers. */
+export interface JobStatus extends JobSummary {
   readonly workers: readonly WorkerShare[];
   /** Chunks of the whole queue (all jobs) by BullMQ state. */
   readonly queue: Readonly<Record<string, number>>;
 }
 
-/** Reads a job's progress: results so far, and done/failed/in flight per worker. */
-export async function jobStatus(queueUrl: string, job: string): Promise<JobStatus> {
-  checkJobName(job);
-  const redis = await openRedis(parseQueueUrl(queueUrl));
-  const queue = new Queue<ChunkData>(QUEUE_NAME, { connection: redis, prefix: PREFIX });
-  try {
-    const keys = jobKeys(job);
-    const meta = await redis.hgetall(keys.meta);
-    if (!meta.state) throw new JobStateError(`no job "${job}" on this queue`);
-    const [results, workerFields, counts] = await Promise.all([redis.hlen(keys.results), redis.hgetall(keys.workers), queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed')]);
-    const ids = new Set(Object.keys(workerFields).map((field) => field.slice(0, field.lastIndexOf(':'))));
-    const now = Date.now();
-    const field = (id: string, name: string) => Number(workerFields[`${id}:${name}`] ?? 0);
-    const total = Number(meta.total ?? 0);
-    return {
-      job,
-      state: meta.state === 'enqueued' ? 'enqueued' : 'enqueuing',
-      total,
-      chunks: Number(meta.chunks ?? 0),
-      results,
-      complete: meta.state === 'enqueued' && results >= total,
-      workers: [...ids].sort().map((id) => ({ id, done: field(id, 'done'), failed: field(id, 'failed'), inFlight: field(id, 'inflight'), seenMsAgo: now - field(id, 'seen') })),
-      queue: counts,
-    };
-  } finally {
-    await queue.close();
-    redis.disconnect();
-  }
+function workerShares(fields: Record<string, string>, now: number): WorkerShare[] {
+  const ids = new Set(Object.keys(fields).map((field) => field.slice(0, field.lastIndexOf(':'))));
+  const field = (id: string, name: string) => Number(fields[`${id}:${name}`] ?? 0);
+  return [...ids].sort().map((id) => {
+    const seenMsAgo = now - field(id, 'seen');
+    const inFlight = field(id, 'inflight');
+    const state = field(id, 'stopped') === 1 ? 'stopped' : seenMsAgo > (field(id, 'lockms') || 30_000) ? 'lost' : inFlight > 0 ? 'busy' : 'idle';
+    return { id, state, done: field(id, 'done'), failed: field(id, 'failed'), inFlight: state === 'lost' ? 0 : inFlight, seenMsAgo };
+  });
+}
+
+/** Reads a job's progress: distinct results so far (live), and each worker's share and state. */
+export function jobStatus(queueUrl: string, job: string): Promise<JobStatus> {
+  return withJob(queueUrl, job, async (redis, queue, summary) => {
+    const [workerFields, counts] = await Promise.all([redis.hgetall(jobKeys(job).workers), queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed')]);
+    return { ...summary, workers: workerShares(workerFields, Date.now()), queue: counts };
+  });
 }

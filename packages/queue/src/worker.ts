@@ -1,12 +1,14 @@
 import { hostname } from 'node:os';
 import { createTransport, fanout, serializeResult, type FetchResult, type Transport, type TransportName } from '@fanout/core';
 import { Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { lastValueFrom, tap } from 'rxjs';
 import type { ChunkData } from './chunk.js';
 import { openRedis, parseQueueUrl } from './connection.js';
+import { completeIfDone, storeResults } from './job-scripts.js';
 import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
+import { RedisHostLeases } from './redis-host-leases.js';
 import { RedisLimits } from './redis-limits.js';
+import { WorkerStats } from './worker-stats.js';
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -16,8 +18,8 @@ export interface WorkerOptions {
    */
   readonly concurrency?: number;
   /**
-   * How long a chunk's lock lasts without renewal: a killed worker's chunk is taken over by
-   * another worker after about this long.
+   * How long a chunk's lock (and a per-host lease) lasts without renewal: a killed worker's
+   * chunk is taken over, and its `perHost` leases freed, after about this long.
    * @default 30000
    */
   readonly lockMs?: number;
@@ -32,8 +34,11 @@ export interface WorkerOptions {
    * @default {}
    */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Called after each chunk, for logs. @default undefined */
-  readonly onChunk?: (chunk: { job: string; chunk: number; count: number; failed: number; ms: number }) => void;
+  /**
+   * Called after each chunk, for logs; `dropped` says why a chunk's results were not (all) stored.
+   * @default undefined
+   */
+  readonly onChunk?: (chunk: { job: string; chunk: number; count: number; failed: number; ms: number; dropped?: 'gone' | 'cancelled' | undefined }) => void;
 }
 
 /** A running worker. */
@@ -44,36 +49,14 @@ export interface RunningWorker {
 }
 
 const RESULT_BATCH = 100;
-
-/** Per-job counters of this worker, written to Redis for `fanout status`. */
-class WorkerStats {
-  private readonly byJob = new Map<string, { done: number; failed: number; inFlight: number }>();
-
-  constructor(
-    private readonly redis: Redis,
-    private readonly id: string,
-  ) {}
-
-  of(job: string) {
-    let stats = this.byJob.get(job);
-    if (!stats) this.byJob.set(job, (stats = { done: 0, failed: 0, inFlight: 0 }));
-    return stats;
-  }
-
-  async publish(): Promise<void> {
-    const now = Date.now();
-    await Promise.all(
-      [...this.byJob].map(([job, s]) =>
-        this.redis.hset(jobKeys(job).workers, { [`${this.id}:done`]: s.done, [`${this.id}:failed`]: s.failed, [`${this.id}:inflight`]: s.inFlight, [`${this.id}:seen`]: now }),
-      ),
-    );
-  }
-}
+/** Results are stored at least this often, so `status` and followers see them live. */
+const STORE_EVERY_MS = 250;
 
 /**
- * Runs chunks from the queue through the core engine, writing each result under its input's
- * index (so a chunk taken over after a crash overwrites, never doubles), with the job's rate
- * limits, host pauses and retry budget shared through Redis.
+ * Runs chunks from the queue through the core engine, storing each input's result once (a
+ * chunk taken over after a crash never stores an index twice), with the job's rate limits,
+ * host pauses and retry budget shared through Redis. A chunk of a cancelled job, or of a job
+ * Redis no longer has (it lost its data), is dropped: its requests are not sent, or are aborted.
  *
  * @example
  * const worker = await startWorker('redis://127.0.0.1:6379/0', { concurrency: 32 });
@@ -84,34 +67,52 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
   const redis = await openRedis(queue);
   const blocking = await openRedis(queue);
   const concurrency = options.concurrency ?? 10;
+  const lockMs = options.lockMs ?? 30_000;
   const id = `${hostname()}-${process.pid}`;
   const transport: Transport = typeof options.transport === 'object' ? options.transport : createTransport(options.transport ?? 'undici', { connections: concurrency });
-  const stats = new WorkerStats(redis, id);
+  const stats = new WorkerStats(redis, id, lockMs);
   const ticker = setInterval(() => void stats.publish().catch(() => undefined), 250);
 
   const processChunk = async (bullJob: Job<ChunkData>) => {
     const { job, chunk, start, urls, options: run } = bullJob.data;
-    const { retries, ...limitsAndFields } = run;
-    const keys = jobKeys(job);
-    const limits = new RedisLimits(redis, job, run);
-    const counters = stats.of(job);
     const started = performance.now();
-    let pending: string[] = [];
+    const state = await redis.hget(jobKeys(job).meta, 'state');
+    if (state === null || state === 'cancelled') {
+      options.onChunk?.({ job, chunk, count: 0, failed: 0, ms: performance.now() - started, dropped: state === null ? 'gone' : 'cancelled' });
+      return;
+    }
+    const { retries, ...limitsAndFields } = run;
+    const leases = new RedisHostLeases(redis, jobKeys(job).hostLeases, id, lockMs);
+    const limits = new RedisLimits(redis, job, run, leases);
+    const counters = stats.of(job);
+    const abort = new AbortController();
+    let dropped: 'gone' | 'cancelled' | undefined;
+    let pending: Array<readonly [number, string, boolean]> = [];
     let failed = 0;
-    const writes: Promise<unknown>[] = [];
-    const write = () => {
-      if (pending.length === 0) return;
-      writes.push(redis.hset(keys.results, ...pending));
+    let storing: Promise<unknown> = Promise.resolve();
+    const store = () => {
+      if (pending.length === 0 || dropped) return storing;
+      const batch = pending;
       pending = [];
+      storing = storing.then(async () => {
+        if (dropped) return;
+        const outcome = await storeResults(redis, job, batch);
+        if ('stopped' in outcome) {
+          dropped = outcome.stopped;
+          abort.abort();
+        }
+      });
+      return storing;
     };
+    const timer = setInterval(() => void store().catch(() => undefined), STORE_EVERY_MS);
     let remaining = urls.length;
     counters.inFlight = Math.min(concurrency, remaining);
     try {
       await lastValueFrom(
-        fanout(urls, { ...limitsAndFields, retry: retries, headers: { ...run.headers, ...options.headers }, concurrency, transport, sharedLimits: limits }).pipe(
+        fanout(urls, { ...limitsAndFields, retry: retries, headers: { ...run.headers, ...options.headers }, concurrency, transport, sharedLimits: limits, signal: abort.signal }).pipe(
           tap((result: FetchResult) => {
             const index = start + result.index;
-            pending.push(String(index), JSON.stringify({ ...serializeResult(result), index }));
+            pending.push([index, JSON.stringify({ ...serializeResult(result), index }), !result.ok]);
             remaining--;
             counters.inFlight = Math.min(concurrency, remaining);
             counters.done++;
@@ -119,27 +120,32 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
               counters.failed++;
               failed++;
             }
-            if (pending.length >= RESULT_BATCH * 2) write();
+            if (pending.length >= RESULT_BATCH) void store().catch(() => undefined);
           }),
         ),
         { defaultValue: undefined },
       );
-      write();
-      await Promise.all(writes);
-      await limits.flush();
+      clearInterval(timer);
+      await store();
+      if (!dropped) {
+        await limits.flush();
+        await completeIfDone(redis, job);
+      }
     } finally {
+      clearInterval(timer);
+      leases.close();
       counters.inFlight = 0;
       await stats.publish().catch(() => undefined);
     }
-    options.onChunk?.({ job, chunk, count: urls.length, failed, ms: performance.now() - started });
+    options.onChunk?.({ job, chunk, count: urls.length, failed, ms: performance.now() - started, dropped });
   };
 
   const worker = new Worker<ChunkData>(QUEUE_NAME, processChunk, {
     connection: blocking,
     prefix: PREFIX,
     concurrency: 1,
-    lockDuration: options.lockMs ?? 30_000,
-    stalledInterval: Math.max(500, Math.floor((options.lockMs ?? 30_000) / 2)),
+    lockDuration: lockMs,
+    stalledInterval: Math.max(500, Math.floor(lockMs / 2)),
     maxStalledCount: 5,
   });
   worker.on('error', () => undefined);
@@ -150,7 +156,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
     async close() {
       await worker.close();
       clearInterval(ticker);
-      await stats.publish().catch(() => undefined);
+      await stats.publish(true).catch(() => undefined);
       await transport.close();
       redis.disconnect();
       blocking.disconnect();

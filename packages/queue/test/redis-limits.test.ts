@@ -43,6 +43,10 @@ describe('RedisLimits: limits shared by workers through Redis', () => {
   it('the retry budget is one for all workers: 10 + 20% of the inputs recorded by any of them', async () => {
     const one = new RedisLimits(a, 'budget', {});
     const two = new RedisLimits(b, 'budget', {});
+    // A job that is gone from Redis grants none (and leaves no key behind).
+    expect(await one.tryTakeRetry()).toBe(false);
+    expect(await a.exists('fanout:job:budget:budget')).toBe(0);
+    await a.hset('fanout:job:budget:meta', 'state', 'enqueued');
     for (let i = 0; i < 50; i++) (i % 2 ? one : two).recordRequest();
     await one.flush();
     await two.flush();

@@ -17,7 +17,7 @@ import { reportQueueError } from './queue-errors.js';
 export type EnqueueFlags = InputFlags &
   RequestFlags &
   Pick<RunFlags, 'timeout' | 'retries' | 'rate' | 'perHostRate' | 'perHost'> &
-  Pick<OutputFlags, 'fields' | 'body'> & { queue: string; job: string; chunkSize: number };
+  Pick<OutputFlags, 'fields' | 'body'> & { queue: string; job: string; chunkSize: number; maxWaiting: number; ttl: number };
 
 /** Header names that carry credentials: stored in Redis if enqueued, so they go to `worker`. */
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
@@ -50,6 +50,8 @@ export async function enqueueCommand(urls: readonly string[], flags: EnqueueFlag
   try {
     const summary = await enqueueJob(flags.queue, flags.job, requests(items, flags.file), {
       chunkSize: flags.chunkSize,
+      maxWaiting: flags.maxWaiting,
+      ttl: flags.ttl,
       timeout: flags.timeout,
       retries: flags.retries,
       rate: flags.rate,
@@ -60,6 +62,10 @@ export async function enqueueCommand(urls: readonly string[], flags: EnqueueFlag
       followRedirects: defaults.followRedirects,
       responseType: flags.body,
     });
+    if (summary.cancelled) {
+      io.stderr.write(`fanout: job ${summary.job} was cancelled while enqueuing: ${summary.total} inputs in ${summary.chunks} chunks were added\n`);
+      return EXIT.failures;
+    }
     io.stderr.write(`fanout: enqueued job ${summary.job}: ${summary.total} inputs in ${summary.chunks} chunks\n`);
     return EXIT.ok;
   } catch (error) {

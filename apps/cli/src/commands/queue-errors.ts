@@ -13,7 +13,7 @@ export function reportQueueError(error: unknown, io: CliIo): number | undefined 
     error.code === 'EQUEUEURL' || error.code === 'EQUEUEDOWN'
       ? QUEUE_HINT
       : error.code === 'EJOBSTATE'
-        ? 'Choose another --job name for a new job; see a job with: fanout status --queue URL --job NAME.'
+        ? 'See the jobs on the queue with: fanout jobs --queue URL (a new job needs a new --job name).'
         : undefined;
   if (hint === undefined) return undefined;
   io.stderr.write(`fanout: ${error.message}\n${hint}\n`);

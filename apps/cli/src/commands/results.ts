@@ -8,19 +8,43 @@ import { reportQueueError } from './queue-errors.js';
 export interface ResultsFlags {
   readonly queue: string;
   readonly job: string;
+  readonly follow?: boolean;
 }
 
-/** `fanout results`: a job's NDJSON lines in input order; exit 1 when any failed or is missing. */
+/** Lines from Redis, with what the end of them means. */
+interface LineSource {
+  readonly lines: AsyncGenerator<string | undefined, 'complete' | 'cancelled' | undefined>;
+}
+
+async function lineSource(flags: ResultsFlags): Promise<LineSource> {
+  const queue = await import('@fanout/queue');
+  return { lines: flags.follow ? queue.followResults(flags.queue, flags.job) : queue.jobResults(flags.queue, flags.job) };
+}
+
+/**
+ * `fanout results`: a job's NDJSON lines, in input order, or with --follow as they are stored
+ * (removed from Redis once written). Exit 1 when any failed, is missing, or the job was cancelled.
+ */
 export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<number> {
   const out = new Output(io.stdout);
   if (io.stdoutClosed()) out.halt({ kind: 'write-failed', code: 'EBADF' });
   if (out.failure) return reportWriteFailure(out.failure, io);
-  const { jobResults } = await import('@fanout/queue');
+  const { lines } = await lineSource(flags);
   let missing = 0;
   let failed = 0;
+  let end: 'complete' | 'cancelled' | undefined;
   try {
-    for await (const line of jobResults(flags.queue, flags.job)) {
-      if (out.closed) break;
+    for (;;) {
+      const next = await lines.next();
+      if (next.done) {
+        end = next.value;
+        break;
+      }
+      if (out.closed) {
+        await lines.return(undefined);
+        break;
+      }
+      const line = next.value;
       if (line === undefined) {
         missing++;
         continue;
@@ -36,6 +60,7 @@ export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<nu
   }
   await out.flush();
   if (out.failure) return reportWriteFailure(out.failure, io);
-  if (missing > 0) io.stderr.write(`fanout: ${missing} inputs have no result yet (is the job still running? see: fanout status)\n`);
-  return missing > 0 || failed > 0 ? EXIT.failures : EXIT.ok;
+  if (end === 'cancelled') io.stderr.write(`fanout: job ${flags.job} was cancelled; its remaining inputs have no result\n`);
+  if (missing > 0) io.stderr.write(`fanout: ${missing} inputs have no result (is the job still running, or did results --follow take them? see: fanout status)\n`);
+  return missing > 0 || failed > 0 || end === 'cancelled' ? EXIT.failures : EXIT.ok;
 }

@@ -25,12 +25,13 @@ export async function statusCommand(flags: StatusFlags, io: CliIo): Promise<numb
     return EXIT.ok;
   }
   const pct = status.total ? Math.floor((status.results / status.total) * 100) : 0;
-  const state = status.complete ? 'complete' : status.state === 'enqueuing' ? 'still enqueuing' : 'running';
+  const followed = status.followed > 0 ? `, ${status.followed} taken by results --follow` : '';
   const rows = [
-    `job ${status.job}: ${status.results}/${status.total} results (${pct}%), ${status.chunks} chunks, ${state}`,
-    `${'worker'.padEnd(28)}${'done'.padStart(9)}${'failed'.padStart(9)}${'in flight'.padStart(11)}${'last seen'.padStart(12)}`,
+    `job ${status.job}: ${status.state}, ${status.results}/${status.total} results (${pct}%, ${status.failed} failed${followed}), ${status.chunks} chunks`,
+    `${'worker'.padEnd(28)}${'state'.padStart(8)}${'done'.padStart(9)}${'failed'.padStart(9)}${'in flight'.padStart(11)}${'last seen'.padStart(12)}`,
     ...status.workers.map(
-      (w) => `${w.id.padEnd(28)}${String(w.done).padStart(9)}${String(w.failed).padStart(9)}${String(w.inFlight).padStart(11)}${`${(w.seenMsAgo / 1000).toFixed(1)} s ago`.padStart(12)}`,
+      (w) =>
+        `${w.id.padEnd(28)}${w.state.padStart(8)}${String(w.done).padStart(9)}${String(w.failed).padStart(9)}${String(w.inFlight).padStart(11)}${`${(w.seenMsAgo / 1000).toFixed(1)} s ago`.padStart(12)}`,
     ),
   ];
   io.stdout.write(`${rows.join('\n')}\n`);

@@ -22,7 +22,12 @@ export async function workerCommand(flags: WorkerFlags, io: CliIo): Promise<numb
       transport,
       headers: auth.headers,
       lockMs: flags.lockMs,
-      onChunk: (c) => io.stderr.write(`fanout worker: job ${c.job} chunk ${c.chunk}: ${c.count} results (${c.failed} failed) in ${Math.round(c.ms)} ms\n`),
+      onChunk: (c) =>
+        io.stderr.write(
+          c.dropped === undefined
+            ? `fanout worker: job ${c.job} chunk ${c.chunk}: ${c.count} results (${c.failed} failed) in ${Math.round(c.ms)} ms\n`
+            : `fanout worker: job ${c.job} chunk ${c.chunk}: dropped, the job ${c.dropped === 'gone' ? 'is no longer on the queue (expired, or Redis lost its data)' : 'was cancelled'}\n`,
+        ),
     });
   } catch (error) {
     await transport.close();

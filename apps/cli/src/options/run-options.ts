@@ -52,7 +52,7 @@ export function addLimitOptions(command: Command, acrossWorkers = false): Comman
       .option('--retry-budget <ratio>', 'retries allowed per request sent, 0-1, against retry storms (default 0.2)', share);
   }
   return command
-    .option('--per-host <n>', `requests in flight to one host at once${acrossWorkers ? ', per worker' : ''}`, integer(1, 10_000))
+    .option('--per-host <n>', `requests in flight to one host at once${across}`, integer(1, 10_000))
     .option('--rate <n>', `at most this many requests per second${across}`, positive(1_000_000))
     .option('--per-host-rate <n>', `at most this many requests per second to one host${across}`, positive(1_000_000));
 }

@@ -56,8 +56,14 @@ export class HostGate {
     for (let wait = state.pausedUntil - performance.now(); wait > 0; wait = state.pausedUntil - performance.now()) {
       await sleep(wait, cancellation);
     }
-    const release = state.slots ? await state.slots.acquire(cancellation) : noop;
+    const local = state.slots ? await state.slots.acquire(cancellation) : noop;
+    let shared = noop;
+    const release = () => {
+      shared();
+      local();
+    };
     try {
+      if (this.options.shared?.acquireHost && state.slots) shared = await this.options.shared.acquireHost(host, this.options.perHost, cancellation.signal);
       const rateWait = this.options.shared
         ? await this.options.shared.reserve(host)
         : Math.max(this.globalRate?.reserve() ?? 0, state.rate?.reserve() ?? 0);

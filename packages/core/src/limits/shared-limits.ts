@@ -18,4 +18,10 @@ export interface SharedLimits {
   recordRequest(): void;
   /** Takes one retry from the shared budget; false when it is spent. */
   tryTakeRetry(): Promise<boolean>;
+  /**
+   * Takes one of `limit` slots for requests in flight to `host`, shared by every process (the
+   * run's `perHost`); resolves to its release, rejects when `signal` aborts. Optional: without
+   * it, `perHost` holds per process.
+   */
+  acquireHost?(host: string, limit: number, signal: AbortSignal): Promise<() => void>;
 }

@@ -1,0 +1,66 @@
+import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
+import { JobStateError } from './errors.js';
+import { jobKeys } from './keys.js';
+
+/** Options of {@link followResults}. */
+export interface FollowOptions {
+  /**
+   * Results read from Redis at a time (and removed from it once the caller has taken them).
+   * @default 1000
+   */
+  readonly batch?: number;
+  /**
+   * How long one read waits for new results before checking whether the job has ended.
+   * @default 1000
+   */
+  readonly waitMs?: number;
+}
+
+type StreamReply = Array<[key: string, entries: Array<[id: string, fields: string[]]>]> | null;
+
+/** The stream ID just after `id` (`ms-seq`), for trimming everything up to `id`. */
+function nextId(id: string): string {
+  const [ms, seq] = id.split('-');
+  return `${ms}-${Number(seq) + 1}`;
+}
+
+/**
+ * A job's results as NDJSON lines in the order they were stored, each yielded once, and removed
+ * from Redis once the caller has taken its batch: Redis then holds only the backlog. Ends when
+ * every input's line has been yielded (returning `'complete'`) or the job was cancelled
+ * (`'cancelled'`); throws `JobStateError` when the job is not (or no longer) on the queue. One
+ * follower per job: what it removed, no other reader gets.
+ *
+ * @example
+ * for await (const line of followResults('redis://127.0.0.1:6379/0', 'crawl-1')) process.stdout.write(`${line}\n`);
+ */
+export async function* followResults(queueUrl: string, job: string, options: FollowOptions = {}): AsyncGenerator<string, 'complete' | 'cancelled'> {
+  checkJobName(job);
+  const { batch = 1000, waitMs = 1000 } = options;
+  const redis = await openRedis(parseQueueUrl(queueUrl));
+  const keys = jobKeys(job);
+  try {
+    if ((await redis.exists(keys.meta)) === 0) throw new JobStateError(`no job "${job}" on this queue`);
+    let last = '0';
+    let ended: string | undefined;
+    for (;;) {
+      const reply = (ended ? await redis.xread('COUNT', batch, 'STREAMS', keys.stored, last) : await redis.xread('COUNT', batch, 'BLOCK', waitMs, 'STREAMS', keys.stored, last)) as StreamReply;
+      const entries = reply?.[0]?.[1] ?? [];
+      if (entries.length > 0) {
+        const indexes = entries.map(([, fields]) => fields[1] ?? '');
+        const lines = await redis.hmget(keys.results, ...indexes);
+        for (const line of lines) if (line !== null) yield line;
+        last = entries[entries.length - 1]?.[0] ?? last;
+        await redis.multi().hdel(keys.results, ...indexes).xtrim(keys.stored, 'MINID', nextId(last)).hincrby(keys.meta, 'followed', entries.length).exec();
+        continue;
+      }
+      if (ended === 'complete' || ended === 'cancelled') return ended;
+      const state = await redis.hget(keys.meta, 'state');
+      if (state === null) throw new JobStateError(`job "${job}" is no longer on the queue (it expired, or Redis lost its data)`);
+      // Ended: one more read without waiting takes what was stored before the end.
+      if (state === 'complete' || state === 'cancelled') ended = state;
+    }
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,63 @@
+import type { Redis } from 'ioredis';
+import { jobKeys, lastingKeys } from './keys.js';
+
+/** A job's state as stored in its meta hash. */
+export type StoredState = 'enqueuing' | 'enqueued' | 'complete' | 'cancelled';
+
+// Stores results whose index is not yet done, atomically with the done bit, the stream entry a
+// follower reads and the job's counters. KEYS: meta, results, stored, done. ARGV: (index, line,
+// failed 0|1) triples. Returns how many were new; -1 when the job is gone, -2 when cancelled.
+const STORE = `
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state then return -1 end
+if state == 'cancelled' then return -2 end
+local stored, failed = 0, 0
+for i = 1, #ARGV, 3 do
+  if redis.call('SETBIT', KEYS[4], ARGV[i], 1) == 0 then
+    redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+    redis.call('XADD', KEYS[3], '*', 'i', ARGV[i])
+    stored = stored + 1
+    if ARGV[i + 2] == '1' then failed = failed + 1 end
+  end
+end
+if stored > 0 then redis.call('HINCRBY', KEYS[1], 'stored', stored) end
+if failed > 0 then redis.call('HINCRBY', KEYS[1], 'failed', failed) end
+return stored`;
+
+// Ends a job: to ARGV[1] (complete when every input is stored, cancelled always), then every
+// key of the job expires after its TTL. KEYS: the job's lasting keys, meta first.
+const END = `
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state or state == 'complete' or state == 'cancelled' then return 0 end
+if ARGV[1] == 'complete' then
+  if state ~= 'enqueued' then return 0 end
+  if tonumber(redis.call('HGET', KEYS[1], 'stored') or '0') < tonumber(redis.call('HGET', KEYS[1], 'total') or '0') then return 0 end
+end
+local t = redis.call('TIME')
+redis.call('HSET', KEYS[1], 'state', ARGV[1], 'endedAt', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
+local ttl = tonumber(redis.call('HGET', KEYS[1], 'ttl') or '604800')
+for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, ttl) end
+return 1`;
+
+/** What {@link storeResults} found. */
+export type StoreOutcome = { readonly stored: number } | { readonly stopped: 'gone' | 'cancelled' };
+
+/** Stores `[index, line, failed]` results once each (a re-run chunk's repeats are dropped). */
+export async function storeResults(redis: Redis, job: string, results: ReadonlyArray<readonly [number, string, boolean]>): Promise<StoreOutcome> {
+  const keys = jobKeys(job);
+  const args = results.flatMap(([index, line, failed]) => [index, line, failed ? 1 : 0]);
+  const outcome = Number(await redis.eval(STORE, 4, keys.meta, keys.results, keys.stored, keys.done, ...args));
+  return outcome === -1 ? { stopped: 'gone' } : outcome === -2 ? { stopped: 'cancelled' } : { stored: outcome };
+}
+
+/** Marks the job complete if every input is stored (and enqueue is over); its keys then expire. */
+export async function completeIfDone(redis: Redis, job: string): Promise<boolean> {
+  const keys = lastingKeys(job);
+  return Number(await redis.eval(END, keys.length, ...keys, 'complete')) === 1;
+}
+
+/** Marks the job cancelled (unless it has ended); its keys then expire. */
+export async function markCancelled(redis: Redis, job: string): Promise<boolean> {
+  const keys = lastingKeys(job);
+  return Number(await redis.eval(END, keys.length, ...keys, 'cancelled')) === 1;
+}
