@@ -25,7 +25,11 @@ export interface RequestConfig {
 }
 
 /** Everything `fanout run` was asked for, validated; the run flags as given. */
-export interface RunConfig extends Omit<RunFlags, 'mode' | 'ordered'> {
+export interface RunConfig extends Omit<RunFlags, 'mode' | 'ordered' | 'concurrency'> {
+  /** The requests in flight at most (with `--concurrency auto`, its bound). */
+  readonly concurrency: number;
+  /** `--concurrency auto`: adaptive limits per host. */
+  readonly autoConcurrency: boolean;
   readonly urls: readonly string[];
   readonly ids?: readonly number[];
   readonly file?: string;

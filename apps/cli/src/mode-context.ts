@@ -28,7 +28,8 @@ export interface ModeContext {
 export function coreOptions(config: RunConfig, defaults: RequestDefaults, transport: Transport): FanoutOptions {
   return {
     transport,
-    concurrency: config.concurrency,
+    concurrency: config.autoConcurrency ? 'auto' : config.concurrency,
+    maxConcurrency: config.autoConcurrency ? config.concurrency : undefined,
     timeout: config.timeout,
     deadline: config.deadline,
     retry: {
@@ -44,5 +45,6 @@ export function coreOptions(config: RunConfig, defaults: RequestDefaults, transp
     headers: defaults.headers,
     followRedirects: defaults.followRedirects,
     responseType: config.body,
+    timeline: config.timeline,
   };
 }

@@ -9,6 +9,19 @@ export function integer(min: number, max: number) {
   };
 }
 
+/** `--concurrency`: an integer from `min` to `max`, or `auto`. */
+export function integerOrAuto(min: number, max: number) {
+  const parse = integer(min, max);
+  return (value: string): number | 'auto' => {
+    if (value.trim() === 'auto') return 'auto';
+    try {
+      return parse(value);
+    } catch {
+      throw new InvalidArgumentError(`must be an integer from ${min} to ${max}, or auto.`);
+    }
+  };
+}
+
 export function positive(max: number) {
   return (value: string): number => {
     const n = Number(value);

@@ -1,7 +1,9 @@
 import { compare, type RequestInput } from '@fanout/core';
-import { EXIT, signalExit, type StopSignal } from './exit-codes.js';
+import { EXIT, signalExit } from './exit-codes.js';
+import { runInterrupt } from './run-interrupt.js';
 import { coreOptions, type ModeContext } from './mode-context.js';
 import { compareChart } from './render/compare-chart.js';
+import { terminalColumns, TimelineReport } from './timeline-report.js';
 
 /**
  * `--mode compare`: the inputs run sequentially, then concurrently; results as they arrive,
@@ -13,13 +15,8 @@ export async function runCompareMode(context: ModeContext): Promise<number> {
   const inputs: RequestInput[] = [];
   for await (const item of context.inputs()) inputs.push(item.input);
   let current: 'sequential' | 'concurrent' | undefined;
-  const interrupt = new AbortController();
-  let stoppedBy: StopSignal | undefined;
-  const removeInterrupt = io.onInterrupt((signal) => {
-    stoppedBy = signal;
-    interrupt.abort();
-  });
-  out.whenStopped(() => interrupt.abort());
+  const timelines = config.timeline ? { sequential: new TimelineReport(), concurrent: new TimelineReport() } : undefined;
+  const interrupt = runInterrupt(io, out);
   const comparison = await compare(inputs, {
     ...coreOptions(config, context.defaults, transport),
     ordered: false,
@@ -29,17 +26,23 @@ export async function runCompareMode(context: ModeContext): Promise<number> {
         current = mode;
         render.startRun(mode, config.concurrency);
       }
+      timelines?.[mode].add(result);
       render.result(result, { mode: config.output === 'text' ? undefined : mode });
     },
-  }).finally(removeInterrupt);
+  }).finally(() => interrupt.remove());
   if (out.failure?.kind === 'pipe-closed') return EXIT.ok;
   render.end({ comparison });
   await out.flush();
   if (out.failure?.kind === 'write-failed') return EXIT.writeFailed;
+  const { stoppedBy } = interrupt;
   if (stoppedBy !== undefined) {
     log(`\nfanout: interrupted (${stoppedBy === 'SIGINT' ? 'Ctrl-C' : stoppedBy}); in-flight requests were aborted and the rest failed with EABORTED.\n${compareChart(comparison, errColors)}`);
     return signalExit(stoppedBy);
   }
   log(`\n${compareChart(comparison, errColors)}`);
+  if (timelines) {
+    log(timelines.sequential.render(errColors, terminalColumns(io), 'Timeline, sequential'));
+    log(timelines.concurrent.render(errColors, terminalColumns(io), 'Timeline, concurrent'));
+  }
   return comparison.sequential.failed + comparison.concurrent.failed > 0 ? EXIT.failures : EXIT.ok;
 }

@@ -3,7 +3,7 @@ import type { DemoFlags, InputFlags } from './options/input-options.js';
 import type { NetworkFlags } from './options/network-options.js';
 import type { OutputFlags } from './options/output-options.js';
 import type { AuthFlags, RequestFlags } from './options/request-options.js';
-import type { RunFlags } from './options/run-options.js';
+import { AUTO_MAX_CONCURRENCY, DEFAULT_CONCURRENCY, type RunFlags } from './options/run-options.js';
 import { parseBatchOptions, type RawBatchOptions } from './batch/batch-options.js';
 import { checkReadable } from './request/readable-file.js';
 import { requestConfig } from './request/request-config.js';
@@ -71,8 +71,12 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
   const request = requestConfig(flags);
   if (request.body?.source.kind === 'stdin' && flags.file === '-') throw new UsageError('--data @- and --file - both read stdin', 'Put the body or the inputs in a file.');
   const mode: Mode = flags.mode ?? (demo ? 'compare' : 'concurrent');
-  if (mode === 'compare' && flags.file !== undefined) {
-    throw new UsageError('--mode compare runs the inputs twice and cannot stream --file', 'Use URLs or --ids with --mode compare.');
+  if ((mode === 'compare' || mode === 'sweep') && flags.file !== undefined) {
+    const times = mode === 'compare' ? 'twice' : 'once per level';
+    throw new UsageError(`--mode ${mode} runs the inputs ${times} and cannot stream --file`, `Use URLs or --ids with --mode ${mode}.`);
+  }
+  if (flags.concurrency === 'auto' && (mode === 'compare' || mode === 'sweep')) {
+    throw new UsageError(`--concurrency auto cannot be used with --mode ${mode}`, `--mode ${mode} runs fixed levels; use --concurrency N (or --mode concurrent with auto).`);
   }
   if (flags.key !== undefined && flags.cert === undefined) throw new UsageError('--key needs --cert', 'Give the client certificate with --cert FILE.');
   for (const [flag, file] of [['--cacert', flags.cacert], ['--cert', flags.cert], ['--key', flags.key]] as const) if (file !== undefined) checkReadable(file, flag);
@@ -86,7 +90,8 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
     request,
     network: { transport: flags.transport, proxy: flags.proxy, noproxy: flags.noproxy, insecure: flags.insecure ?? false, cacert: flags.cacert, cert: flags.cert, key: flags.key },
     mode,
-    concurrency: flags.concurrency,
+    concurrency: flags.concurrency === 'auto' ? AUTO_MAX_CONCURRENCY : (flags.concurrency ?? (mode === 'sweep' ? DEFAULT_CONCURRENCY.sweep : DEFAULT_CONCURRENCY.run)),
+    autoConcurrency: flags.concurrency === 'auto',
     timeout: flags.timeout,
     deadline: flags.deadline,
     retries: flags.retries,
@@ -96,6 +101,7 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
     rate: flags.rate,
     perHostRate: flags.perHostRate,
     ordered: flags.ordered ?? false,
+    timeline: flags.timeline ?? false,
     fields: fieldList(flags.fields),
     body: flags.body,
     output: flags.output,

@@ -9,6 +9,8 @@ import type { OutputStop } from './output.js';
 import { Progress } from './progress.js';
 import { FieldsWatch } from './fields-watch.js';
 import { summaryTable } from './render/summary-table.js';
+import { terminalColumns, TimelineReport } from './timeline-report.js';
+import { AutoLimitReport } from './auto-limit-report.js';
 
 function total(config: RunConfig): number | undefined {
   return config.file === undefined ? config.urls.length + (config.ids?.length ?? 0) : undefined;
@@ -28,6 +30,8 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
   const ledger = new InputLedger(config.file);
   const fields = new FieldsWatch(config.fields, log);
   const builder = new SummaryBuilder();
+  const timeline = config.timeline ? new TimelineReport() : undefined;
+  const limits = config.autoConcurrency && config.mode !== 'sequential' ? new AutoLimitReport() : undefined;
   const started = performance.now();
   let subscription: Subscription | undefined;
   const { batch } = context;
@@ -41,12 +45,14 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
       subscription?.unsubscribe();
       resolve(stop);
     });
-    const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), concurrency: config.mode === 'sequential' ? 1 : config.concurrency, ...batch.coreOptions() };
+    const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), ...(config.mode === 'sequential' ? { concurrency: 1 } : {}), ...batch.coreOptions() };
     subscription = fanout(paced(ledger.requests(batch.inputs(context.inputs())), () => out.ready()), options).subscribe({
       next(raw) {
         const settled = ledger.settle(raw);
         const result = batch.settle(settled.result); // its own input index, journalled
         builder.add(result);
+        timeline?.add(result);
+        limits?.add(result);
         progress?.tick(result.ok);
         fields.check(result);
         render.result(result, { line: settled.line });
@@ -78,5 +84,7 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
     return signalExit(outcome.signal);
   }
   log(`\n${summaryTable(summary, errColors)}`);
+  if (limits) log(limits.render(errColors));
+  if (timeline) log(timeline.render(errColors, terminalColumns(io)));
   return summary.failed > 0 || outcome.kind === 'stopped' ? EXIT.failures : EXIT.ok;
 }

@@ -8,6 +8,7 @@ import type { FailedResult, FetchResult, Timing } from './result.js';
 import type { RunContext } from './run-context.js';
 import type { PreparedRequest } from './send-attempt.js';
 import { sendWithRetries } from './send-with-retries.js';
+import { AttemptRecorder } from './timeline.js';
 import { epoch } from './utils/clock.js';
 import { fromAbortable } from './utils/from-abortable.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
@@ -63,7 +64,7 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
   return defer(() => {
     const subscribed = performance.now();
     const start = arrivedAt ?? subscribed;
-    const tally = new RequestTally(subscribed - start);
+    const tally = new RequestTally(subscribed - start, ctx.options.timeline ? new AttemptRecorder() : undefined);
     const url = typeof input === 'string' ? input : toRequestSpec(input).url;
     let request: PreparedRequest;
     try {
@@ -74,11 +75,19 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
     return fromAbortable((cancellation) => sendWithRetries(request, ctx, cancellation, tally), ctx.track).pipe(
       map((outcome): FetchResult<T> => {
         const { attempts } = tally;
-        return { index, url, ok: true, status: outcome.status, attempts, timing: timing(start, tally), data: outcome.data as T };
+        const result: FetchResult<T> = { index, url, ok: true, status: outcome.status, attempts, timing: timing(start, tally), data: outcome.data as T };
+        return extras(tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result, ctx, request.host);
       }),
-      catchError((error: unknown) => of(failed(index, url, start, tally, toFanoutError(error)))),
+      catchError((error: unknown) => of(extras(failed(index, url, start, tally, toFanoutError(error)), ctx, request.host))),
     );
   });
+}
+
+/** Adds the host's adaptive limit (`concurrency: 'auto'`). */
+function extras<R extends FetchResult<unknown>>(result: R, ctx: RunContext, host: string): R {
+  if (!ctx.options.adaptive) return result;
+  const limit = ctx.gate.limitOf(host);
+  return limit === undefined ? result : { ...result, concurrencyLimit: limit };
 }
 
 function timing(start: number, tally: RequestTally): Timing {
@@ -92,5 +101,6 @@ function failed(index: number, url: string, start: number, tally: RequestTally, 
     error instanceof HttpError
       ? { index, url, ok: false, status: error.status, attempts, timing: timing(start, tally), error }
       : { index, url, ok: false, attempts, timing: timing(start, tally), error };
-  return tally.retryBudgetExhausted ? { ...result, retryBudgetExhausted: true } : result;
+  const withTimeline = tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result;
+  return tally.retryBudgetExhausted ? { ...withTimeline, retryBudgetExhausted: true } : withTimeline;
 }

@@ -22,6 +22,7 @@ export type { BodySink, BodyTarget, SinkResponse } from './body-sink.js';
 
 // Results and what they add up to
 export type { FailedResult, FetchResult, OkResult, Timing } from './result.js';
+export type { AttemptSpan, RequestTimeline } from './timeline.js';
 export { serializeResult, type SerializedResult } from './serialize-result.js';
 export { summarize, SummaryBuilder, type LatencyStats, type Summary } from './stats/summary.js';
 export { summarizeRun } from './stats/summarize-run.js';

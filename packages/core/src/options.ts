@@ -10,11 +10,20 @@ export type ResponseType = 'auto' | 'json' | 'text';
 /** Options of {@link fanout}, {@link sequential} and {@link compare}. Every one is optional. */
 export interface FanoutOptions<F extends string = string> {
   /**
-   * How many requests may be in flight at once. `1` is a sequential run.
+   * How many requests may be in flight at once. `1` is a sequential run. `'auto'` finds it per
+   * host: an adaptive limit (Vegas-style on latency, multiplicative decrease on 429, 503 and
+   * timeouts) starting at 4 and bounded by `maxConcurrency`; each result then carries its
+   * host's `concurrencyLimit`.
    * @default 10
    * @example { concurrency: 32 }
+   * @example { concurrency: 'auto', maxConcurrency: 128 }
    */
-  readonly concurrency?: number;
+  readonly concurrency?: number | 'auto';
+  /**
+   * With `concurrency: 'auto'`, the highest limit per host (and the requests in flight at most).
+   * @default 256
+   */
+  readonly maxConcurrency?: number;
   /**
    * Emit results in input order instead of completion order. The reorder buffer is bounded by
    * the concurrency window: a slow request holds back the pulling of new inputs.
@@ -104,6 +113,12 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly sharedLimits?: SharedLimits;
   /**
+   * Record each request's attempts on the wire (`result.timeline`), for a waterfall of the run.
+   * Off, it costs nothing per request.
+   * @default false
+   */
+  readonly timeline?: boolean;
+  /**
    * Stores each 2xx response's body as it arrives (to files, say) instead of holding it in
    * memory: called per response with its index, URL, status and headers, it returns the target
    * the decoded body is written to; the result's `data` is the record the target's `close()`
@@ -133,12 +148,20 @@ export interface FanoutOptions<F extends string = string> {
 
 /** `FanoutOptions` with every default filled in (internal: not exported from the package). */
 type OptionalKeys = 'deadline' | 'rate' | 'perHostRate' | 'fields' | 'transport' | 'signal' | 'sharedLimits' | 'sink';
-export type ResolvedOptions = Required<Omit<FanoutOptions, OptionalKeys | 'retry' | 'circuitBreaker'>> &
-  Pick<FanoutOptions, OptionalKeys> & { readonly retry: ResolvedRetry; readonly circuitBreaker: Required<CircuitBreakerOptions> | false };
+export type ResolvedOptions = Required<Omit<FanoutOptions, OptionalKeys | 'retry' | 'circuitBreaker' | 'concurrency'>> &
+  Pick<FanoutOptions, OptionalKeys> & {
+    readonly retry: ResolvedRetry;
+    readonly circuitBreaker: Required<CircuitBreakerOptions> | false;
+    /** The requests in flight at most: `concurrency`, or `maxConcurrency` with `'auto'`. */
+    readonly concurrency: number;
+    /** `concurrency: 'auto'`: adaptive limits per host. */
+    readonly adaptive: boolean;
+  };
 
 /** The default of every option but `retry` (see `RETRY_DEFAULTS`), in one place. */
 export const DEFAULTS = {
   concurrency: 10,
+  maxConcurrency: 256,
   ordered: false,
   timeout: 10_000,
   perHost: Infinity,
@@ -146,6 +169,7 @@ export const DEFAULTS = {
   responseType: 'auto',
   followRedirects: false,
   headers: {},
+  timeline: false,
 } as const satisfies Partial<FanoutOptions>;
 
 function check(name: string, value: number, min: number, integer: boolean): void {
@@ -156,8 +180,17 @@ function check(name: string, value: number, min: number, integer: boolean): void
 
 /** Fills in defaults and rejects out-of-range values with a `RangeError` naming the option. */
 export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
-  const { retry, circuitBreaker, ...rest } = options;
-  const resolved: ResolvedOptions = { ...DEFAULTS, ...stripUndefined(rest), retry: resolveRetry(retry, check), circuitBreaker: resolveCircuitBreaker(circuitBreaker) };
+  const { retry, circuitBreaker, concurrency, ...rest } = options;
+  const merged = { ...DEFAULTS, ...stripUndefined(rest) };
+  const adaptive = concurrency === 'auto';
+  check('maxConcurrency', merged.maxConcurrency, 1, true);
+  const resolved: ResolvedOptions = {
+    ...merged,
+    concurrency: adaptive ? merged.maxConcurrency : (concurrency ?? DEFAULTS.concurrency),
+    adaptive,
+    retry: resolveRetry(retry, check),
+    circuitBreaker: resolveCircuitBreaker(circuitBreaker),
+  };
   check('concurrency', resolved.concurrency, 1, true);
   check('timeout', resolved.timeout, 1, false);
   check('perHost', resolved.perHost, 1, true);

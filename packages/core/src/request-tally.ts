@@ -1,3 +1,5 @@
+import type { AttemptRecorder } from './timeline.js';
+
 /**
  * What one request did, counted as it happens: attempts sent, time spent waiting for limits
  * (per-host slot, rate limits, a host's pause) and time on the wire, and whether the retry budget
@@ -13,7 +15,11 @@ export class RequestTally {
   /** The retry budget refused the retry this request's failure called for. */
   retryBudgetExhausted = false;
 
-  constructor(queuedMs = 0) {
+  constructor(
+    queuedMs = 0,
+    /** Records each attempt's span on the wire; only with the `timeline` option. */
+    readonly recorder?: AttemptRecorder,
+  ) {
     this.queuedMs = queuedMs;
   }
 }

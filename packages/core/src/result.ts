@@ -1,4 +1,5 @@
 import type { FanoutError } from './errors/fanout-error.js';
+import type { RequestTimeline } from './timeline.js';
 
 /**
  * When a request ran. `start` and `end` are epoch milliseconds (sub-millisecond precision):
@@ -23,6 +24,10 @@ interface ResultBase {
   /** How many attempts were sent: 1 plus the retries. 0 when no request could be sent. */
   readonly attempts: number;
   readonly timing: Timing;
+  /** With `concurrency: 'auto'`: the adaptive limit of the request's host when it finished. */
+  readonly concurrencyLimit?: number;
+  /** The attempts' spans on the wire; present only with the `timeline` option. */
+  readonly timeline?: RequestTimeline;
 }
 
 /** A request that got a 2xx response with a parsable body. */

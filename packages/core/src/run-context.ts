@@ -62,7 +62,13 @@ export function createRunContext(options: ResolvedOptions): RunContext {
   return {
     options,
     transport,
-    gate: new HostGate({ perHost: options.perHost, rate: options.rate, perHostRate: options.perHostRate, shared: options.sharedLimits }),
+    gate: new HostGate({
+      perHost: options.perHost,
+      rate: options.rate,
+      perHostRate: options.perHostRate,
+      shared: options.sharedLimits,
+      adaptiveMax: options.adaptive ? options.maxConcurrency : undefined,
+    }),
     budget: options.sharedLimits ?? (budget ? new RetryBudget(budget.ratio, budget.min) : UNLIMITED),
     deadlineAt,
     breaker: options.circuitBreaker ? new CircuitBreaker(options.circuitBreaker) : undefined,

@@ -4,6 +4,7 @@ import { TimeoutError } from './errors/timeout-error.js';
 import type { ResponseType } from './options.js';
 import type { HttpMethod } from './request.js';
 import type { RequestTally } from './request-tally.js';
+import type { GateRelease } from './limits/host-gate.js';
 import type { RunContext } from './run-context.js';
 import { isJsonContentType } from './transports/content-type.js';
 import type { TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
@@ -72,7 +73,8 @@ export async function sendAttempt(
 ): Promise<AttemptOutcome> {
   const { options } = ctx;
   const admission = ctx.gate.enter(request.host, cancellation);
-  let release = noop;
+  let release: GateRelease = noop;
+  let dropped = false;
   if (admission !== undefined) {
     const waitStart = performance.now();
     try {
@@ -95,6 +97,7 @@ export async function sendAttempt(
   const timer = setTimeout(() => cancellation.abort(new TimeoutError(options.timeout)), options.timeout);
   if (++tally.attempts === 1) ctx.budget.recordRequest();
   const sent = performance.now();
+  tally.recorder?.started(sent);
   try {
     let response: TransportResponse | TransportStreamResponse;
     try {
@@ -122,10 +125,15 @@ export async function sendAttempt(
       return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer.refresh()) };
     }
     return { status, data: decode(body, response.header('content-type'), options.responseType, options.fields) };
+  } catch (error) {
+    dropped = isDrop(error);
+    throw error;
   } finally {
-    tally.wireMs += performance.now() - sent;
+    const ended = performance.now();
+    tally.wireMs += ended - sent;
+    tally.recorder?.ended(ended);
     clearTimeout(timer);
-    release();
+    release(dropped);
   }
 }
 
@@ -146,3 +154,8 @@ function decode(body: string, contentType: string | undefined, type: ResponseTyp
 }
 
 function noop(): void {}
+
+/** A sign of overload for an adaptive limit: 429, 503, or a timeout. */
+function isDrop(error: unknown): boolean {
+  return (error instanceof HttpError && (error.status === 429 || error.status === 503)) || (error instanceof TimeoutError && error.code === 'ETIMEDOUT');
+}

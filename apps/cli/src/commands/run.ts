@@ -65,7 +65,11 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
       errColors,
       log,
     };
-    const code = await (config.mode === 'compare' ? runCompareMode(context) : runStreamMode(context));
+    const code = await (config.mode === 'compare'
+      ? runCompareMode(context)
+      : config.mode === 'sweep'
+        ? (await import('../run-sweep-mode.js')).runSweepMode(context)
+        : runStreamMode(context));
     return code === EXIT.writeFailed && out.failure ? reportWriteFailure(out.failure, io) : code;
   } finally {
     await transport?.close();

@@ -1,12 +1,18 @@
 import { Option, type Command } from 'commander';
-import { integer, positive, share, statusList } from '../option-parsers.js';
+import { integer, integerOrAuto, positive, share, statusList } from '../option-parsers.js';
 
-export type Mode = 'concurrent' | 'sequential' | 'compare';
+export type Mode = 'concurrent' | 'sequential' | 'compare' | 'sweep';
+
+/** `--concurrency` when not given: 10, or 64 (the highest level) for `--mode sweep`. */
+export const DEFAULT_CONCURRENCY = { run: 10, sweep: 64 } as const;
+
+/** `--concurrency auto`: the highest adaptive limit per host (the core's `maxConcurrency` default). */
+export const AUTO_MAX_CONCURRENCY = 256;
 
 /** How the requests run: concurrency, limits, retries, deadlines. */
 export interface RunFlags {
   readonly mode?: Mode;
-  readonly concurrency: number;
+  readonly concurrency?: number | 'auto';
   readonly timeout: number;
   readonly deadline?: number;
   readonly retries: number;
@@ -16,18 +22,21 @@ export interface RunFlags {
   readonly rate?: number;
   readonly perHostRate?: number;
   readonly ordered?: boolean;
+  /** `--timeline`: draw a waterfall of the requests and a latency histogram after the run. */
+  readonly timeline?: boolean;
 }
 
 /** Adds the Run group for `run`. */
 export function addRunOptions(command: Command): Command {
   command
     .optionsGroup('Run:')
-    .addOption(new Option('--mode <mode>', 'how to run the requests (default concurrent; compare for the demo)').choices(['concurrent', 'sequential', 'compare']))
-    .option('-c, --concurrency <n>', 'requests in flight at once', integer(1, 10_000), 10);
+    .addOption(new Option('--mode <mode>', 'how to run the requests (default concurrent; compare for the demo). sweep: the same inputs at concurrency 1, 2, 4, … up to --concurrency; a chart of throughput and p95 per level with the knee marked. The knee (also "best" in --output json) is the lowest concurrency whose throughput reaches 90 % of the highest throughput measured').choices(['concurrent', 'sequential', 'compare', 'sweep']))
+    .option('-c, --concurrency <n>', `requests in flight at once (default ${DEFAULT_CONCURRENCY.run}); for --mode sweep the highest level (default ${DEFAULT_CONCURRENCY.sweep}). auto: found per host from latency and 429/503/timeouts (up to ${AUTO_MAX_CONCURRENCY}); the summary reports the limit reached`, integerOrAuto(1, 10_000));
   addLimitOptions(command);
   return command
     .option('--deadline <ms>', 'whole-run time limit; what is left then fails with EDEADLINE', integer(1, 86_400_000))
-    .option('--ordered', 'print results in input order (default: as they complete)');
+    .option('--ordered', 'print results in input order (default: as they complete)')
+    .option('--timeline', 'after the run, draw a waterfall of the requests (waiting vs on the wire) and a latency histogram on stderr');
 }
 
 /** The per-request limits shared by `run` and `enqueue`. */

@@ -1,6 +1,8 @@
 import type { Cancellation } from '../utils/cancellation.js';
 import { sleep } from '../utils/sleep.js';
+import { AdaptiveSlots } from './adaptive-slots.js';
 import { RateLimiter } from './rate-limiter.js';
+import { VegasLimit } from './vegas-limit.js';
 import { Semaphore } from './semaphore.js';
 import type { SharedLimits } from './shared-limits.js';
 
@@ -11,11 +13,17 @@ export interface HostGateOptions {
   readonly perHostRate?: number;
   /** Rates and pauses shared with other processes; replaces the local rate limiters. */
   readonly shared?: SharedLimits;
+  /** `concurrency: 'auto'`: an adaptive limit per host, up to this many in flight. */
+  readonly adaptiveMax?: number;
 }
+
+/** Frees what the gate gave an attempt; `dropped` (a 429, 503 or timeout) tells an adaptive limit. */
+export type GateRelease = (dropped?: boolean) => void;
 
 interface HostState {
   readonly slots?: Semaphore;
   readonly rate?: RateLimiter;
+  readonly adaptive?: AdaptiveSlots;
   pausedUntil: number;
 }
 
@@ -30,7 +38,7 @@ export class HostGate {
 
   constructor(private readonly options: HostGateOptions) {
     if (options.rate !== undefined && !options.shared) this.globalRate = new RateLimiter(options.rate);
-    this.unlimited = !Number.isFinite(options.perHost) && options.rate === undefined && options.perHostRate === undefined && !options.shared;
+    this.unlimited = !Number.isFinite(options.perHost) && options.rate === undefined && options.perHostRate === undefined && !options.shared && options.adaptiveMax === undefined;
   }
 
   /**
@@ -38,12 +46,12 @@ export class HostGate {
    * Returns `undefined` (go now, nothing to release) when no limit or pause applies at all,
    * so the common case costs no promise.
    */
-  enter(host: string, cancellation: Cancellation): Promise<() => void> | undefined {
+  enter(host: string, cancellation: Cancellation): Promise<GateRelease> | undefined {
     if (this.unlimited && this.hosts.size === 0) return undefined;
     return this.enterLimited(host, cancellation);
   }
 
-  private async enterLimited(host: string, cancellation: Cancellation): Promise<() => void> {
+  private async enterLimited(host: string, cancellation: Cancellation): Promise<GateRelease> {
     const state = this.state(host);
     for (let wait = state.pausedUntil - performance.now(); wait > 0; wait = state.pausedUntil - performance.now()) {
       await sleep(wait, cancellation);
@@ -60,11 +68,18 @@ export class HostGate {
         ? await this.options.shared.reserve(host)
         : Math.max(this.globalRate?.reserve() ?? 0, state.rate?.reserve() ?? 0);
       await sleep(rateWait, cancellation);
+      // Last, so the adaptive limit's latency samples hold no rate-limit wait.
+      const adaptive = state.adaptive ? await state.adaptive.acquire(cancellation) : undefined;
+      return adaptive
+        ? (dropped = false) => {
+            adaptive(dropped);
+            release();
+          }
+        : release;
     } catch (error) {
       release();
       throw error;
     }
-    return release;
   }
 
   /** Holds back every request to `host` for `ms` (a `Retry-After` applies to the whole host). */
@@ -74,12 +89,18 @@ export class HostGate {
     this.options.shared?.pause(host, ms);
   }
 
+  /** The adaptive limit of `host` now (undefined without `concurrency: 'auto'` or before its first request). */
+  limitOf(host: string): number | undefined {
+    return this.hosts.get(host)?.adaptive?.limit.limit;
+  }
+
   private state(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
       state = {
         slots: Number.isFinite(this.options.perHost) ? new Semaphore(this.options.perHost) : undefined,
         rate: this.options.perHostRate !== undefined && !this.options.shared ? new RateLimiter(this.options.perHostRate) : undefined,
+        adaptive: this.options.adaptiveMax === undefined ? undefined : new AdaptiveSlots(new VegasLimit({ max: this.options.adaptiveMax })),
         pausedUntil: 0,
       };
       this.hosts.set(host, state);

@@ -1,4 +1,5 @@
 import type { Cancellation } from '../utils/cancellation.js';
+import { waitInLine } from './wait-in-line.js';
 
 /** A counting semaphore whose waiters can give up through a cancellation. FIFO. */
 export class Semaphore {
@@ -13,19 +14,7 @@ export class Semaphore {
       this.active++;
       return this.releaser();
     }
-    await new Promise<void>((resolve, reject) => {
-      let off = (): void => undefined;
-      const grant = () => {
-        off();
-        resolve();
-      };
-      this.waiters.push(grant);
-      off = cancellation.onAbort((reason) => {
-        const at = this.waiters.indexOf(grant);
-        if (at >= 0) this.waiters.splice(at, 1);
-        reject(reason);
-      });
-    });
+    await waitInLine(this.waiters, cancellation);
     return this.releaser();
   }
 

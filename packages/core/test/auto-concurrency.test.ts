@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { fanout, type FetchResult } from '../src/index.js';
+import { startKneeServer } from './knee-server.js';
+
+const CAPACITY = 8;
+const MARGIN = 12;
+
+describe("concurrency: 'auto' against a server with a capacity knee", () => {
+  it('finds the knee: every request ok, at most 2 % shed, and once converged no more in flight than capacity + margin', { timeout: 60_000 }, async () => {
+    const server = await startKneeServer({ capacity: CAPACITY, latency: 50, queue: 3 * CAPACITY });
+    try {
+      const urls = Array.from({ length: 600 }, (_, i) => `${server.url}/item/${i}`);
+      const results: FetchResult[] = [];
+      await new Promise<void>((resolve, reject) =>
+        fanout(urls, { concurrency: 'auto' }).subscribe({
+          next(result) {
+            results.push(result);
+            if (results.length === 200) server.mark(); // converged by now: count from here
+          },
+          error: reject,
+          complete: resolve,
+        }),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(600);
+      expect(server.shed).toBeLessThanOrEqual(12);
+      expect(server.maxInFlight).toBeLessThanOrEqual(CAPACITY + MARGIN);
+      // It used the capacity: the limit reached is at least the server's capacity.
+      const limits = results.map((r) => r.concurrencyLimit ?? 0);
+      expect(Math.max(...limits)).toBeGreaterThanOrEqual(CAPACITY);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('backs off when the server can serve fewer at once mid-run', { timeout: 60_000 }, async () => {
+    const server = await startKneeServer({ capacity: 16, latency: 50, queue: 48 });
+    try {
+      const urls = Array.from({ length: 900 }, (_, i) => `${server.url}/item/${i}`);
+      const results: FetchResult[] = [];
+      await new Promise<void>((resolve, reject) =>
+        fanout(urls, { concurrency: 'auto' }).subscribe({
+          next(result) {
+            results.push(result);
+            if (results.length === 300) server.capacity = 4; // the server slows down
+            if (results.length === 650) server.mark();
+          },
+          error: reject,
+          complete: resolve,
+        }),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(900);
+      const before = Math.max(...results.slice(200, 300).map((r) => r.concurrencyLimit ?? 0));
+      const after = Math.max(...results.slice(-100).map((r) => r.concurrencyLimit ?? 0));
+      expect(before).toBeGreaterThanOrEqual(16);
+      expect(after).toBeLessThanOrEqual(4 + MARGIN);
+      expect(server.maxInFlight).toBeLessThanOrEqual(4 + MARGIN);
+    } finally {
+      await server.close();
+    }
+  });
+});
