@@ -16,7 +16,7 @@ export type { RetryContext, RetryOptions } from './retry-options.js';
 export type { Inputs } from './operators/demand-source.js';
 export type { HttpMethod, RequestInput, RequestSpec } from './request.js';
 export type { PickFields } from './pick-fields-type.js';
-export type { SharedLimits } from './limits/shared-limits.js';
+export type { SharedLimits, CircuitAdmission, CircuitOutcome } from './limits/shared-limits.js';
 export type { CircuitBreakerOptions } from './limits/circuit-breaker.js';
 export type { BodySink, BodyTarget, SinkResponse } from './body-sink.js';
 

@@ -1,7 +1,8 @@
 import { AbortError } from './errors/abort-error.js';
 import { FanoutError } from './errors/fanout-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
-import { CircuitBreaker } from './limits/circuit-breaker.js';
+import { CircuitBreaker, type HostBreaker } from './limits/circuit-breaker.js';
+import { SharedCircuitBreaker, sharesCircuit } from './limits/shared-circuit-breaker.js';
 import { HostGate } from './limits/host-gate.js';
 import { RetryBudget } from './limits/retry-budget.js';
 import type { ResolvedOptions } from './options.js';
@@ -15,8 +16,8 @@ export interface RunContext {
   readonly transport: Transport;
   readonly gate: HostGate;
   readonly budget: Pick<RetryBudget, 'recordRequest' | 'tryTakeRetry'>;
-  /** The per-host circuit breaker, unless `circuitBreaker: false`. */
-  readonly breaker?: CircuitBreaker;
+  /** The per-host circuit breaker (shared by every process when `sharedLimits` keeps it), unless `circuitBreaker: false`. */
+  readonly breaker?: HostBreaker;
   /** When the run's deadline passes, on the `performance.now()` clock; undefined without one. */
   readonly deadlineAt: number | undefined;
   /** Aborts when the caller's signal fires or the deadline passes; its reason is a FanoutError. */
@@ -71,7 +72,7 @@ export function createRunContext(options: ResolvedOptions): RunContext {
     }),
     budget: options.sharedLimits ?? (budget ? new RetryBudget(budget.ratio, budget.min) : UNLIMITED),
     deadlineAt,
-    breaker: options.circuitBreaker ? new CircuitBreaker(options.circuitBreaker) : undefined,
+    breaker: createBreaker(options),
     signal: controller.signal,
     track(attempt) {
       if (controller.signal.aborted) {
@@ -93,3 +94,11 @@ function noop(): void {}
 
 /** `retry.budget: false`: every retry the policy asks for is allowed. */
 const UNLIMITED: RunContext['budget'] = { recordRequest: noop, tryTakeRetry: () => true };
+
+/** The circuit breaker of a run: shared when `sharedLimits` keeps one, else this process's own. */
+function createBreaker(options: ResolvedOptions): HostBreaker | undefined {
+  if (!options.circuitBreaker) return undefined;
+  if (!sharesCircuit(options.sharedLimits)) return new CircuitBreaker(options.circuitBreaker);
+  // A probe holds the host's probe slot for at most its attempt's timeout (and a margin).
+  return new SharedCircuitBreaker(options.sharedLimits, options.circuitBreaker, options.timeout + 1000);
+}

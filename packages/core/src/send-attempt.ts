@@ -89,7 +89,7 @@ export async function sendAttempt(
   }
   let probe: boolean;
   try {
-    probe = ctx.breaker?.admit(request.host) ?? false; // throws CircuitOpenError while the host's circuit is open
+    probe = (await ctx.breaker?.admit(request.host)) ?? false; // throws CircuitOpenError while the host's circuit is open
   } catch (error) {
     release();
     throw error;

@@ -22,6 +22,8 @@ export function jobKeys(job: string) {
     hostPause: (host: string) => `${base}:pause:${host}`,
     /** Sorted set of the leases on `perHost` slots of a host (lease → expiry), across workers. */
     hostLeases: (host: string) => `${base}:leases:${host}`,
+    /** Hash of a host's circuit breaker (failures in a row, open until, probe lease), across workers. */
+    hostCircuit: (host: string) => `${base}:circuit:${host}`,
   };
 }
 

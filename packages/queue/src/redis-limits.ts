@@ -1,4 +1,4 @@
-import type { SharedLimits } from '@fanout/core';
+import type { CircuitAdmission, CircuitBreakerOptions, CircuitOutcome, SharedLimits } from '@fanout/core';
 import type { Redis } from 'ioredis';
 import type { ChunkOptions } from './chunk.js';
 import { jobKeys } from './keys.js';
@@ -34,13 +34,50 @@ if retries >= tonumber(ARGV[3]) + tonumber(ARGV[2]) * requests then return 0 end
 redis.call('HINCRBY', KEYS[1], 'retries', 1)
 return 1`;
 
+// A host's circuit, a hash: failures (in a row), openUntil (ms, Redis's clock; absent while
+// closed), probeUntil (the probe's lease). Admits an attempt: 0 closed, 1 open (with the
+// failures and the ms until a probe may go), 2 the probe. ARGV: probe lease in ms.
+const CIRCUIT_ADMIT = `
+local openUntil = tonumber(redis.call('HGET', KEYS[1], 'openUntil') or '-1')
+if openUntil < 0 then return {0} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local failures = tonumber(redis.call('HGET', KEYS[1], 'failures') or '0')
+if now < openUntil then return {1, failures, openUntil - now} end
+local probeUntil = tonumber(redis.call('HGET', KEYS[1], 'probeUntil') or '0')
+if now < probeUntil then return {1, failures, probeUntil - now} end
+redis.call('HSET', KEYS[1], 'probeUntil', now + tonumber(ARGV[1]))
+return {2}`;
+
+// Records an attempt's outcome. ARGV: outcome, probe (1/0), failures to open, cooldown ms. A
+// response closes the circuit; a connection failure counts, and opens the circuit at the
+// threshold or when it was the probe; another end of a probe frees the probe slot. The hash
+// outlives its cool-down by an hour, then goes.
+const CIRCUIT_RECORD = `
+if ARGV[1] == 'response' then redis.call('DEL', KEYS[1]) return 1 end
+if ARGV[1] ~= 'unreachable' then
+  if ARGV[2] == '1' then redis.call('HDEL', KEYS[1], 'probeUntil') end
+  return 1
+end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
+local closed = redis.call('HEXISTS', KEYS[1], 'openUntil') == 0
+if ARGV[2] == '1' or (closed and failures >= tonumber(ARGV[3])) then
+  redis.call('HSET', KEYS[1], 'openUntil', now + tonumber(ARGV[4]))
+  redis.call('HDEL', KEYS[1], 'probeUntil')
+end
+redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[4])) + 3600000)
+return 1`;
+
 /** The budget of every job: as the core's default. */
 export const BUDGET = { ratio: 0.2, min: 10 } as const;
 
 /**
  * `SharedLimits` on Redis for one job: the global and per-host rates, per-host pauses after a
  * `Retry-After`, the retry budget and (given leases) `perHost` hold across every worker on every
- * machine.
+ * machine, and so does the per-host circuit breaker (one worker finding a host dead opens its circuit
+for all; one probe at a time goes after the cool-down).
  */
 export class RedisLimits implements SharedLimits {
   private readonly keys;
@@ -79,6 +116,17 @@ export class RedisLimits implements SharedLimits {
     const pending = this.pendingRequests;
     this.pendingRequests = 0;
     return Number(await this.redis.eval(TAKE_RETRY, 2, this.keys.budget, this.keys.meta, pending, BUDGET.ratio, BUDGET.min)) === 1;
+  }
+
+  async circuitAdmit(host: string, probeLeaseMs: number): Promise<CircuitAdmission> {
+    const [state, failures, retryInMs] = (await this.redis.eval(CIRCUIT_ADMIT, 1, this.keys.hostCircuit(host), Math.ceil(probeLeaseMs))) as number[];
+    if (state === 2) return { state: 'probe' };
+    if (state === 1) return { state: 'open', failures: Number(failures), retryInMs: Number(retryInMs) };
+    return { state: 'closed' };
+  }
+
+  async circuitRecord(host: string, outcome: CircuitOutcome, probe: boolean, breaker: Required<CircuitBreakerOptions>): Promise<void> {
+    await this.redis.eval(CIRCUIT_RECORD, 1, this.keys.hostCircuit(host), outcome, probe ? 1 : 0, breaker.failures, Math.ceil(breaker.cooldown));
   }
 
   /** Adds the inputs counted since the last retry to the shared total. */

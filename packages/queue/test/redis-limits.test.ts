@@ -1,25 +1,13 @@
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRedis, parseQueueUrl, QueueUnavailableError, RedisLimits, startRedisServer } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { openRedis, parseQueueUrl, QueueUnavailableError, RedisLimits } from '../src/index.js';
+import { useRedisPair } from './redis-pair.js';
 
-let server: { url: string; stop(): Promise<void> };
-let a: Redis;
-let b: Redis;
-beforeAll(async () => {
-  server = await startRedisServer();
-  a = await openRedis(parseQueueUrl(server.url));
-  b = await openRedis(parseQueueUrl(server.url));
-}, 30_000);
-afterAll(async () => {
-  a?.disconnect();
-  b?.disconnect();
-  await server?.stop();
-});
+const redis = useRedisPair();
 
 describe('RedisLimits: limits shared by workers through Redis', () => {
   it('books per-host send slots 1/rate apart across two workers, hosts apart', async () => {
-    const one = new RedisLimits(a, 'slots', { perHostRate: 10 });
-    const two = new RedisLimits(b, 'slots', { perHostRate: 10 });
+    const one = new RedisLimits(redis.a, 'slots', { perHostRate: 10 });
+    const two = new RedisLimits(redis.b, 'slots', { perHostRate: 10 });
     const started = performance.now();
     const waits = [await one.reserve('h:1'), await two.reserve('h:1'), await one.reserve('h:1'), await two.reserve('h:1')];
     const elapsed = performance.now() - started;
@@ -32,8 +20,8 @@ describe('RedisLimits: limits shared by workers through Redis', () => {
   });
 
   it('a pause set by one worker holds back the other', async () => {
-    const one = new RedisLimits(a, 'pause', {});
-    const two = new RedisLimits(b, 'pause', {});
+    const one = new RedisLimits(redis.a, 'pause', {});
+    const two = new RedisLimits(redis.b, 'pause', {});
     one.pause('h:1', 2000);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await two.reserve('h:1')).toBeGreaterThan(1500);
@@ -41,12 +29,12 @@ describe('RedisLimits: limits shared by workers through Redis', () => {
   });
 
   it('the retry budget is one for all workers: 10 + 20% of the inputs recorded by any of them', async () => {
-    const one = new RedisLimits(a, 'budget', {});
-    const two = new RedisLimits(b, 'budget', {});
+    const one = new RedisLimits(redis.a, 'budget', {});
+    const two = new RedisLimits(redis.b, 'budget', {});
     // A job that is gone from Redis grants none (and leaves no key behind).
     expect(await one.tryTakeRetry()).toBe(false);
-    expect(await a.exists('fanout:job:budget:budget')).toBe(0);
-    await a.hset('fanout:job:budget:meta', 'state', 'enqueued');
+    expect(await redis.a.exists('fanout:job:budget:budget')).toBe(0);
+    await redis.a.hset('fanout:job:budget:meta', 'state', 'enqueued');
     for (let i = 0; i < 50; i++) (i % 2 ? one : two).recordRequest();
     await one.flush();
     await two.flush();

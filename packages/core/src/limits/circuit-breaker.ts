@@ -43,6 +43,19 @@ export function isConnectionFailure(error: FanoutError): boolean {
   return error instanceof NetworkError || (error instanceof TimeoutError && error.code === 'ETIMEDOUT');
 }
 
+/** What an attempt asks of the circuit breaker: this process's {@link CircuitBreaker}, or one shared by every process. */
+export interface HostBreaker {
+  /**
+   * Call before an attempt is sent. Throws (or rejects with) `CircuitOpenError` when the host's
+   * circuit is open; gives `true` when this attempt is the probe (then its outcome must be recorded).
+   */
+  admit(host: string): boolean | Promise<boolean>;
+  /** A response (of any status) came from `host`. */
+  recordSuccess(host: string): void;
+  /** An attempt to `host` failed with `error`. */
+  recordFailure(host: string, error: FanoutError, probe: boolean): void;
+}
+
 interface HostCircuit {
   /** Failed attempts in a row (reset by any response). */
   failures: number;
@@ -59,7 +72,7 @@ interface HostCircuit {
  * when one probe goes: its success closes the circuit, its failure opens it again.
  * Only hosts that failed hold state, so a run over a million healthy hosts keeps none.
  */
-export class CircuitBreaker {
+export class CircuitBreaker implements HostBreaker {
   private readonly hosts = new Map<string, HostCircuit>();
 
   constructor(private readonly options: Required<CircuitBreakerOptions>) {}

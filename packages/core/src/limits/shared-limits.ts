@@ -1,7 +1,10 @@
+import type { CircuitBreakerOptions } from './circuit-breaker.js';
+
 /**
  * Limits kept outside this process, so that several processes (workers on several machines)
  * are together as polite as one: the rate limits, the per-host pause after a `Retry-After`,
- * and the retry budget. `@fanout/queue` implements it on Redis.
+ * the retry budget, and optionally the per-host concurrency and circuit breaker. `@fanout/queue`
+ * implements it on Redis.
  *
  * @example
  * fanout(urls, { perHostRate: 10, sharedLimits: redisLimits }) // 10/s per host across all workers
@@ -24,4 +27,25 @@ export interface SharedLimits {
    * it, `perHost` holds per process.
    */
   acquireHost?(host: string, limit: number, signal: AbortSignal): Promise<() => void>;
+  /**
+   * Asks whether an attempt to `host` may go under the circuit breaker shared by every process:
+   * `'closed'` (go), `'probe'` (go as the one probe of an open circuit; this process holds the
+   * probe for `probeLeaseMs`, so a probe whose process died does not block the host for ever), or
+   * the open circuit's state (fail fast). Optional, with {@link SharedLimits.circuitRecord}:
+   * without both, the breaker holds per process.
+   */
+  circuitAdmit?(host: string, probeLeaseMs: number): Promise<CircuitAdmission>;
+  /** Records how an admitted attempt to `host` ended (`probe`: it was the probe). */
+  circuitRecord?(host: string, outcome: CircuitOutcome, probe: boolean, breaker: Required<CircuitBreakerOptions>): Promise<void>;
 }
+
+/** What a shared circuit breaker answers an attempt to a host. */
+export type CircuitAdmission =
+  | { readonly state: 'closed' | 'probe' }
+  | { readonly state: 'open'; readonly failures: number; readonly retryInMs: number };
+
+/**
+ * How an attempt ended, for the circuit breaker: `'response'` (any status: the host is up),
+ * `'unreachable'` (failed to connect or timed out) or `'other'` (e.g. cancelled).
+ */
+export type CircuitOutcome = 'response' | 'unreachable' | 'other';

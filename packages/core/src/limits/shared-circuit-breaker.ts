@@ -1,0 +1,49 @@
+import { CircuitOpenError } from '../errors/circuit-open-error.js';
+import type { FanoutError } from '../errors/fanout-error.js';
+import { isConnectionFailure, type CircuitBreakerOptions, type HostBreaker } from './circuit-breaker.js';
+import type { CircuitOutcome, SharedLimits } from './shared-limits.js';
+
+/** The members of `SharedLimits` a shared circuit breaker needs. */
+type SharedCircuit = Required<Pick<SharedLimits, 'circuitAdmit' | 'circuitRecord'>>;
+
+/** Whether `shared` keeps the circuit breaker for every process. */
+export function sharesCircuit(shared: SharedLimits | undefined): shared is SharedLimits & SharedCircuit {
+  return shared?.circuitAdmit !== undefined && shared.circuitRecord !== undefined;
+}
+
+/**
+ * The per-host circuit breaker kept in `SharedLimits` (Redis), so that when one process finds a
+ * host dead every process fails its requests fast, and one probe at a time, across processes,
+ * goes after the cool-down. Same rules as {@link CircuitBreaker}. Outcomes are recorded without
+ * waiting (in order on the shared connection); a failure to record is ignored, as a pause is.
+ */
+export class SharedCircuitBreaker implements HostBreaker {
+  /**
+   * @param probeLeaseMs how long a probe holds the host's probe slot: the attempt timeout and a
+   * margin, so a probe whose process died frees it.
+   */
+  constructor(
+    private readonly shared: SharedCircuit,
+    private readonly options: Required<CircuitBreakerOptions>,
+    private readonly probeLeaseMs: number,
+  ) {}
+
+  async admit(host: string): Promise<boolean> {
+    const admission = await this.shared.circuitAdmit(host, this.probeLeaseMs);
+    if (admission.state === 'open') throw new CircuitOpenError(host, admission.failures, admission.retryInMs);
+    return admission.state === 'probe';
+  }
+
+  recordSuccess(host: string): void {
+    this.record(host, 'response', false);
+  }
+
+  recordFailure(host: string, error: FanoutError, probe: boolean): void {
+    if (isConnectionFailure(error)) this.record(host, 'unreachable', probe);
+    else if (probe) this.record(host, 'other', true);
+  }
+
+  private record(host: string, outcome: CircuitOutcome, probe: boolean): void {
+    void this.shared.circuitRecord(host, outcome, probe, this.options).catch(() => undefined);
+  }
+}
