@@ -89,7 +89,10 @@ export async function sendAttempt(
   }
   let probe: boolean;
   try {
-    probe = (await ctx.breaker?.admit(request.host)) ?? false; // throws CircuitOpenError while the host's circuit is open
+    // Throws CircuitOpenError while the host's circuit is open. The local breaker answers at
+    // once; only a shared one (Redis) is awaited, so the hot path pays no extra microtask.
+    const admitted = ctx.breaker?.admit(request.host) ?? false;
+    probe = typeof admitted === 'boolean' ? admitted : await admitted;
   } catch (error) {
     release();
     throw error;
