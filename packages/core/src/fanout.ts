@@ -1,7 +1,9 @@
-import { defer, finalize, identity, isObservable, map, mergeMap, type Observable, type OperatorFunction, tap } from 'rxjs';
+import { defer, finalize, identity, type Observable, tap } from 'rxjs';
+import { AbortError } from './errors/abort-error.js';
 import { fetchOne } from './fetch-one.js';
 import { demandSource, type Inputs } from './operators/demand-source.js';
 import { inInputOrder } from './operators/in-input-order.js';
+import { mergeRequests } from './operators/merge-requests.js';
 import { resolveOptions, type FanoutOptions } from './options.js';
 import type { RequestInput } from './request.js';
 import type { PickFields } from './pick-fields-type.js';
@@ -9,8 +11,9 @@ import type { FetchResult } from './result.js';
 import { createRunContext } from './run-context.js';
 
 /**
- * Runs many requests concurrently: `mergeMap(fetchOne, concurrency)` over inputs pulled lazily,
- * one more each time a result is emitted, so at most `concurrency` (+1) inputs are in memory.
+ * Runs many requests concurrently: `mergeMap(fetchOne, concurrency)` (as `mergeRequests`, which
+ * makes no Observable per request) over inputs pulled lazily, one more each time a result is
+ * emitted, so at most `concurrency` (+1) inputs are in memory.
  * Emits exactly one `FetchResult` per input, in completion order (or input order with
  * `ordered`), and completes; it never errors for a failed request. Unsubscribing aborts every
  * request in flight. Invalid options throw a `RangeError` at once.
@@ -31,16 +34,13 @@ export function fanout<T = unknown, F extends string = string>(input: Inputs<Req
     const ctx = createRunContext(resolved);
     const source = demandSource(input, resolved.concurrency);
     // A pulled input is taken only when a slot is free; a pushed one (an Observable) may wait in
-    // mergeMap's buffer, and that wait is queue time: stamp its arrival.
-    const run: OperatorFunction<RequestInput, FetchResult<PickFields<T, F>>> = isObservable(input)
-      ? (items) =>
-          items.pipe(
-            map((request) => [request, performance.now()] as const),
-            mergeMap(([request, arrivedAt], index) => fetchOne<PickFields<T, F>>(request, index, ctx, arrivedAt), resolved.concurrency),
-          )
-      : mergeMap((request, index) => fetchOne<PickFields<T, F>>(request, index, ctx), resolved.concurrency);
+    // the operator's buffer, and that wait is queue time (from its arrival).
     return source.items.pipe(
-      run,
+      mergeRequests(
+        (request: RequestInput, index, arrivedAt, startedAt) => fetchOne<PickFields<T, F>>(request, index, ctx, arrivedAt, startedAt),
+        resolved.concurrency,
+        () => ctx.abortAll(new AbortError('Unsubscribed before the request finished')),
+      ),
       resolved.ordered ? inInputOrder() : identity,
       tap(() => source.request(1)),
       finalize(() => ctx.dispose()),

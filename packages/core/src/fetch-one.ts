@@ -1,8 +1,7 @@
-import { catchError, defer, map, type Observable, of } from 'rxjs';
 import { FanoutError } from './errors/fanout-error.js';
 import { HttpError } from './errors/http-error.js';
 import { InvalidUrlError } from './errors/invalid-url-error.js';
-import { toRequestSpec, type RequestInput } from './request.js';
+import { toRequestSpec, type RequestInput, type RequestSpec } from './request.js';
 import { RequestTally } from './request-tally.js';
 import type { FailedResult, FetchResult, Timing } from './result.js';
 import type { RunContext } from './run-context.js';
@@ -10,7 +9,7 @@ import type { PreparedRequest } from './send-attempt.js';
 import { sendWithRetries } from './send-with-retries.js';
 import { AttemptRecorder } from './timeline.js';
 import { epoch } from './utils/clock.js';
-import { fromAbortable } from './utils/from-abortable.js';
+import { Cancellation } from './utils/cancellation.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
 
 /** The `host[:port]` of a plain `http://host[:port]/…` URL, or undefined for anything else. */
@@ -42,45 +41,46 @@ function hostOf(url: string): string {
   return parsed.host;
 }
 
-function prepare(input: RequestInput, defaults: Readonly<Record<string, string>>): PreparedRequest {
-  const spec = toRequestSpec(input);
-  return {
-    url: spec.url,
-    host: hostOf(spec.url),
-    method: spec.method,
-    headers: spec.headers ? { ...defaults, ...spec.headers } : defaults,
-    body: spec.body,
-  };
+function prepare(url: string, spec: RequestSpec | undefined, index: number, defaults: Readonly<Record<string, string>>): PreparedRequest {
+  const host = hostOf(url);
+  if (spec === undefined) return { url, host, method: 'GET', headers: defaults, body: undefined, index };
+  return { url, host, method: spec.method ?? 'GET', headers: spec.headers ? { ...defaults, ...spec.headers } : defaults, body: spec.body, index };
 }
 
 /**
- * One request as an Observable: emits exactly one `FetchResult` and completes; it never errors.
- * Failed attempts are retried per the run's policy and budget, and whatever still fails
- * becomes a failed result (`catchError`). Unsubscribing aborts the request in flight.
- * `arrivedAt` (`performance.now()` clock) is when the run took the input, if earlier than now:
- * the time until now counts as queued.
+ * One request: gives exactly one `FetchResult`, never throws for a failed request. An invalid
+ * URL gives its failed result at once; anything else a promise of the result. Failed attempts
+ * are retried per the run's policy and budget, and whatever still fails becomes a failed result.
+ * The request is tracked by the run while it is in flight, so the run's abort (deadline, signal,
+ * unsubscribe) aborts it. `arrivedAt` is when the run took the input, `startedAt` when it got a
+ * concurrency slot (`performance.now()` clock): the time between them counts as queued.
  */
-export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: RunContext, arrivedAt?: number): Observable<FetchResult<T>> {
-  return defer(() => {
-    const subscribed = performance.now();
-    const start = arrivedAt ?? subscribed;
-    const tally = new RequestTally(subscribed - start, ctx.options.timeline ? new AttemptRecorder() : undefined);
-    const url = typeof input === 'string' ? input : toRequestSpec(input).url;
-    let request: PreparedRequest;
-    try {
-      request = { ...prepare(input, ctx.options.headers), index };
-    } catch (error) {
-      return of(failed(index, url, start, tally, toFanoutError(error)));
-    }
-    return fromAbortable((cancellation) => sendWithRetries(request, ctx, cancellation, tally), ctx.track).pipe(
-      map((outcome): FetchResult<T> => {
-        const { attempts } = tally;
-        const result: FetchResult<T> = { index, url, ok: true, status: outcome.status, attempts, timing: timing(start, tally), data: outcome.data as T };
-        return extras(tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result, ctx, request.host);
-      }),
-      catchError((error: unknown) => of(extras(failed(index, url, start, tally, toFanoutError(error)), ctx, request.host))),
-    );
-  });
+export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: RunContext, arrivedAt: number, startedAt: number): FetchResult<T> | Promise<FetchResult<T>> {
+  const tally = new RequestTally(startedAt - arrivedAt, ctx.options.timeline ? new AttemptRecorder() : undefined);
+  const spec = typeof input === 'string' ? undefined : toRequestSpec(input);
+  const url = spec === undefined ? (input as string) : spec.url;
+  let request: PreparedRequest;
+  try {
+    request = prepare(url, spec, index, ctx.options.headers);
+  } catch (error) {
+    return failed(index, url, arrivedAt, tally, toFanoutError(error));
+  }
+  return settle<T>(request, index, ctx, arrivedAt, tally);
+}
+
+async function settle<T>(request: PreparedRequest, index: number, ctx: RunContext, start: number, tally: RequestTally): Promise<FetchResult<T>> {
+  const { url } = request;
+  const cancellation = new Cancellation();
+  ctx.track(cancellation);
+  try {
+    const outcome = await sendWithRetries(request, ctx, cancellation, tally);
+    const result: FetchResult<T> = { index, url, ok: true, status: outcome.status, attempts: tally.attempts, timing: timing(start, tally), data: outcome.data as T };
+    return extras(tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result, ctx, request.host);
+  } catch (error) {
+    return extras(failed(index, url, start, tally, toFanoutError(error)), ctx, request.host);
+  } finally {
+    ctx.untrack(cancellation);
+  }
 }
 
 /** Adds the host's adaptive limit (`concurrency: 'auto'`). */

@@ -23,11 +23,15 @@ export interface RunContext {
   /** Aborts when the caller's signal fires or the deadline passes; its reason is a FanoutError. */
   readonly signal: AbortSignal;
   /**
-   * Ties an attempt's cancellation to the run: it is aborted with the run's reason when the run
-   * aborts (at once if it already has). Returns the untie function. One Set entry per attempt
-   * is far cheaper than an abort listener per attempt on a shared signal.
+   * Ties a request's cancellation to the run: the run's abort (its deadline, the caller's signal)
+   * aborts it with the run's reason, at once if the run has already aborted. One Set entry per
+   * request is far cheaper than an abort listener per request on a shared signal.
    */
-  track(cancellation: Cancellation): () => void;
+  track(cancellation: Cancellation): void;
+  /** Unties a finished request. */
+  untrack(cancellation: Cancellation): void;
+  /** Aborts every request in flight with `reason` (unsubscribing does, with an `AbortError`). */
+  abortAll(reason: FanoutError): void;
   /** Clears the deadline, detaches from the caller's signal, closes an owned transport. */
   dispose(): void;
 }
@@ -35,15 +39,13 @@ export interface RunContext {
 /** Builds the shared state of one run. */
 export function createRunContext(options: ResolvedOptions): RunContext {
   const controller = new AbortController();
-  const attempts = new Set<Cancellation>();
-  controller.signal.addEventListener(
-    'abort',
-    () => {
-      for (const attempt of attempts) attempt.abort(controller.signal.reason as FanoutError);
-      attempts.clear();
-    },
-    { once: true },
-  );
+  const inFlight = new Set<Cancellation>();
+  const abortAll = (reason: FanoutError) => {
+    const all = [...inFlight];
+    inFlight.clear();
+    for (const cancellation of all) cancellation.abort(reason);
+  };
+  controller.signal.addEventListener('abort', () => abortAll(controller.signal.reason as FanoutError), { once: true });
   const userSignal = options.signal;
   const onUserAbort = () => {
     const reason: unknown = userSignal?.reason;
@@ -74,14 +76,14 @@ export function createRunContext(options: ResolvedOptions): RunContext {
     deadlineAt,
     breaker: createBreaker(options),
     signal: controller.signal,
-    track(attempt) {
-      if (controller.signal.aborted) {
-        attempt.abort(controller.signal.reason as FanoutError);
-        return noop;
-      }
-      attempts.add(attempt);
-      return () => attempts.delete(attempt);
+    track(cancellation) {
+      if (controller.signal.aborted) cancellation.abort(controller.signal.reason as FanoutError);
+      else inFlight.add(cancellation);
     },
+    untrack(cancellation) {
+      inFlight.delete(cancellation);
+    },
+    abortAll,
     dispose() {
       clearTimeout(deadlineTimer);
       userSignal?.removeEventListener('abort', onUserAbort);

@@ -45,14 +45,14 @@ export async function retryDelay(error: FanoutError, retry: number, request: Pre
 export async function sendWithRetries(prepared: PreparedRequest, ctx: RunContext, cancellation: Cancellation, tally: RequestTally): Promise<AttemptOutcome> {
   for (let retry = 1; ; retry++) {
     const attempt = new Cancellation();
-    const untie = cancellation.onAbort((reason) => attempt.abort(reason));
+    cancellation.link(attempt);
     let error: FanoutError;
     try {
       return await sendAttempt(prepared, ctx, attempt, tally);
     } catch (thrown) {
       error = toFanoutError(thrown, attempt);
     } finally {
-      untie();
+      cancellation.link(undefined);
     }
     const wait = await retryDelay(error, retry, prepared, ctx, tally);
     if (wait === undefined) throw error;

@@ -11,6 +11,7 @@ export class Cancellation {
   private abortReason: FanoutError | undefined;
   private controller: AbortController | undefined;
   private listeners: Listener[] | undefined;
+  private child: Cancellation | undefined;
 
   get aborted(): boolean {
     return this.abortReason !== undefined;
@@ -42,10 +43,20 @@ export class Cancellation {
     };
   }
 
+  /**
+   * Makes `child` (one attempt of this request) abort with this cancellation, at once if it
+   * already has; replaces the previous child. A field, not a listener: no closure per attempt.
+   */
+  link(child: Cancellation | undefined): void {
+    this.child = child;
+    if (child && this.abortReason) child.abort(this.abortReason);
+  }
+
   abort(reason: FanoutError): void {
     if (this.abortReason) return;
     this.abortReason = reason;
     this.controller?.abort(reason);
+    this.child?.abort(reason);
     const listeners = this.listeners;
     this.listeners = undefined;
     if (listeners) for (const listener of listeners) listener(reason);
