@@ -57,7 +57,8 @@ export function decodingChain(contentEncoding: string | undefined): string[] | u
   return codings;
 }
 
-function toText(chunks: Buffer[], size: number, charset: string | undefined): string {
+/** The text of a body's bytes in `charset` (UTF-8 when unknown or unsupported), a BOM dropped. */
+export function toText(chunks: Buffer[], size: number, charset: string | undefined): string {
   const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
   let text: string;
   if (charset === undefined || charset === 'utf-8' || charset === 'utf8') {

@@ -15,6 +15,6 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 
 /** The `charset` parameter of a `Content-Type`, lower-case, or undefined. */
 export function charsetOf(contentType: string | undefined): string | undefined {
-  if (contentType === undefined) return undefined;
+  if (contentType === undefined || !contentType.includes(';')) return undefined;
   return CHARSET.exec(contentType)?.[1]?.toLowerCase();
 }

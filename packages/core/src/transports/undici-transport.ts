@@ -1,8 +1,5 @@
 import { Agent, buildConnector, type Dispatcher, interceptors } from 'undici';
-import { BodyTooLargeError } from '../errors/body-too-large-error.js';
-import type { FanoutError } from '../errors/fanout-error.js';
 import { toNetworkError } from '../utils/to-fanout-error.js';
-import { bodyReader, type BodyReader } from './body-reader.js';
 import { proxyAuthorization, proxyRoute, type ProxyRoute } from './proxy-route.js';
 import { requestHeaders } from './request-headers.js';
 import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
@@ -11,6 +8,7 @@ import type { Transport, TransportRequest, TransportResponse } from './transport
 import type { TransportOptions } from './transport-options.js';
 import { splitUrl } from './url-parts.js';
 import { undiciStream } from './undici-stream.js';
+import { WholeBodyHandler } from './whole-body-handler.js';
 
 /** Options of {@link undiciTransport}: the common {@link TransportOptions}, and: */
 export interface UndiciTransportOptions extends TransportOptions {
@@ -59,72 +57,8 @@ export function headerAccessors(all: Record<string, string | string[] | undefine
 function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
     const { origin, path } = splitUrl(req.url);
-    const limit = req.maxBodyBytes;
-    let controller: Dispatcher.DispatchController | undefined;
-    let abortReason: Error | undefined;
-    let settled = false;
-    let status = 0;
-    let headers: Record<string, string | string[] | undefined> = {};
-    let reader: BodyReader | undefined;
-    let off = noop;
-    const fail = (error: unknown) => {
-      if (settled) return;
-      settled = true;
-      off();
-      reader?.destroy();
-      reject(error);
-    };
-    off = req.onAbort((reason) => {
-      abortReason = reason;
-      controller?.abort(reason);
-      fail(reason);
-    });
-    const done = (error: FanoutError | undefined, body?: string) => {
-      if (error) {
-        fail(error);
-        controller?.abort(error);
-        return;
-      }
-      if (settled) return;
-      settled = true;
-      off();
-      resolve({ status, ...headerAccessors(headers), body: body ?? '' });
-    };
-    dispatcher.dispatch(
-      { origin, path, method: req.method, headers: requestHeaders(req.headers), body: req.body ?? null, headersTimeout: 0, bodyTimeout: 0 },
-      {
-        onRequestStart(started) {
-          controller = started;
-          if (abortReason) started.abort(abortReason);
-        },
-        onResponseStart(started, statusCode, responseHeaders) {
-          status = statusCode;
-          headers = responseHeaders;
-          const contentEncoding = headerValue(responseHeaders['content-encoding']);
-          if (contentEncoding === undefined && req.method !== 'HEAD' && Number(responseHeaders['content-length']) > limit) {
-            done(new BodyTooLargeError(limit));
-            return;
-          }
-          reader = bodyReader({
-            contentEncoding,
-            contentType: headerValue(responseHeaders['content-type']),
-            limit,
-            done,
-            onDrain: () => started.resume(),
-          });
-        },
-        onResponseData(started, chunk) {
-          if (reader && !reader.write(chunk)) started.pause();
-        },
-        onResponseEnd() {
-          if (reader) reader.end();
-          else done(undefined, '');
-        },
-        onResponseError(_controller, error) {
-          fail(mapError(error));
-        },
-      },
-    );
+    const opts = { origin, path, method: req.method, headers: requestHeaders(req.headers), body: req.body ?? null, headersTimeout: 0, bodyTimeout: 0 };
+    dispatcher.dispatch(opts, new WholeBodyHandler(req, resolve, reject, mapError));
   });
 }
 
@@ -207,5 +141,3 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
     close: () => agent.close(),
   };
 }
-
-function noop(): void {}

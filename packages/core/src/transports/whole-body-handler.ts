@@ -1,0 +1,112 @@
+import { BodyTooLargeError } from '../errors/body-too-large-error.js';
+import type { FanoutError } from '../errors/fanout-error.js';
+import { bodyReader, decodingChain, toText, type BodyReader } from './body-reader.js';
+import { charsetOf } from './content-type.js';
+import { RawHeadersResponse, rawHeader } from './raw-headers.js';
+import type { TransportRequest, TransportResponse } from './transport.js';
+
+/** Turns an error undici reports into what the transport rejects with. */
+export type ErrorMapper = (error: unknown) => unknown;
+
+/**
+ * The handler of one undici `dispatch` whose body is read whole. It speaks undici's original
+ * callback API (`onConnect`, `onHeaders`, `onData`, `onComplete`, `onError`), which undici's
+ * client calls as is, with the raw header list: no adapter object, no header object and no
+ * closure per request. A body sent as is is collected here; a compressed one goes through a
+ * `BodyReader`. The cap (`maxBodyBytes`) drops the connection; an abort of the request (timeout,
+ * deadline, unsubscribe) aborts the dispatch and rejects with its reason.
+ */
+export class WholeBodyHandler {
+  private abortDispatch: ((reason: Error) => void) | undefined;
+  private abortReason: Error | undefined;
+  private settled = false;
+  private status = 0;
+  private raw: Buffer[] = [];
+  private contentType: string | undefined;
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private reader: BodyReader | undefined;
+  private readonly off: () => void;
+
+  constructor(
+    private readonly req: TransportRequest,
+    private readonly resolve: (response: TransportResponse) => void,
+    private readonly reject: (error: unknown) => void,
+    private readonly mapError: ErrorMapper,
+  ) {
+    this.off = req.onAbort((reason) => {
+      this.abortReason = reason;
+      this.abortDispatch?.(reason);
+      this.fail(reason);
+    });
+  }
+
+  onConnect(abort: (reason: Error) => void): void {
+    this.abortDispatch = abort;
+    if (this.abortReason) abort(this.abortReason);
+  }
+
+  onHeaders(status: number, raw: Buffer[], resume: () => void): boolean {
+    this.status = status;
+    this.raw = raw;
+    this.contentType = rawHeader(raw, 'content-type');
+    const contentEncoding = rawHeader(raw, 'content-encoding');
+    const limit = this.req.maxBodyBytes;
+    if (contentEncoding === undefined) {
+      if (this.req.method !== 'HEAD' && Number(rawHeader(raw, 'content-length')) > limit) this.stop(new BodyTooLargeError(limit));
+      return true;
+    }
+    if (decodingChain(contentEncoding) !== undefined) {
+      this.reader = bodyReader({ contentEncoding, contentType: this.contentType, limit, done: (error, text) => this.done(error, text), onDrain: resume });
+    }
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.settled) return true;
+    if (this.reader) return this.reader.write(chunk);
+    this.size += chunk.length;
+    if (this.size > this.req.maxBodyBytes) {
+      this.stop(new BodyTooLargeError(this.req.maxBodyBytes));
+      return true;
+    }
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    if (this.reader) this.reader.end();
+    else this.done(undefined, this.size === 0 ? '' : toText(this.chunks, this.size, charsetOf(this.contentType)));
+  }
+
+  onError(error: unknown): void {
+    this.fail(this.mapError(error));
+  }
+
+  /** The body ended (`text`) or failed to decode or went over the cap (`error`). */
+  private done(error: FanoutError | undefined, text?: string): void {
+    if (error) {
+      this.stop(error);
+      return;
+    }
+    if (this.settled) return;
+    this.settled = true;
+    this.off();
+    this.resolve(new RawHeadersResponse(this.status, this.raw, text ?? ''));
+  }
+
+  /** Fails with `error` and drops the connection. */
+  private stop(error: FanoutError): void {
+    this.fail(error);
+    this.abortDispatch?.(error);
+  }
+
+  private fail(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.off();
+    this.chunks.length = 0;
+    this.reader?.destroy();
+    this.reject(error);
+  }
+}
