@@ -9,6 +9,7 @@ import type { ResolvedOptions } from './options.js';
 import { createTransport } from './transports/create-transport.js';
 import type { Transport } from './transports/transport.js';
 import type { Cancellation } from './utils/cancellation.js';
+import { TimeoutQueue } from './utils/timeout-queue.js';
 
 /** What every request of one run shares: options, transport, limits and the run's signal. */
 export interface RunContext {
@@ -32,6 +33,8 @@ export interface RunContext {
   untrack(cancellation: Cancellation): void;
   /** Aborts every request in flight with `reason` (unsubscribing does, with an `AbortError`). */
   abortAll(reason: FanoutError): void;
+  /** The attempts' timeouts (`timeout` ms each), on one timer. */
+  readonly timeouts: TimeoutQueue;
   /** Clears the deadline, detaches from the caller's signal, closes an owned transport. */
   dispose(): void;
 }
@@ -60,6 +63,7 @@ export function createRunContext(options: ResolvedOptions): RunContext {
     deadline === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError(deadline, 'EDEADLINE')), deadline);
   deadlineTimer?.unref();
 
+  const timeouts = new TimeoutQueue(options.timeout, () => new TimeoutError(options.timeout));
   const transport = options.transport ?? createTransport('undici', { connections: options.concurrency });
   const budget = options.retry.budget;
   return {
@@ -84,8 +88,10 @@ export function createRunContext(options: ResolvedOptions): RunContext {
       inFlight.delete(cancellation);
     },
     abortAll,
+    timeouts,
     dispose() {
       clearTimeout(deadlineTimer);
+      timeouts.close();
       userSignal?.removeEventListener('abort', onUserAbort);
       if (!options.transport) void transport.close();
     },

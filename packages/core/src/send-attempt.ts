@@ -97,15 +97,19 @@ export async function sendAttempt(
     release();
     throw error;
   }
-  const timer = setTimeout(() => cancellation.abort(new TimeoutError(options.timeout)), options.timeout);
-  if (++tally.attempts === 1) ctx.budget.recordRequest();
   const sent = performance.now();
+  // A sink's timeout restarts as its body flows: a timer of its own. Every other attempt's is
+  // an entry in the run's queue of timeouts (one timer for all).
+  const streaming = options.sink !== undefined && ctx.transport.stream !== undefined;
+  const timer = streaming ? setTimeout(() => cancellation.abort(new TimeoutError(options.timeout)), options.timeout) : undefined;
+  const ticket = streaming ? -1 : ctx.timeouts.add(cancellation, sent);
+  if (++tally.attempts === 1) ctx.budget.recordRequest();
   tally.recorder?.started(sent);
   try {
     let response: TransportResponse | TransportStreamResponse;
     try {
       const attempt = new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation);
-      response = options.sink && ctx.transport.stream ? await ctx.transport.stream(attempt) : await ctx.transport.send(attempt);
+      response = streaming && ctx.transport.stream ? await ctx.transport.stream(attempt) : await ctx.transport.send(attempt);
     } catch (error) {
       const failure = toFanoutError(error, cancellation);
       ctx.breaker?.recordFailure(request.host, failure, probe);
@@ -125,7 +129,7 @@ export async function sendAttempt(
     }
     if (typeof body !== 'string') {
       const stored = { index: request.index ?? 0, url: request.url, status, header: response.header };
-      return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer.refresh()) };
+      return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer?.refresh()) };
     }
     return { status, data: decode(body, response.header('content-type'), options.responseType, options.fields) };
   } catch (error) {
@@ -135,7 +139,8 @@ export async function sendAttempt(
     const ended = performance.now();
     tally.wireMs += ended - sent;
     tally.recorder?.ended(ended);
-    clearTimeout(timer);
+    if (timer === undefined) ctx.timeouts.clear(ticket);
+    else clearTimeout(timer);
     release(dropped);
   }
 }
