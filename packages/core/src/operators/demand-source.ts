@@ -22,36 +22,54 @@ export function demandSource<T>(input: Inputs<T>, initial: number): DemandSource
   let wanted = 0;
   let pump: () => void = () => undefined;
   const items = new Observable<T>((subscriber) => {
-    const iterator: Iterator<T> | AsyncIterator<T> =
-      Symbol.asyncIterator in input ? (input as AsyncIterable<T>)[Symbol.asyncIterator]() : (input as Iterable<T>)[Symbol.iterator]();
+    const isAsync = Symbol.asyncIterator in input;
+    const iterator: Iterator<T> | AsyncIterator<T> = isAsync ? (input as AsyncIterable<T>)[Symbol.asyncIterator]() : (input as Iterable<T>)[Symbol.iterator]();
     let pumping = false;
     let finished = false;
-    // One loop for both kinds: with a sync iterator it never awaits, so it runs synchronously.
-    const drain = async () => {
+    const take = (step: IteratorResult<T>): boolean => {
+      if (finished) return false;
+      if (step.done) {
+        finished = true;
+        subscriber.complete();
+        return false;
+      }
+      wanted--;
+      subscriber.next(step.value);
+      return true;
+    };
+    const fail = (error: unknown) => {
+      finished = true;
+      subscriber.error(error);
+    };
+    // A sync iterator is drained in a plain loop (no promise per pull); an async one awaits each step.
+    const drainAsync = async () => {
       try {
         while (wanted > 0 && !finished) {
           const next = iterator.next();
-          const step = next instanceof Promise ? await next : next;
-          if (finished) break;
-          if (step.done) {
-            finished = true;
-            subscriber.complete();
-            break;
-          }
-          wanted--;
-          subscriber.next(step.value);
+          if (!take(next instanceof Promise ? await next : next)) break;
         }
       } catch (error) {
-        finished = true;
-        subscriber.error(error);
+        fail(error);
       } finally {
         pumping = false;
       }
     };
+    const drain = () => {
+      if (isAsync) {
+        void drainAsync();
+        return;
+      }
+      try {
+        while (wanted > 0 && !finished) if (!take((iterator as Iterator<T>).next())) break;
+      } catch (error) {
+        fail(error);
+      }
+      pumping = false;
+    };
     pump = () => {
       if (pumping || finished) return;
       pumping = true;
-      void drain();
+      drain();
     };
     wanted += initial;
     pump();
