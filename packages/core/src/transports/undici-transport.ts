@@ -1,4 +1,4 @@
-import { Agent, buildConnector, type Dispatcher, interceptors } from 'undici';
+import type { buildConnector, Dispatcher } from 'undici';
 import { toNetworkError } from '../utils/to-fanout-error.js';
 import { proxyAuthorization, proxyRoute, type ProxyRoute } from './proxy-route.js';
 import { requestHeaders } from './request-headers.js';
@@ -8,6 +8,7 @@ import type { Transport, TransportRequest, TransportResponse } from './transport
 import type { TransportOptions } from './transport-options.js';
 import { splitUrl } from './url-parts.js';
 import { undiciStream } from './undici-stream.js';
+import { loadAgent, loadBuildConnector, loadRedirectInterceptor } from './undici-parts.js';
 import { WholeBodyHandler } from './whole-body-handler.js';
 
 /** Options of {@link undiciTransport}: the common {@link TransportOptions}, and: */
@@ -83,7 +84,7 @@ function forwardProxying(route: ProxyRoute): Dispatcher.DispatcherComposeInterce
  * tunnel (TLS end to end); every other connection as undici would.
  */
 function tunnelingConnector(route: ProxyRoute, tls: TlsConnectOptions): buildConnector.connector {
-  const direct = buildConnector({ ...tls });
+  const direct = loadBuildConnector()({ ...tls });
   return (opts, callback) => {
     const port = Number(opts.port) || 443;
     const proxy = opts.protocol === 'https:' ? route(`https://${authorityOf(opts.hostname, port)}`) : undefined;
@@ -124,14 +125,16 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
   const keepAliveTimeout = options.keepAliveTimeout ?? 4000;
   const tls = tlsConnectOptions(options.tls);
   const route = proxyRoute(options);
+  const Agent = loadAgent();
   const agent = new Agent({ connections, keepAliveTimeout, connect: route === undefined ? tls : tunnelingConnector(route, tls) });
   const dispatcher: Dispatcher = route === undefined ? agent : agent.compose(forwardProxying(route));
   let redirecting: Dispatcher | undefined;
+  const choose = (req: TransportRequest) => (req.followRedirects ? (redirecting ??= dispatcher.compose(loadRedirectInterceptor()({ maxRedirections: 5 }))) : dispatcher);
   return {
     name: 'undici',
-    stream: (req) => undiciStream(req.followRedirects ? (redirecting ??= dispatcher.compose(interceptors.redirect({ maxRedirections: 5 }))) : dispatcher, req),
+    stream: (req) => undiciStream(choose(req), req),
     send(req: TransportRequest): Promise<TransportResponse> {
-      const chosen = req.followRedirects ? (redirecting ??= dispatcher.compose(interceptors.redirect({ maxRedirections: 5 }))) : dispatcher;
+      const chosen = choose(req);
       try {
         return dispatchOne(chosen, req);
       } catch (error) {
