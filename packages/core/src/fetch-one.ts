@@ -5,11 +5,12 @@ import { toRequestSpec, type RequestInput, type RequestSpec } from './request.js
 import { RequestTally } from './request-tally.js';
 import type { FailedResult, FetchResult, Timing } from './result.js';
 import type { RunContext } from './run-context.js';
-import type { PreparedRequest } from './send-attempt.js';
-import { sendWithRetries } from './send-with-retries.js';
+import { sendAttempt, type AttemptOutcome, type PreparedRequest } from './send-attempt.js';
+import { retryDelay } from './send-with-retries.js';
 import { AttemptRecorder } from './timeline.js';
 import { epoch } from './utils/clock.js';
 import { Cancellation } from './utils/cancellation.js';
+import { sleep } from './utils/sleep.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
 
 /** The `host[:port]` of a plain `http://host[:port]/…` URL, or undefined for anything else. */
@@ -68,14 +69,38 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
   return settle<T>(request, index, ctx, arrivedAt, tally);
 }
 
+/**
+ * Sends the request, retrying per the run's policy, and gives its result. Each attempt has its
+ * own cancellation (its timeout aborts only that attempt), linked to the request's, which the
+ * run or an unsubscribe aborts; that also cuts a backoff sleep short. The retry loop lives here,
+ * not in a function of its own: one async layer less per request.
+ */
 async function settle<T>(request: PreparedRequest, index: number, ctx: RunContext, start: number, tally: RequestTally): Promise<FetchResult<T>> {
   const { url } = request;
   const cancellation = new Cancellation();
   ctx.track(cancellation);
   try {
-    const outcome = await sendWithRetries(request, ctx, cancellation, tally);
-    const result: FetchResult<T> = { index, url, ok: true, status: outcome.status, attempts: tally.attempts, timing: timing(start, tally), data: outcome.data as T };
-    return extras(tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result, ctx, request.host);
+    for (let retry = 1; ; retry++) {
+      const attempt = new Cancellation();
+      cancellation.link(attempt);
+      let outcome: AttemptOutcome | undefined;
+      let error: FanoutError | undefined;
+      try {
+        outcome = await sendAttempt(request, ctx, attempt, tally);
+      } catch (thrown) {
+        error = toFanoutError(thrown, attempt);
+      } finally {
+        cancellation.link(undefined);
+      }
+      if (outcome !== undefined) {
+        const result: FetchResult<T> = { index, url, ok: true, status: outcome.status, attempts: tally.attempts, timing: timing(start, tally), data: outcome.data as T };
+        return extras(tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result, ctx, request.host);
+      }
+      const failure = error as FanoutError;
+      const wait = await retryDelay(failure, retry, request, ctx, tally);
+      if (wait === undefined) return extras(failed(index, url, start, tally, failure), ctx, request.host);
+      await sleep(wait, cancellation);
+    }
   } catch (error) {
     return extras(failed(index, url, start, tally, toFanoutError(error)), ctx, request.host);
   } finally {

@@ -3,11 +3,8 @@ import { HttpError } from './errors/http-error.js';
 import type { RequestTally } from './request-tally.js';
 import { isFinal, isRetryable, pausesHost } from './retry-policy.js';
 import type { RunContext } from './run-context.js';
-import { sendAttempt, type AttemptOutcome, type PreparedRequest } from './send-attempt.js';
+import type { PreparedRequest } from './send-attempt.js';
 import { fullJitterBackoff } from './utils/backoff.js';
-import { Cancellation } from './utils/cancellation.js';
-import { sleep } from './utils/sleep.js';
-import { toFanoutError } from './utils/to-fanout-error.js';
 
 /**
  * How long to wait before retry number `retry` (1-based) after `error`, or `undefined` when the
@@ -35,27 +32,4 @@ export async function retryDelay(error: FanoutError, retry: number, request: Pre
   }
   if (pausesHost(error)) ctx.gate.pause(request.host, error.retryAfterMs);
   return wait;
-}
-
-/**
- * Sends a request, retrying per the run's policy: each attempt has its own cancellation (its
- * timeout aborts only that attempt), tied to `request`'s, which the run or an unsubscribe
- * aborts; that also cuts a backoff sleep short. Rejects with the last attempt's `FanoutError`.
- */
-export async function sendWithRetries(prepared: PreparedRequest, ctx: RunContext, cancellation: Cancellation, tally: RequestTally): Promise<AttemptOutcome> {
-  for (let retry = 1; ; retry++) {
-    const attempt = new Cancellation();
-    cancellation.link(attempt);
-    let error: FanoutError;
-    try {
-      return await sendAttempt(prepared, ctx, attempt, tally);
-    } catch (thrown) {
-      error = toFanoutError(thrown, attempt);
-    } finally {
-      cancellation.link(undefined);
-    }
-    const wait = await retryDelay(error, retry, prepared, ctx, tally);
-    if (wait === undefined) throw error;
-    await sleep(wait, cancellation);
-  }
 }
