@@ -73,6 +73,14 @@ export function toText(chunks: Buffer[], size: number, charset: string | undefin
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** Keeps `chunk` unless the body would pass `limit` bytes: the new size, or -1 past the cap. */
+export function collectCapped(chunks: Buffer[], size: number, chunk: Buffer, limit: number): number {
+  const total = size + chunk.length;
+  if (total > limit) return -1;
+  chunks.push(chunk);
+  return total;
+}
+
 /** Collects the decoded bytes under the cap, then gives the text. */
 class Collector {
   private readonly chunks: Buffer[] = [];
@@ -84,13 +92,10 @@ class Collector {
   /** false once over the cap (and `done` has been called with the error). */
   add(chunk: Buffer): boolean {
     if (this.finished) return false;
-    this.size += chunk.length;
-    if (this.size > this.options.limit) {
-      this.fail(new BodyTooLargeError(this.options.limit));
-      return false;
-    }
-    this.chunks.push(chunk);
-    return true;
+    this.size = collectCapped(this.chunks, this.size, chunk, this.options.limit);
+    if (this.size >= 0) return true;
+    this.fail(new BodyTooLargeError(this.options.limit));
+    return false;
   }
 
   succeed(): void {

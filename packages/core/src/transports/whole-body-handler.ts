@@ -1,6 +1,6 @@
 import { BodyTooLargeError } from '../errors/body-too-large-error.js';
 import type { FanoutError } from '../errors/fanout-error.js';
-import { bodyReader, decodingChain, toText, type BodyReader } from './body-reader.js';
+import { bodyReader, collectCapped, decodingChain, toText, type BodyReader } from './body-reader.js';
 import { charsetOf } from './content-type.js';
 import { RawHeadersResponse, rawHeader } from './raw-headers.js';
 import type { TransportRequest, TransportResponse } from './transport.js';
@@ -65,16 +65,13 @@ export class WholeBodyHandler {
   onData(chunk: Buffer): boolean {
     if (this.settled) return true;
     if (this.reader) return this.reader.write(chunk);
-    this.size += chunk.length;
-    if (this.size > this.req.maxBodyBytes) {
-      this.stop(new BodyTooLargeError(this.req.maxBodyBytes));
-      return true;
-    }
-    this.chunks.push(chunk);
+    this.size = collectCapped(this.chunks, this.size, chunk, this.req.maxBodyBytes);
+    if (this.size < 0) this.stop(new BodyTooLargeError(this.req.maxBodyBytes));
     return true;
   }
 
   onComplete(): void {
+    if (this.settled) return;
     if (this.reader) this.reader.end();
     else this.done(undefined, this.size === 0 ? '' : toText(this.chunks, this.size, charsetOf(this.contentType)));
   }
