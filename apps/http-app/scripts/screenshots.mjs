@@ -23,7 +23,7 @@ try {
   await page.waitForSelector('#upstream:not([hidden])');
   await page.fill('#ids', '1-12');
   await page.fill('#concurrency', '4');
-  await page.fill('#fail-rate', '15');
+  await page.fill('#fail-rate', '30');
   await page.click('#compare');
   await page.waitForSelector('#speedup:has-text("faster")', { timeout: 60_000 });
   await page.waitForSelector('#busy[hidden]', { state: 'attached' });

@@ -47,7 +47,7 @@ export function upstreamChange(controls: UpstreamControls | undefined, next: Par
   const given = Object.keys(next);
   if (given.length === 0) return () => undefined;
   if (controls === undefined) {
-    throw new AppError(400, 'EUPSTREAMFIXED', `${given.join(' and ')} shape the embedded demo upstream only; this app fetches from UPSTREAM_URL, which it cannot change`);
+    throw new AppError(400, 'EUPSTREAMFIXED', `latency and failRate shape the embedded demo upstream only (got ${given.join(' and ')}); this app fetches from UPSTREAM_URL, which it cannot change`);
   }
   return () => controls.apply(next);
 }
