@@ -21,20 +21,18 @@ try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, colorScheme: 'light' });
   await page.goto(url);
   await page.waitForSelector('#upstream:not([hidden])');
-  await page.fill('#ids', '1-12');
-  await page.fill('#concurrency', '4');
-  await page.fill('#fail-rate', '30');
-  await page.click('#compare');
-  await page.waitForSelector('#speedup:has-text("faster")', { timeout: 60_000 });
-  await page.waitForSelector('#busy[hidden]', { state: 'attached' });
+  /** Fills the form, clicks `button` and waits until `done` shows and the action has ended. */
+  const act = async (ids, concurrency, failRate, button, done) => {
+    await page.fill('#ids', ids);
+    await page.fill('#concurrency', concurrency);
+    await page.fill('#fail-rate', failRate);
+    await page.click(button);
+    await page.waitForSelector(done, { timeout: 60_000 });
+    await page.waitForSelector('#busy[hidden]', { state: 'attached' });
+  };
+  await act('1-12', '4', '30', '#compare', '#speedup:has-text("faster")');
   await page.screenshot({ path: docs('page-compare.png'), fullPage: true });
-
-  await page.fill('#ids', '1-10');
-  await page.fill('#concurrency', '32');
-  await page.fill('#fail-rate', '0');
-  await page.click('#sweep');
-  await page.waitForSelector('#knee:has-text("Knee")', { timeout: 60_000 });
-  await page.waitForSelector('#busy[hidden]', { state: 'attached' });
+  await act('1-10', '32', '0', '#sweep', '#knee:has-text("Knee")');
   await page.locator('#sweep-section').screenshot({ path: docs('page-sweep.png') });
   console.log(`wrote ${docs('page-compare.png')} and ${docs('page-sweep.png')}`);
 } finally {

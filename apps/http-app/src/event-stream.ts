@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { negotiate } from './accept.js';
 import { AppError } from './app-error.js';
+import type { AppContext } from './context.js';
+import type { RunQuery } from './params.js';
 import { answeredHead } from './respond.js';
+import { upstreamChange } from './upstream-controls.js';
 
 const NDJSON = 'application/x-ndjson';
 const SSE = 'text/event-stream';
@@ -36,4 +39,15 @@ export function openEventStream(req: IncomingMessage, res: ServerResponse, input
   return type === SSE
     ? (event, json) => void res.write(`event: ${event}\ndata: ${json}\n\n`)
     : (_event, json, ndjson = json) => void res.write(`${ndjson}\n`);
+}
+
+/**
+ * Opens the stream of a call's run(s): checks the query's `latency` / `failRate` first (a 400
+ * while an answer can still be sent), opens the stream, then applies them (not for HEAD).
+ */
+export function openRunStream(req: IncomingMessage, res: ServerResponse, ctx: AppContext, query: RunQuery, headers: Readonly<Record<string, string>> = {}): RecordWriter | undefined {
+  const shapeUpstream = upstreamChange(ctx.upstreamControls, query.upstream);
+  const write = openEventStream(req, res, query.ids.length, headers);
+  if (write) shapeUpstream();
+  return write;
 }

@@ -3,10 +3,9 @@ import { compare, type RunMode } from '@fanout/core';
 import { postUrl } from '@fanout/demo-upstream';
 import { callOptions, runCall } from '../call-options.js';
 import type { AppContext, RequestScope } from '../context.js';
-import { openEventStream } from '../event-stream.js';
+import { openRunStream } from '../event-stream.js';
 import { parseRunQuery } from '../params.js';
 import { epochNow, resultJson } from '../result-json.js';
-import { upstreamChange } from '../upstream-controls.js';
 
 /**
  * `GET /api/compare/stream?ids=…&concurrency=N`: the compare of `/api/compare`, live. Each
@@ -16,10 +15,8 @@ import { upstreamChange } from '../upstream-controls.js';
  */
 export async function handleCompareStream(req: IncomingMessage, res: ServerResponse, ctx: AppContext, scope: RequestScope): Promise<void> {
   const query = parseRunQuery(scope.url.searchParams);
-  const shapeUpstream = upstreamChange(ctx.upstreamControls, query.upstream);
-  const write = openEventStream(req, res, query.ids.length);
+  const write = openRunStream(req, res, ctx, query);
   if (!write) return;
-  shapeUpstream();
   const urls = query.ids.map((id) => postUrl(ctx.upstreamUrl, id));
   // The concurrent run starts when the sequential one's last request has ended.
   const origins: Record<RunMode, number> = { sequential: epochNow(), concurrent: 0 };

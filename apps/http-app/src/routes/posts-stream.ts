@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext, RequestScope } from '../context.js';
-import { openEventStream } from '../event-stream.js';
+import { openRunStream } from '../event-stream.js';
 import { parsePostsQuery } from '../params.js';
 import { runWhileConnected } from '../run-while-connected.js';
-import { upstreamChange } from '../upstream-controls.js';
 import { postsRun } from './posts.js';
 
 /**
@@ -13,10 +12,8 @@ import { postsRun } from './posts.js';
  */
 export async function handlePostsStream(req: IncomingMessage, res: ServerResponse, ctx: AppContext, scope: RequestScope): Promise<void> {
   const query = parsePostsQuery(scope.url.searchParams);
-  const shapeUpstream = upstreamChange(ctx.upstreamControls, query.upstream);
-  const write = openEventStream(req, res, query.ids.length);
+  const write = openRunStream(req, res, ctx, query);
   if (!write) return;
-  shapeUpstream();
   const summary = await runWhileConnected(postsRun(query, ctx, res), res, query.ids, (json) => write('result', json));
   if (!summary) return;
   const json = JSON.stringify(summary);

@@ -4,9 +4,8 @@ import { postUrl } from '@fanout/demo-upstream';
 import { callOptions } from '../call-options.js';
 import type { AppContext, RequestScope } from '../context.js';
 import { parsePostsQuery, type PostsQuery } from '../params.js';
-import { answeredHead, JSON_TYPE, sendJsonText } from '../respond.js';
+import { answeredHeadOfCall, sendJsonText } from '../respond.js';
 import { runWhileConnected } from '../run-while-connected.js';
-import { upstreamChange } from '../upstream-controls.js';
 
 /** The concurrency a query runs at. */
 export function runConcurrency(query: PostsQuery): number {
@@ -22,9 +21,7 @@ export function postsRun(query: PostsQuery, ctx: AppContext, res: ServerResponse
 /** `GET /api/posts?ids=1,2,3&mode=concurrent&concurrency=8`: `{ mode, concurrency, results, summary }`. */
 export async function handlePosts(req: IncomingMessage, res: ServerResponse, ctx: AppContext, scope: RequestScope): Promise<void> {
   const query = parsePostsQuery(scope.url.searchParams);
-  const shapeUpstream = upstreamChange(ctx.upstreamControls, query.upstream);
-  if (answeredHead(req, res, JSON_TYPE)) return;
-  shapeUpstream();
+  if (answeredHeadOfCall(req, res, ctx, query)) return;
   const results: string[] = new Array<string>(query.ids.length);
   const summary = await runWhileConnected(postsRun(query, ctx, res), res, query.ids, (json, result) => (results[result.index] = json));
   if (!summary) return;

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sweepConcurrencies } from '@fanout/core';
 import type { AppContext, RequestScope } from '../context.js';
-import { openEventStream } from '../event-stream.js';
+import { openRunStream } from '../event-stream.js';
 import { parseRunQuery } from '../params.js';
-import { upstreamChange } from '../upstream-controls.js';
 import { sweepRun } from './sweep.js';
 
 /**
@@ -15,10 +14,8 @@ import { sweepRun } from './sweep.js';
  */
 export async function handleSweepStream(req: IncomingMessage, res: ServerResponse, ctx: AppContext, scope: RequestScope): Promise<void> {
   const query = parseRunQuery(scope.url.searchParams);
-  const shapeUpstream = upstreamChange(ctx.upstreamControls, query.upstream);
-  const write = openEventStream(req, res, query.ids.length, { 'x-sweep-levels': sweepConcurrencies(query.concurrency).join(',') });
+  const write = openRunStream(req, res, ctx, query, { 'x-sweep-levels': sweepConcurrencies(query.concurrency).join(',') });
   if (!write) return;
-  shapeUpstream();
   const count = query.ids.length;
   let done = 0;
   const report = await sweepRun(query, ctx, res, {

@@ -5,8 +5,7 @@ import { callOptions, runCall } from '../call-options.js';
 import type { AppContext, RequestScope } from '../context.js';
 import type { RunQuery } from '../params.js';
 import { parseRunQuery } from '../params.js';
-import { answeredHead, JSON_TYPE, sendJson } from '../respond.js';
-import { upstreamChange } from '../upstream-controls.js';
+import { answeredHeadOfCall, sendJson } from '../respond.js';
 
 /** A sweep's answer: the CLI's `--output json` (`sweep`, `best`: the knee), and whether every level ran. */
 export interface SweepReport {
@@ -33,9 +32,7 @@ export function sweepRun(query: RunQuery, ctx: AppContext, res: ServerResponse, 
  */
 export async function handleSweep(req: IncomingMessage, res: ServerResponse, ctx: AppContext, scope: RequestScope): Promise<void> {
   const query = parseRunQuery(scope.url.searchParams);
-  const shapeUpstream = upstreamChange(ctx.upstreamControls, query.upstream);
-  if (answeredHead(req, res, JSON_TYPE)) return;
-  shapeUpstream();
+  if (answeredHeadOfCall(req, res, ctx, query)) return;
   const report = await sweepRun(query, ctx, res);
   if (report) sendJson(res, 200, report);
 }
