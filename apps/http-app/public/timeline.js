@@ -1,6 +1,7 @@
 // Waterfalls of runs, drawn live as results arrive: one row per request (by its input position),
-// a line while it waited and a <rect> from its first attempt to its outcome. Every timeline on
-// the page shares one time scale, so that runs side by side compare at a glance.
+// a dashed line from the run's start while it waited to be sent, then a <rect> from its first
+// attempt to its outcome. Every timeline on the page shares one time scale, so that runs one
+// above the other compare at a glance.
 import { place, svg } from './svg.js';
 
 const WIDTH = 600;
@@ -61,7 +62,7 @@ export class Timeline {
     const classes = ['request', result.ok ? 'ok' : 'failed', result.attempts > 1 ? 'retried' : ''].filter(Boolean).join(' ');
     const bar = svg('rect', { class: classes, y: y + this.row * 0.15, height: this.row * 0.7, rx: Math.min(2, this.row / 4), 'data-id': result.id });
     const what = result.ok ? `${result.status}` : `${result.error.code}`;
-    bar.append(svg('title', {}, `#${result.id}: ${what}, ${Math.round(result.ms)} ms (waited ${Math.round(result.queuedMs)} ms, on the wire ${Math.round(result.wireMs)} ms)${result.attempts > 1 ? `, ${result.attempts} attempts` : ''}`));
+    bar.append(svg('title', {}, `#${result.id}: ${what}, sent after ${Math.round(result.startMs + result.queuedMs)} ms, ${Math.round(result.ms - result.queuedMs)} ms to its outcome (${Math.round(result.wireMs)} ms on the wire)${result.attempts > 1 ? `, ${result.attempts} attempts` : ''}`));
     this.node.append(wait, bar);
     if (this.row >= 9) this.node.append(svg('text', { class: 'row-label', x: LABELS - 4, y: y + this.row * 0.75, 'text-anchor': 'end' }, `#${result.id}`));
     const item = { result, wait, bar };
@@ -71,10 +72,10 @@ export class Timeline {
   }
 
   layoutBar({ result, wait, bar }) {
-    const start = result.startMs;
-    const started = start + result.queuedMs;
-    const end = start + result.ms;
-    place(wait, { x1: this.scale.x(start), x2: this.scale.x(started) });
+    // Every id was asked for when the run began: until it was sent, a request waited for a slot.
+    const started = result.startMs + result.queuedMs;
+    const end = result.startMs + result.ms;
+    place(wait, { x1: this.scale.x(0), x2: this.scale.x(started) });
     const left = this.scale.x(started);
     place(bar, { x: left, width: Math.max(1.5, this.scale.x(end) - left) });
   }
