@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { compare, type RunMode } from '@fanout/core';
+import { compare, type FetchResult, type RunMode } from '@fanout/core';
 import { postUrl } from '@fanout/demo-upstream';
 import { callOptions, runCall } from '../call-options.js';
 import type { AppContext, RequestScope } from '../context.js';
@@ -21,7 +21,7 @@ export async function handleCompareStream(req: IncomingMessage, res: ServerRespo
   // The concurrent run starts when the sequential one's last request has ended.
   const origins: Record<RunMode, number> = { sequential: epochNow(), concurrent: 0 };
   let sequentialEnd = origins.sequential;
-  const onResult = (run: RunMode, raw: Parameters<typeof resultJson>[0]) => {
+  const onResult = (run: RunMode, raw: FetchResult) => {
     if (run === 'sequential') sequentialEnd = Math.max(sequentialEnd, raw.timing.end);
     else if (origins.concurrent === 0) origins.concurrent = sequentialEnd;
     const { json } = resultJson(raw, { ids: query.ids, origin: origins[run] });
