@@ -107,10 +107,12 @@ export async function sendAttempt(
       const attempt = new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation);
       response = options.sink && ctx.transport.stream ? await ctx.transport.stream(attempt) : await ctx.transport.send(attempt);
     } catch (error) {
+      ctx.gate.failed(request.host);
       const failure = toFanoutError(error, cancellation);
       ctx.breaker?.recordFailure(request.host, failure, probe);
       throw failure;
     }
+    ctx.gate.answered(request.host, response.header);
     ctx.breaker?.recordSuccess(request.host);
     const { body, status } = response;
     if (status < 200 || status > 299) {
