@@ -1,5 +1,5 @@
 import type { Cancellation } from '../utils/cancellation.js';
-import { HostBudget } from './host-budget.js';
+import { HostBudget, RESET_MARGIN_MS } from './host-budget.js';
 import { readRateLimitHeaders, type HeaderLookup } from './read-rate-limit-headers.js';
 import type { SharedLimits } from './shared-limits.js';
 import { waitInLine } from './wait-in-line.js';
@@ -57,7 +57,7 @@ export class RateLimitPacer {
     if (paced === undefined) return;
     paced.answer(performance.now(), budget);
     if (budget !== undefined && this.shared?.announceBudget) {
-      this.shared.announceBudget(host, budget, paced.answered - paced.reported);
+      this.shared.announceBudget(host, { ...budget, resetMs: budget.resetMs + RESET_MARGIN_MS }, paced.answered - paced.reported);
       paced.reported = paced.answered;
     }
     if (paced.waiters.length > 0) paced.wake();

@@ -39,7 +39,8 @@ export interface SharedLimits {
    */
   circuitAdmit?(host: string, probeLeaseMs: number): Promise<CircuitAdmission>;
   /**
-   * Tells every process the budget `host` announced in its rate-limit headers, with how many
+   * Tells every process the budget `host` announced in its rate-limit headers (`resetMs` holds
+   * the safety margin already), with how many
    * attempts to it ended here since the last call (`answered`), so that sends in all processes
    * stay within it: `reserve(host)` then includes the wait. Without it, pacing holds per process.
    */

@@ -15,13 +15,14 @@ describe('a host that announces its budget never has to answer 429', () => {
   it.each<BudgetFlavour>(['ratelimit-field', 'ratelimit-draft-07', 'ratelimit-triplet'])(
     'RateLimit headers (%s): 60 requests at concurrency 16 against 20 a second, all ok, zero 429s at the server',
     async (flavour) => {
-      server = await startBudgetServer(flavour, LIMIT, 1000);
-      const urls = Array.from({ length: REQUESTS }, (_, i) => `${server!.url}/${i}`);
+      const budgetServer = await startBudgetServer(flavour, LIMIT, 1000);
+      server = budgetServer;
+      const urls = Array.from({ length: REQUESTS }, (_, i) => `${budgetServer.url}/${i}`);
       const results = await collect(fanout(urls, { concurrency: 16, retry: 0, timeout: 30_000 }));
 
       expect(results.filter((r) => !r.ok)).toEqual([]);
-      expect(server.ok).toBe(REQUESTS);
-      expect(server.tooMany).toBe(0);
+      expect(budgetServer.ok).toBe(REQUESTS);
+      expect(budgetServer.tooMany).toBe(0);
     },
   );
 });

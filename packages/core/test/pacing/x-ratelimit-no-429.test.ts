@@ -7,11 +7,12 @@ let server: BudgetServer | undefined;
 afterEach(async () => server?.close());
 
 it('X-RateLimit headers with an epoch reset (GitHub style): 60 requests at concurrency 16 against 20 a second, zero 429s at the server', async () => {
-  server = await startBudgetServer('x-ratelimit', 20, 1000);
-  const urls = Array.from({ length: 60 }, (_, i) => `${server!.url}/${i}`);
+  const budgetServer = await startBudgetServer('x-ratelimit', 20, 1000);
+  server = budgetServer;
+  const urls = Array.from({ length: 60 }, (_, i) => `${budgetServer.url}/${i}`);
   const results = await collect(fanout(urls, { concurrency: 16, retry: 0, timeout: 30_000 }));
 
   expect(results.filter((r) => !r.ok)).toEqual([]);
-  expect(server.ok).toBe(60);
-  expect(server.tooMany).toBe(0);
+  expect(budgetServer.ok).toBe(60);
+  expect(budgetServer.tooMany).toBe(0);
 });
