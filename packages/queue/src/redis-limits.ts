@@ -38,15 +38,18 @@ end`;
 // Books the next send slot: first the host's announced budget (when it is spent, books nothing
 // and returns minus the ms to wait before asking again), then max(now, global next, host next,
 // host pause), using Redis's clock so that every worker agrees. KEYS: global next, host next,
-// host pause, host budget. ARGV: intervals in ms, how long a request can be in flight.
+// host pause, host budget, job meta (no budget is kept once the job is gone). ARGV: intervals in
+// ms, how long a request can be in flight.
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 ${BUDGET_NOW}
 local sent = tonumber(redis.call('HGET', b, 'sent') or '0')
 if total ~= nil and sent >= total then return -math.max(1, untilMs - now) end
-redis.call('HINCRBY', b, 'sent', 1)
-redis.call('PEXPIRE', b, 86400000)
+if redis.call('EXISTS', KEYS[5]) == 1 then
+  redis.call('HINCRBY', b, 'sent', 1)
+  redis.call('PEXPIRE', b, 86400000)
+end
 local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(redis.call('GET', KEYS[3]) or '0'))
 local g = tonumber(ARGV[1])
 local h = tonumber(ARGV[2])
@@ -65,10 +68,11 @@ return 1`;
 // A host announced R remaining until now + ARGV[3] ms: with the ARGV[1] attempts that ended in
 // the announcing worker since its last call, the sends in all may reach answered + R until then.
 // Caps are a staircase (later reset, higher total); a stale announcement never raises one.
-// ARGV[4]: the host's whole quota, or ''. KEYS: host budget.
+// ARGV[4]: the host's whole quota, or ''. KEYS: host budget, job meta.
 const ANNOUNCE_BUDGET = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
 local b = KEYS[1]
 local answered = redis.call('HINCRBY', b, 'answered', ARGV[1])
 if ARGV[4] ~= '' then redis.call('HSET', b, 'limit', ARGV[4]) end
@@ -170,7 +174,7 @@ export class RedisLimits implements SharedLimits {
     const global = this.options.rate ? 1000 / this.options.rate : 0;
     const perHost = this.options.perHostRate ? 1000 / this.options.perHostRate : 0;
     const settleMs = this.options.timeout ?? DEFAULT_TIMEOUT_MS;
-    const keys = [this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host)];
+    const keys = [this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host), this.keys.meta];
     for (;;) {
       const wait = Number(await this.redis.eval(RESERVE, keys.length, ...keys, global, perHost, settleMs));
       if (wait >= 0) return wait;
@@ -181,7 +185,7 @@ export class RedisLimits implements SharedLimits {
 
   announceBudget(host: string, budget: AnnouncedBudget, answered: number): void {
     const args = [answered, budget.remaining, Math.ceil(budget.resetMs), budget.limit ?? ''];
-    void this.redis.eval(ANNOUNCE_BUDGET, 1, this.keys.hostBudget(host), ...args).catch(() => undefined);
+    void this.redis.eval(ANNOUNCE_BUDGET, 2, this.keys.hostBudget(host), this.keys.meta, ...args).catch(() => undefined);
   }
 
   pause(host: string, ms: number): void {

@@ -17,6 +17,8 @@ function perWorkerPacing(limits: RedisLimits): SharedLimits {
 }
 
 it('without the shared budget the same 3 workers get 429s (so the shared-pacing test can fail)', async () => {
+  // Budgets are kept for a job that exists (none once it is gone).
+  await connections.all[0]?.hset('fanout:job:unshared:meta', 'created', Date.now());
   const server = await startBudgetServer('ratelimit-field', 30, 1000);
   try {
     const workers = connections.all.map((redis) => perWorkerPacing(new RedisLimits(redis, 'unshared', {})));
