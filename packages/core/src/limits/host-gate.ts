@@ -95,7 +95,8 @@ export class HostGate {
         : Math.max(this.globalRate?.reserve() ?? 0, state.rate?.reserve() ?? 0);
       await sleep(rateWait, cancellation);
       // After the other waits, so that a send the budget lets go leaves at once.
-      await this.pacer?.take(host, cancellation);
+      const pacing = this.pacer?.take(host, cancellation);
+      if (pacing) await pacing;
       // Last, so the adaptive limit's latency samples hold no rate-limit wait.
       const adaptive = state.adaptive ? await state.adaptive.acquire(cancellation) : undefined;
       return adaptive

@@ -14,7 +14,9 @@ it('a request over the announced budget waits for the reset (plus the margin), o
   expect(pacer.admitFree('h')).toBe(false);
 
   let went = false;
-  const taking = pacer.take('h', new Cancellation()).then(() => (went = true));
+  const waiting = pacer.take('h', new Cancellation());
+  expect(waiting).toBeInstanceOf(Promise);
+  const taking = waiting?.then(() => (went = true));
   await vi.advanceTimersByTimeAsync(2000 + RESET_MARGIN_MS - 10);
   expect(went).toBe(false);
   await vi.advanceTimersByTimeAsync(20);
