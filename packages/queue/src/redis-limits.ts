@@ -48,7 +48,10 @@ local sent = tonumber(redis.call('HGET', b, 'sent') or '0')
 if total ~= nil and sent >= total then return -math.max(1, untilMs - now) end
 if redis.call('EXISTS', KEYS[5]) == 1 then
   redis.call('HINCRBY', b, 'sent', 1)
-  redis.call('PEXPIRE', b, 86400000)
+  -- Kept while a request could be in flight, or while a budget holds: hosts that announce
+  -- nothing leave nothing behind.
+  local keep = math.max(untilMs - now, 0) + tonumber(ARGV[3]) + 1000
+  if redis.call('PTTL', b) < keep then redis.call('PEXPIRE', b, keep) end
 end
 local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(redis.call('GET', KEYS[3]) or '0'))
 local g = tonumber(ARGV[1])
@@ -68,13 +71,17 @@ return 1`;
 // A host announced R remaining until now + ARGV[3] ms: with the ARGV[1] attempts that ended in
 // the announcing worker since its last call, the sends in all may reach answered + R until then.
 // Caps are a staircase (later reset, higher total); a stale announcement never raises one.
-// ARGV[4]: the host's whole quota, or ''. KEYS: host budget, job meta.
+// ARGV[4]: the host's whole quota, or ''; ARGV[5]: how long a request can be in flight.
+// KEYS: host budget, job meta.
 const ANNOUNCE_BUDGET = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
 local b = KEYS[1]
-local answered = redis.call('HINCRBY', b, 'answered', ARGV[1])
+-- Never more answers than sends (the hash may have expired while the host was quiet).
+local sent = tonumber(redis.call('HGET', b, 'sent') or '0')
+local answered = math.min(sent, redis.call('HINCRBY', b, 'answered', ARGV[1]))
+redis.call('HSET', b, 'answered', answered)
 if ARGV[4] ~= '' then redis.call('HSET', b, 'limit', ARGV[4]) end
 redis.call('HDEL', b, 'fbTotal', 'fbUntil')
 local cap = {answered + tonumber(ARGV[2]), now + tonumber(ARGV[3])}
@@ -90,7 +97,8 @@ if not covered then
   table.sort(kept, function(x, y) return x[2] < y[2] end)
 end
 if #kept > 0 then redis.call('HSET', b, 'caps', cjson.encode(kept)) else redis.call('HDEL', b, 'caps') end
-redis.call('PEXPIRE', b, 86400000)
+local keep = math.max(kept[#kept] and kept[#kept][2] - now or 0, 0) + tonumber(ARGV[5]) + 1000
+if redis.call('PTTL', b) < keep then redis.call('PEXPIRE', b, keep) end
 return 1`;
 
 // Retry budget: retries may reach min + ratio * requests; none once the job is gone (no orphan
@@ -184,7 +192,7 @@ export class RedisLimits implements SharedLimits {
   }
 
   announceBudget(host: string, budget: AnnouncedBudget, answered: number): void {
-    const args = [answered, budget.remaining, Math.ceil(budget.resetMs), budget.limit ?? ''];
+    const args = [answered, budget.remaining, Math.ceil(budget.resetMs), budget.limit ?? '', this.options.timeout ?? DEFAULT_TIMEOUT_MS];
     void this.redis.eval(ANNOUNCE_BUDGET, 2, this.keys.hostBudget(host), this.keys.meta, ...args).catch(() => undefined);
   }
 
