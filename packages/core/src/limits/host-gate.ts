@@ -65,9 +65,9 @@ export class HostGate {
     this.pacer?.answered(host, header);
   }
 
-  /** An attempt to `host` ended without a response. */
-  failed(host: string): void {
-    this.pacer?.failed(host);
+  /** An attempt to `host` that passed the gate ended without a response (or was never sent). */
+  unanswered(host: string): void {
+    this.pacer?.unanswered(host);
   }
 
   private async enterLimited(host: string, cancellation: Cancellation): Promise<GateRelease> {
@@ -84,6 +84,7 @@ export class HostGate {
     }
     const local = state.slots ? await state.slots.acquire(cancellation) : noop;
     let shared = noop;
+    let paced = false;
     const release = () => {
       shared();
       local();
@@ -97,6 +98,7 @@ export class HostGate {
       // After the other waits, so that a send the budget lets go leaves at once.
       const pacing = this.pacer?.take(host, cancellation);
       if (pacing) await pacing;
+      paced = true;
       // Last, so the adaptive limit's latency samples hold no rate-limit wait.
       const adaptive = state.adaptive ? await state.adaptive.acquire(cancellation) : undefined;
       return adaptive
@@ -106,6 +108,7 @@ export class HostGate {
           }
         : release;
     } catch (error) {
+      if (paced) this.pacer?.unanswered(host);
       release();
       throw error;
     }

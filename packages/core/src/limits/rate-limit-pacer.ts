@@ -91,8 +91,8 @@ export class RateLimitPacer {
     this.after(host, paced);
   }
 
-  /** An attempt to `host` ended without a response. */
-  failed(host: string): void {
+  /** An attempt to `host` ended without a response (or was never sent after all). */
+  unanswered(host: string): void {
     const paced = this.budgets.size === 0 ? undefined : this.budgets.get(host);
     if (paced === undefined) {
       this.settle(host, (this.inFlight.get(host) ?? 1) - 1);

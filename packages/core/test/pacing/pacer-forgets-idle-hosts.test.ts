@@ -8,7 +8,7 @@ it('keeps nothing for a host that announces no budget once its requests ended (m
   for (let i = 0; i < 1000; i++) {
     expect(pacer.admitFree(`host-${i}.test`)).toBe(true);
     if (i % 2) pacer.answered(`host-${i}.test`, none);
-    else pacer.failed(`host-${i}.test`);
+    else pacer.unanswered(`host-${i}.test`);
   }
   const inner = pacer as unknown as { inFlight: Map<string, number>; budgets: Map<string, unknown> };
   expect(inner.inFlight.size).toBe(0);
