@@ -17,6 +17,7 @@ export type { Inputs } from './operators/demand-source.js';
 export type { HttpMethod, RequestInput, RequestSpec } from './request.js';
 export type { PickFields } from './pick-fields-type.js';
 export type { SharedLimits, CircuitAdmission, CircuitOutcome } from './limits/shared-limits.js';
+export type { AnnouncedBudget } from './limits/announced-budget.js';
 export type { CircuitBreakerOptions } from './limits/circuit-breaker.js';
 export type { BodySink, BodyTarget, SinkResponse } from './body-sink.js';
 
