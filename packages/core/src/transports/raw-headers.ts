@@ -40,18 +40,18 @@ export function rawHeaderRecord(raw: readonly Buffer[]): Record<string, string> 
 
 /**
  * A complete response over undici's raw header list: headers are looked up in the list when
- * asked (`header`, `headers`), so a response costs no header object, no closures. Call them as
- * methods.
+ * asked, so a response costs no header object. `header` is its own function (one small closure):
+ * callers may hand it on detached, as the pacing hook and a sink's response do.
  */
 export class RawHeadersResponse implements TransportResponse {
+  readonly header: (name: string) => string | undefined;
+
   constructor(
     readonly status: number,
     private readonly raw: readonly Buffer[],
     readonly body: string,
-  ) {}
-
-  header(name: string): string | undefined {
-    return rawHeader(this.raw, name);
+  ) {
+    this.header = (name) => rawHeader(raw, name);
   }
 
   headers(): Record<string, string> {
