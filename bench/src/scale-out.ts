@@ -96,5 +96,6 @@ for (const line of markdownTable(
 ))
   say(line);
 const report = { date: new Date().toISOString(), command: `node bench/dist/scale-out.js ${process.argv.slice(2).join(' ')}`.trim(), machine, upstream: upstreamText, settings: values, rows };
-writeFileSync(join(RESULTS_DIR, 'scale-out.json'), `${JSON.stringify(report, null, 2)}\n`);
-say(`\n(written to bench/results/scale-out.json)`);
+const file = `scale-out-${values.upstream === 'demo' ? 'demo' : 'nginx'}.json`;
+writeFileSync(join(RESULTS_DIR, file), `${JSON.stringify(report, null, 2)}\n`);
+say(`\n(written to bench/results/${file})`);

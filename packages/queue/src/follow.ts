@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
 import { JobStateError } from './errors.js';
+import { followerHeartbeat } from './job-scripts.js';
 import { JOBS_KEY, jobKeys } from './keys.js';
 
 /** Options of {@link followResults}. */
@@ -25,6 +26,7 @@ export interface FollowOptions {
 }
 
 const JOB_POLL_MS = 200;
+const HEARTBEAT_MS = 1000;
 
 /** Waits until `job` exists; throws `JobStateError` when it existed once and is gone (it expired). */
 async function untilJobExists(redis: Redis, job: string, onWaiting: (() => void) | undefined): Promise<void> {
@@ -59,8 +61,14 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
   const { batch = 1000, waitMs = 1000, onWaitingForJob } = options;
   const redis = await openRedis(parseQueueUrl(queueUrl));
   const keys = jobKeys(job);
+  let heartbeat: NodeJS.Timeout | undefined;
   try {
     await untilJobExists(redis, job, onWaitingForJob);
+    // While this follower lives (even while its reader is slow to take lines), enqueue feeds the
+    // job only as fast as the follower takes its results.
+    heartbeat = setInterval(() => void followerHeartbeat(redis, job).catch(() => undefined), HEARTBEAT_MS);
+    heartbeat.unref();
+    await followerHeartbeat(redis, job);
     let last = '0';
     let ended: string | undefined;
     for (;;) {
@@ -81,6 +89,7 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
       if (state === 'complete' || state === 'cancelled') ended = state;
     }
   } finally {
+    clearInterval(heartbeat);
     redis.disconnect();
   }
 }
