@@ -9,6 +9,7 @@ import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openRedis, parseQueueUrl, startRedisServer } from '@fanout/queue';
+import { BenchError } from './bench-error.js';
 import { markdownTable, type Cell } from './markdown-table.js';
 import { startNginx } from './nginx-upstream.js';
 import { RESULTS_DIR } from './paths.js';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     transport: { type: 'string', default: 'undici' },
   },
 });
+if (values.upstream !== 'nginx' && values.upstream !== 'demo') throw new BenchError(`--upstream must be nginx or demo, got "${values.upstream}"`);
 const n = Number(values.n);
 const big = Number(values.big);
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -96,6 +98,6 @@ for (const line of markdownTable(
 ))
   say(line);
 const report = { date: new Date().toISOString(), command: `node bench/dist/scale-out.js ${process.argv.slice(2).join(' ')}`.trim(), machine, upstream: upstreamText, settings: values, rows };
-const file = `scale-out-${values.upstream === 'demo' ? 'demo' : 'nginx'}.json`;
+const file = `scale-out-${values.upstream}.json`;
 writeFileSync(join(RESULTS_DIR, file), `${JSON.stringify(report, null, 2)}\n`);
 say(`\n(written to bench/results/${file})`);
