@@ -26,6 +26,7 @@ export type { AttemptSpan, RequestTimeline } from './timeline.js';
 export { serializeResult, type SerializedResult } from './serialize-result.js';
 export { summarize, SummaryBuilder, type LatencyStats, type Summary } from './stats/summary.js';
 export { summarizeRun } from './stats/summarize-run.js';
+export { sweep, sweepConcurrencies, kneeOf, KNEE_SHARE, type SweepLevel, type SweepOptions } from './stats/sweep.js';
 
 // Errors
 export * from './errors/index.js';
