@@ -99,4 +99,13 @@ describe('mergeRequests: mergeMap for work that gives one value', () => {
     inputs.next('bad');
     expect(errors).toEqual([new TypeError('bad input')]);
   });
+
+  it('errors when a promise of a result rejects', async () => {
+    const errors: unknown[] = [];
+    const inputs = new Subject<string>();
+    inputs.pipe(mergeRequests(() => Promise.reject(new RangeError('broken')), 4, () => undefined)).subscribe({ error: (error: unknown) => errors.push(error) });
+    inputs.next('a');
+    await settle();
+    expect(errors).toEqual([new RangeError('broken')]);
+  });
 });

@@ -11,8 +11,8 @@ export type StartOne<I, R> = (input: I, index: number, arrivedAt: number, starte
  * `mergeMap(project, concurrency)` for work that gives exactly one value: at most `concurrency`
  * inputs in progress, inputs beyond that buffered in arrival order, results in completion order,
  * completion once the source completed and nothing is in progress. It makes no Observable per
- * input (a hot path runs thousands a second). A source error, or `start` throwing, errors the
- * output; unsubscribing (or erroring) with work in progress calls `abortInProgress`, and results
+ * input (a hot path runs thousands a second). A source error, or `start` throwing (or its
+ * promise rejecting), errors the output; unsubscribing (or erroring) with work in progress calls `abortInProgress`, and results
  * that arrive after that are dropped.
  *
  * @example
@@ -40,6 +40,11 @@ export function mergeRequests<I, R>(start: StartOne<I, R>, concurrency: number, 
         active--;
         drain();
       };
+      // A promise that rejects breaks `start`'s contract: the output errors, as mergeMap's would.
+      const fail = (error: unknown) => {
+        active--;
+        subscriber.error(error);
+      };
       const run = (input: I, arrivedAt: number, startedAt: number) => {
         active++;
         let outcome: R | Promise<R>;
@@ -50,7 +55,7 @@ export function mergeRequests<I, R>(start: StartOne<I, R>, concurrency: number, 
           subscriber.error(error);
           return;
         }
-        if (outcome instanceof Promise) void outcome.then(finish);
+        if (outcome instanceof Promise) outcome.then(finish, fail);
         else finish(outcome);
       };
       // A loop, not recursion: results given at once must not nest one `run` per buffered input.
