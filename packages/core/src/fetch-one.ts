@@ -8,7 +8,7 @@ import type { FailedResult, FetchResult, Timing } from './result.js';
 import type { RunContext } from './run-context.js';
 import type { PreparedRequest } from './send-attempt.js';
 import { sendWithRetries } from './send-with-retries.js';
-import { AttemptRecorder } from './timeline.js';
+import { AttemptRecorder, withLimitChanges } from './timeline.js';
 import { epoch } from './utils/clock.js';
 import { fromAbortable } from './utils/from-abortable.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
@@ -87,7 +87,7 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
 function extras<R extends FetchResult<unknown>>(result: R, ctx: RunContext, host: string): R {
   if (!ctx.options.adaptive) return result;
   const limit = ctx.gate.limitOf(host);
-  return limit === undefined ? result : { ...result, concurrencyLimit: limit };
+  return limit === undefined ? result : withLimitChanges({ ...result, concurrencyLimit: limit }, ctx.gate.limitChanges(host));
 }
 
 function timing(start: number, tally: RequestTally): Timing {

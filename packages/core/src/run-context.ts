@@ -69,6 +69,7 @@ export function createRunContext(options: ResolvedOptions): RunContext {
       perHostRate: options.perHostRate,
       shared: options.sharedLimits,
       adaptiveMax: options.adaptive ? options.maxConcurrency : undefined,
+      limitHistory: options.timeline,
     }),
     budget: options.sharedLimits ?? (budget ? new RetryBudget(budget.ratio, budget.min) : UNLIMITED),
     deadlineAt,

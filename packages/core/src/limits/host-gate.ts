@@ -1,3 +1,4 @@
+import type { LimitPoint } from '../limit-history.js';
 import type { Cancellation } from '../utils/cancellation.js';
 import { sleep } from '../utils/sleep.js';
 import { AdaptiveSlots } from './adaptive-slots.js';
@@ -15,6 +16,8 @@ export interface HostGateOptions {
   readonly shared?: SharedLimits;
   /** `concurrency: 'auto'`: an adaptive limit per host, up to this many in flight. */
   readonly adaptiveMax?: number;
+  /** Record each adaptive limit's changes (the `timeline` option), for {@link HostGate.limitChanges}. */
+  readonly limitHistory?: boolean;
 }
 
 /** Frees what the gate gave an attempt; `dropped` (a 429, 503 or timeout) tells an adaptive limit. */
@@ -94,13 +97,18 @@ export class HostGate {
     return this.hosts.get(host)?.adaptive?.limit.limit;
   }
 
+  /** How the adaptive limit of `host` changed since the last call (with `limitHistory`). */
+  limitChanges(host: string): LimitPoint[] | undefined {
+    return this.hosts.get(host)?.adaptive?.limit.takeChanges();
+  }
+
   private state(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
       state = {
         slots: Number.isFinite(this.options.perHost) ? new Semaphore(this.options.perHost) : undefined,
         rate: this.options.perHostRate !== undefined && !this.options.shared ? new RateLimiter(this.options.perHostRate) : undefined,
-        adaptive: this.options.adaptiveMax === undefined ? undefined : new AdaptiveSlots(new VegasLimit({ max: this.options.adaptiveMax })),
+        adaptive: this.options.adaptiveMax === undefined ? undefined : new AdaptiveSlots(new VegasLimit({ max: this.options.adaptiveMax, history: this.options.limitHistory })),
         pausedUntil: 0,
       };
       this.hosts.set(host, state);

@@ -11,6 +11,7 @@ import type { Transport, TransportRequest, TransportResponse } from './transport
 import type { TransportOptions } from './transport-options.js';
 import { splitUrl } from './url-parts.js';
 import { undiciStream } from './undici-stream.js';
+import { timedAttempt, writingAttempt } from './undici-connection-timing.js';
 
 /** Options of {@link undiciTransport}: the common {@link TransportOptions}, and: */
 export interface UndiciTransportOptions extends TransportOptions {
@@ -59,6 +60,7 @@ export function headerAccessors(all: Record<string, string | string[] | undefine
 function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
     const { origin, path } = splitUrl(req.url);
+    const timing = req.timing && timedAttempt(req.timing);
     const limit = req.maxBodyBytes;
     let controller: Dispatcher.DispatchController | undefined;
     let abortReason: Error | undefined;
@@ -95,9 +97,11 @@ function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<Tra
       {
         onRequestStart(started) {
           controller = started;
+          if (timing) writingAttempt(timing);
           if (abortReason) started.abort(abortReason);
         },
         onResponseStart(started, statusCode, responseHeaders) {
+          timing?.firstByte(performance.now());
           status = statusCode;
           headers = responseHeaders;
           const contentEncoding = headerValue(responseHeaders['content-encoding']);
