@@ -1,6 +1,10 @@
-import type { FetchResult } from '@fanout/core';
+import type { FetchResult, HostLimitSummary } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
 import { formatMs } from './format.js';
+import { limitLegend, limitSparkline } from './limit-row.js';
+
+/** One attempt on the wire, epoch ms: sent, outcome, and when its new connection was ready (if it opened one and the transport told). */
+export type WireSpan = readonly [start: number, end: number, connected?: number];
 
 /** What the waterfall needs of one result (kept for each result only with `--timeline`). */
 export interface TimelineRow {
@@ -9,39 +13,59 @@ export interface TimelineRow {
   /** Queued at and outcome at, epoch ms. */
   readonly start: number;
   readonly end: number;
-  /** The attempts on the wire, epoch ms: (start, end) pairs. */
-  readonly wire: readonly (readonly [number, number])[];
+  /** The attempts on the wire. */
+  readonly wire: readonly WireSpan[];
 }
 
 /** The row of one result: its timing and its attempts' spans (none when it was never sent). */
 export function timelineRow(result: FetchResult): TimelineRow {
-  const wire = (result.timeline?.attempts ?? []).map((span) => [span.start, span.end] as const);
+  const wire = (result.timeline?.attempts ?? []).map((span): WireSpan => (span.connected === undefined ? [span.start, span.end] : [span.start, span.end, span.connected]));
   return { index: result.index, ok: result.ok, start: result.timing.start, end: result.timing.end, wire };
 }
 
 export const WAIT = '░';
+export const CONNECT = '▒';
 export const WIRE = '█';
 
-/** The character of one cell `[from, to)` of a row: on the wire if any attempt overlaps it, waiting inside the request, blank outside. */
+/**
+ * The character of one cell `[from, to)` of a row: on the wire if any attempt overlaps it
+ * (connecting if it overlaps only the part before a new connection was ready), waiting inside
+ * the request, blank outside.
+ */
 function cell(row: TimelineRow, from: number, to: number): string {
   if (to <= row.start || from >= row.end) return ' ';
-  for (const [start, end] of row.wire) if (start < to && end > from) return WIRE;
-  return WAIT;
+  let connecting = false;
+  for (const [start, end, connected] of row.wire) {
+    if (start >= to || end <= from) continue;
+    if (connected === undefined || connected < to) return WIRE;
+    connecting = true;
+  }
+  return connecting ? CONNECT : WAIT;
+}
+
+/** `--concurrency auto` with `--timeline`: each host's adaptive limit, drawn under the requests on their time axis. */
+export interface WaterfallLimits {
+  readonly [host: string]: HostLimitSummary;
 }
 
 /**
  * A text waterfall of a run, one row per request in input order: time runs left to right from
  * the first request's start to the last one's end, `░` is waiting (for a slot, a rate limit, a
- * backoff) and `█` on the wire. Fits `columns` (the terminal's width).
+ * backoff), `▒` opening a connection and `█` on the wire. With `limits` (`--concurrency auto`),
+ * a row per host under the requests draws its adaptive limit over the same time, with a legend.
+ * Fits `columns` (the terminal's width).
  */
-export function waterfall(rows: readonly TimelineRow[], c: Colors, columns = 80, title = 'Timeline'): string {
+export function waterfall(rows: readonly TimelineRow[], c: Colors, columns = 80, title = 'Timeline', limits?: WaterfallLimits): string {
   if (rows.length === 0) return `${c.bold(title)}: no requests\n`;
   const sorted = [...rows].sort((a, b) => a.index - b.index);
   const t0 = Math.min(...sorted.map((r) => r.start));
   const t1 = Math.max(...sorted.map((r) => r.end));
   const span = Math.max(t1 - t0, 1e-3);
-  const labelWidth = `#${sorted.length === 0 ? 0 : Math.max(...sorted.map((r) => r.index + 1))}`.length;
-  const totals = sorted.map((r) => formatMs(r.end - r.start));
+  const hosts = Object.entries(limits ?? {}).filter(([, limit]) => limit.series.length > 0);
+  const limitLabel = (i: number) => (hosts.length === 1 ? 'limit' : `limit${i + 1}`);
+  const labels = [...sorted.map((r) => `#${r.index + 1}`), ...hosts.map((_, i) => limitLabel(i))];
+  const labelWidth = Math.max(...labels.map((label) => label.length));
+  const totals = [...sorted.map((r) => formatMs(r.end - r.start)), ...hosts.map(([, limit]) => String(limit.limit))];
   const totalWidth = Math.max(...totals.map((t) => t.length));
   const width = Math.max(10, columns - labelWidth - totalWidth - 6);
   const step = span / width;
@@ -52,6 +76,10 @@ export function waterfall(rows: readonly TimelineRow[], c: Colors, columns = 80,
     const drawn = bar.replaceAll(WIRE, (w) => (row.ok ? c.green(w) : c.red(w)));
     return `  ${label} ${drawn} ${(totals[i] as string).padStart(totalWidth)}`;
   });
+  const scale = Math.max(1, ...hosts.map(([, limit]) => limit.peak));
+  const limitLines = hosts.map(([, limit], i) => `  ${limitLabel(i).padStart(labelWidth)} ${c.cyan(limitSparkline(limit.series, t0, step, width, scale))} ${String(limit.limit).padStart(totalWidth)}`);
   const axis = `  ${' '.repeat(labelWidth)} 0${formatMs(span).padStart(width - 1)}`;
-  return [`${c.bold(title)} ${c.dim(`(${WAIT} waiting  ${WIRE} on the wire)`)}`, ...lines, axis].join('\n') + '\n';
+  const legends = hosts.map(([host, limit], i) => `  ${limitLegend(limitLabel(i), host, limit, scale, c)}`);
+  const connects = rows.some((row) => row.wire.some((wire) => wire[2] !== undefined)) ? `  ${CONNECT} connecting` : '';
+  return [`${c.bold(title)} ${c.dim(`(${WAIT} waiting${connects}  ${WIRE} on the wire)`)}`, ...lines, ...limitLines, axis, ...legends].join('\n') + '\n';
 }
