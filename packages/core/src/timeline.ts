@@ -4,7 +4,7 @@ import { epoch } from './utils/clock.js';
 
 /**
  * One attempt on the wire: when it was sent (past every limit) and when its outcome came, epoch
- * ms; and, where the transport can tell (undici can, axios cannot), the phases in between.
+ * ms; and, where the transport can tell, the phases in between.
  */
 export interface AttemptSpan {
   readonly start: number;
@@ -13,10 +13,14 @@ export interface AttemptSpan {
    * When the new connection this attempt opened was ready (TCP connected and, for https, the
    * TLS handshake done: undici reports the connection only then, so TLS is inside
    * `start`–`connected`). Absent when the attempt reused a kept-alive connection, or when
-   * the transport cannot tell.
+   * the transport cannot tell: only the undici transport tells (axios does not show which
+   * socket a request got).
    */
   readonly connected?: number;
-  /** When the response's status line and headers arrived. Absent when none did, or when the transport cannot tell. */
+  /**
+   * When the response's status line and headers arrived (both built-in transports tell).
+   * Absent when none did, or when a custom transport does not tell.
+   */
   readonly firstByte?: number;
 }
 

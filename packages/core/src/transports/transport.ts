@@ -18,7 +18,7 @@ export interface TransportRequest {
   /** Stop reading and throw `BodyTooLargeError` past this many body bytes. */
   readonly maxBodyBytes: number;
   readonly followRedirects: boolean;
-  /** Only with the `timeline` option: where the transport can tell, report the attempt's phases to it (undici does). */
+  /** Only with the `timeline` option: where the transport can tell, report the attempt's phases to it (undici: both; axios: first byte). */
   readonly timing?: AttemptTiming;
 }
 
