@@ -4,28 +4,25 @@ import type { Colors } from 'picocolors/types.js';
 /** Eight heights, lowest first: a limit is drawn as its share of the scale. */
 const LEVELS = '▁▂▃▄▅▆▇█';
 
-/** The highest limit in force during `[from, to)` of a step series (undefined before its first point). */
-function limitDuring(series: readonly LimitPoint[], from: number, to: number): number | undefined {
+/** The limit in force at the end of `[from, to)` of a step series (undefined before its first point). */
+function limitAt(series: readonly LimitPoint[], to: number): number | undefined {
   let current: number | undefined;
-  let highest: number | undefined;
   for (const { at, limit } of series) {
     if (at >= to) break;
-    if (at <= from) current = limit;
-    else highest = Math.max(highest ?? current ?? 0, limit);
+    current = limit;
   }
-  if (current === undefined) return highest;
-  return Math.max(current, highest ?? current);
+  return current;
 }
 
 /**
  * One host's adaptive limit over the run as a sparkline on the waterfall's time axis: `cells`
- * cells from `t0`, each `step` ms, each the highest limit in force during it, as a height of
- * 1 to `scale` (blank before the host's first request).
+ * cells from `t0`, each `step` ms, each the limit in force at its end (the last one: where the
+ * limit ended), as a height of 1 to `scale` (blank before the host's first request).
  */
 export function limitSparkline(series: readonly LimitPoint[], t0: number, step: number, cells: number, scale: number): string {
   let line = '';
   for (let x = 0; x < cells; x++) {
-    const limit = limitDuring(series, t0 + x * step, t0 + (x + 1) * step);
+    const limit = limitAt(series, x === cells - 1 ? Infinity : t0 + (x + 1) * step);
     line += limit === undefined ? ' ' : (LEVELS[Math.min(LEVELS.length - 1, Math.max(0, Math.ceil((limit / scale) * LEVELS.length) - 1))] as string);
   }
   return line;
