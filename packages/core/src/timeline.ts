@@ -61,7 +61,8 @@ export class AttemptRecorder implements AttemptTiming {
   }
 
   connected(at: number): void {
-    if (this.open) this.times[this.times.length - 3] = at;
+    // A connection ready before the attempt was sent was opened for another one.
+    if (this.open && at >= (this.times[this.times.length - STRIDE] as number)) this.times[this.times.length - 3] = at;
   }
 
   firstByte(at: number): void {
