@@ -31,11 +31,14 @@ interface HostLimitState {
 /** Accumulates each host's adaptive limit from results (`concurrencyLimit`, `timeline.limit`), in bounded memory. */
 export class HostLimits {
   private readonly hosts = new Map<string, HostLimitState>();
+  /** The last URL's `origin/` and host: most results share their host with the one before. */
+  private lastOrigin = '';
+  private lastHost = '';
 
   add(result: FetchResult): void {
     const limit = result.concurrencyLimit;
     if (limit === undefined) return;
-    const host = hostOf(result.url);
+    const host = this.hostOf(result.url);
     let state = this.hosts.get(host);
     if (!state) {
       state = { limit, peak: limit, min: limit, series: [] };
@@ -52,19 +55,23 @@ export class HostLimits {
     if (limit < state.min) state.min = limit;
   }
 
+  private hostOf(url: string): string {
+    if (this.lastOrigin !== '' && url.startsWith(this.lastOrigin)) return this.lastHost;
+    try {
+      const parsed = new URL(url);
+      this.lastOrigin = `${parsed.origin}/`;
+      this.lastHost = parsed.host;
+      return parsed.host;
+    } catch {
+      return url;
+    }
+  }
+
   /** Per host (`hostname:port`), or undefined when no result carried a limit. */
   build(): Readonly<Record<string, HostLimitSummary>> | undefined {
     if (this.hosts.size === 0) return undefined;
     const result: Record<string, HostLimitSummary> = {};
     for (const [host, { limit, peak, min, series }] of this.hosts) result[host] = { limit, peak, min, series: [...series] };
     return result;
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
   }
 }
