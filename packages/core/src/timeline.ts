@@ -79,7 +79,11 @@ export class AttemptRecorder implements AttemptTiming {
   toTimeline(): RequestTimeline {
     const attempts: AttemptSpan[] = [];
     for (let i = 0; i + STRIDE <= this.times.length; i += STRIDE) {
-      const [start, connected, firstByte, end] = this.times.slice(i, i + STRIDE) as [number, number, number, number];
+      const { times } = this;
+      const start = times[i] as number;
+      const connected = times[i + 1] as number;
+      const firstByte = times[i + 2] as number;
+      const end = times[i + 3] as number;
       if (Number.isNaN(end)) continue;
       const span: { start: number; end: number; connected?: number; firstByte?: number } = { start: epoch(start), end: epoch(end) };
       if (!Number.isNaN(connected)) span.connected = epoch(connected);
