@@ -65,11 +65,11 @@ export function createRunContext(options: ResolvedOptions): RunContext {
     transport,
     gate: new HostGate({
       perHost: options.perHost,
+      limitHistory: options.timeline,
       rate: options.rate,
       perHostRate: options.perHostRate,
       shared: options.sharedLimits,
       adaptiveMax: options.adaptive ? options.maxConcurrency : undefined,
-      limitHistory: options.timeline,
     }),
     budget: options.sharedLimits ?? (budget ? new RetryBudget(budget.ratio, budget.min) : UNLIMITED),
     deadlineAt,

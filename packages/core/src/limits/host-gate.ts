@@ -10,14 +10,14 @@ import type { SharedLimits } from './shared-limits.js';
 /** Limits applied per host (and globally for the rate) before each attempt. */
 export interface HostGateOptions {
   readonly perHost: number;
+  /** Record each adaptive limit's changes (the `timeline` option), for {@link HostGate.limitChanges}. */
+  readonly limitHistory?: boolean;
   readonly rate?: number;
   readonly perHostRate?: number;
   /** Rates and pauses shared with other processes; replaces the local rate limiters. */
   readonly shared?: SharedLimits;
   /** `concurrency: 'auto'`: an adaptive limit per host, up to this many in flight. */
   readonly adaptiveMax?: number;
-  /** Record each adaptive limit's changes (the `timeline` option), for {@link HostGate.limitChanges}. */
-  readonly limitHistory?: boolean;
 }
 
 /** Frees what the gate gave an attempt; `dropped` (a 429, 503 or timeout) tells an adaptive limit. */
