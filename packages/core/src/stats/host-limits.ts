@@ -3,7 +3,7 @@ import type { FetchResult } from '../result.js';
 
 /** With `concurrency: 'auto'`: what one host's adaptive limit did over the run. */
 export interface HostLimitSummary {
-  /** The limit at the end of the run (its last result's `concurrencyLimit`). */
+  /** The limit at the end of the run: the series' last point, or without one the last result's `concurrencyLimit`. */
   readonly limit: number;
   /** The highest limit the host's results saw (or its series reached). */
   readonly peak: number;
@@ -71,7 +71,11 @@ export class HostLimits {
   build(): Readonly<Record<string, HostLimitSummary>> | undefined {
     if (this.hosts.size === 0) return undefined;
     const result: Record<string, HostLimitSummary> = {};
-    for (const [host, { limit, peak, min, series }] of this.hosts) result[host] = { limit, peak, min, series: [...series] };
+    for (const [host, { limit, peak, min, series }] of this.hosts) {
+      // With `ordered`, results (and the changes they carry) arrive in input order, not as made.
+      const sorted = [...series].sort((a, b) => a.at - b.at);
+      result[host] = { limit: sorted.at(-1)?.limit ?? limit, peak, min, series: sorted };
+    }
     return result;
   }
 }
