@@ -87,7 +87,7 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
 function extras<R extends FetchResult<unknown>>(result: R, ctx: RunContext, host: string): R {
   if (!ctx.options.adaptive) return result;
   const limit = ctx.gate.limitOf(host);
-  return limit === undefined ? result : withLimitChanges({ ...result, concurrencyLimit: limit }, ctx.gate.limitChanges(host));
+  return limit === undefined ? result : withLimitChanges({ ...result, concurrencyLimit: limit }, ctx.gate, host);
 }
 
 function timing(start: number, tally: RequestTally): Timing {

@@ -1,4 +1,5 @@
 import type { LimitPoint } from './limit-history.js';
+import type { HostGate } from './limits/host-gate.js';
 import type { AttemptTiming } from './transports/transport.js';
 import { epoch } from './utils/clock.js';
 
@@ -94,7 +95,8 @@ export class AttemptRecorder implements AttemptTiming {
   }
 }
 
-/** `result` with its host's limit changes in its timeline (`changes` is undefined without the `timeline` option). */
-export function withLimitChanges<R extends { readonly timeline?: RequestTimeline }>(result: R, changes: readonly LimitPoint[] | undefined): R {
-  return changes && result.timeline ? { ...result, timeline: { ...result.timeline, limit: changes } } : result;
+/** `result` with its host's limit changes in its timeline (only with the `timeline` option: otherwise `gate` is not asked). */
+export function withLimitChanges<R extends { readonly timeline?: RequestTimeline }>(result: R, gate: Pick<HostGate, 'limitChanges'>, host: string): R {
+  const changes = result.timeline && gate.limitChanges(host);
+  return changes ? { ...result, timeline: { ...result.timeline, limit: changes } } : result;
 }
