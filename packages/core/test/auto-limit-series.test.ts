@@ -29,9 +29,9 @@ describe("concurrency: 'auto' with timeline: the limit's changes over time", () 
           expect(limit).toBeGreaterThanOrEqual(1);
           expect(limit).toBeLessThanOrEqual(MAX);
         }
-        // Only changes are recorded: no two neighbours hold the same limit.
-        for (let i = 1; i < series.length; i++) expect(series[i]?.limit).not.toBe(series[i - 1]?.limit);
       }
+      // Only changes are recorded: no two neighbours hold the same limit (the summary's copy may be thinned).
+      for (let i = 1; i < pieces.length; i++) expect(pieces[i]?.limit).not.toBe(pieces[i - 1]?.limit);
       expect(reported.series.length).toBeGreaterThan(1);
       expect(reported.series.length).toBeLessThanOrEqual(SERIES_CAP);
       expect(reported.series.at(-1)?.limit).toBe(reported.limit);
