@@ -11,7 +11,7 @@ export interface HostLimitSummary {
   readonly min: number;
   /**
    * With the `timeline` option: the limit over time, `{ at, limit }` points (epoch ms) where it
-   * changed, oldest first; its last point is `limit`. Bounded: past {@link SERIES_CAP} points
+   * changed, oldest first; its last point is `limit`. Bounded: past 512 points ({@link SERIES_CAP})
    * every other point is dropped (the first and last kept), so a long run keeps its shape at a
    * coarser grain. Empty without `timeline`.
    */
