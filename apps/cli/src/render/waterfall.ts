@@ -57,9 +57,9 @@ export interface WaterfallLimits {
  * A text waterfall of a run, one row per request in input order: time runs left to right from
  * the first request's start to the last one's end, `░` is waiting (for a slot, a rate limit, a
  * backoff), `▒` opening a connection, `█` on the wire and `▓` receiving the body (after the
- * response began). With `limits` (`--concurrency auto`),
- * a row per host under the requests draws its adaptive limit over the same time, with a legend.
- * Fits `columns` (the terminal's width).
+ * response began). With `limits` (`--concurrency auto`), a row per host under the requests
+ * draws its adaptive limit over the same time, with a legend. Fits `columns` (the terminal's
+ * width).
  */
 export function waterfall(rows: readonly TimelineRow[], c: Colors, columns = 80, title = 'Timeline', limits?: WaterfallLimits): string {
   if (rows.length === 0) return `${c.bold(title)}: no requests\n`;
