@@ -10,7 +10,7 @@ import { Progress } from './progress.js';
 import { FieldsWatch } from './fields-watch.js';
 import { summaryTable } from './render/summary-table.js';
 import { terminalColumns, TimelineReport } from './timeline-report.js';
-import { AutoLimitReport } from './auto-limit-report.js';
+import { autoLimitReport } from './auto-limit-report.js';
 
 function total(config: RunConfig): number | undefined {
   return config.file === undefined ? config.urls.length + (config.ids?.length ?? 0) : undefined;
@@ -31,7 +31,6 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
   const fields = new FieldsWatch(config.fields, log);
   const builder = new SummaryBuilder();
   const timeline = config.timeline ? new TimelineReport() : undefined;
-  const limits = config.autoConcurrency && config.mode !== 'sequential' ? new AutoLimitReport() : undefined;
   const started = performance.now();
   let subscription: Subscription | undefined;
   const { batch } = context;
@@ -52,7 +51,6 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
         const result = batch.settle(settled.result); // its own input index, journalled
         builder.add(result);
         timeline?.add(result);
-        limits?.add(result);
         progress?.tick(result.ok);
         fields.check(result);
         render.result(result, { line: settled.line });
@@ -84,7 +82,7 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
     return signalExit(outcome.signal);
   }
   log(`\n${summaryTable(summary, errColors)}`);
-  if (limits) log(limits.render(errColors));
-  if (timeline) log(timeline.render(errColors, terminalColumns(io)));
+  if (summary.concurrencyLimits) log(autoLimitReport(summary.concurrencyLimits, errColors));
+  if (timeline) log(timeline.render(errColors, terminalColumns(io), undefined, summary.concurrencyLimits));
   return summary.failed > 0 || outcome.kind === 'stopped' ? EXIT.failures : EXIT.ok;
 }

@@ -7,7 +7,7 @@ import type { FailedResult, FetchResult, Timing } from './result.js';
 import type { RunContext } from './run-context.js';
 import { sendAttempt, type AttemptOutcome, type PreparedRequest } from './send-attempt.js';
 import { retryDelay } from './send-with-retries.js';
-import { AttemptRecorder } from './timeline.js';
+import { AttemptRecorder, withLimitChanges } from './timeline.js';
 import { epoch } from './utils/clock.js';
 import { Cancellation } from './utils/cancellation.js';
 import { sleep } from './utils/sleep.js';
@@ -112,7 +112,7 @@ async function settle<T>(request: PreparedRequest, index: number, ctx: RunContex
 function extras<R extends FetchResult<unknown>>(result: R, ctx: RunContext, host: string): R {
   if (!ctx.options.adaptive) return result;
   const limit = ctx.gate.limitOf(host);
-  return limit === undefined ? result : { ...result, concurrencyLimit: limit };
+  return limit === undefined ? result : withLimitChanges({ ...result, concurrencyLimit: limit }, ctx.gate, host);
 }
 
 function timing(start: number, tally: RequestTally): Timing {

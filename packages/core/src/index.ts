@@ -24,6 +24,8 @@ export type { BodySink, BodyTarget, SinkResponse } from './body-sink.js';
 // Results and what they add up to
 export type { FailedResult, FetchResult, OkResult, Timing } from './result.js';
 export type { AttemptSpan, RequestTimeline } from './timeline.js';
+export type { LimitPoint } from './limit-history.js';
+export type { HostLimitSummary } from './stats/host-limits.js';
 export { serializeResult, type SerializedResult } from './serialize-result.js';
 export { summarize, SummaryBuilder, type LatencyStats, type Summary } from './stats/summary.js';
 export { summarizeRun } from './stats/summarize-run.js';
@@ -33,7 +35,7 @@ export { sweep, sweepConcurrencies, kneeOf, KNEE_SHARE, type SweepLevel, type Sw
 export * from './errors/index.js';
 
 // Transports
-export type { Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
+export type { AttemptTiming, Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
 export type { TransportOptions, TransportTlsOptions } from './transports/transport-options.js';
 export { axiosTransport, type AxiosTransportOptions } from './transports/axios-transport.js';
 export { undiciTransport, type UndiciTransportOptions } from './transports/undici-transport.js';

@@ -113,8 +113,10 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly sharedLimits?: SharedLimits;
   /**
-   * Record each request's attempts on the wire (`result.timeline`), for a waterfall of the run.
-   * Off, it costs nothing per request.
+   * Record each request's attempts on the wire (`result.timeline`), for a waterfall of the run:
+   * with the undici transport also each attempt's `connected` (a new connection) and `firstByte`;
+   * with `concurrency: 'auto'` also the host's limit changes (`timeline.limit`, and the
+   * summary's `concurrencyLimits[host].series`). Off, it costs nothing per request.
    * @default false
    */
   readonly timeline?: boolean;

@@ -71,6 +71,7 @@ export function createRunContext(options: ResolvedOptions): RunContext {
     transport,
     gate: new HostGate({
       perHost: options.perHost,
+      limitHistory: options.timeline,
       rate: options.rate,
       perHostRate: options.perHostRate,
       shared: options.sharedLimits,

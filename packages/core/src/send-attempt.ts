@@ -7,7 +7,7 @@ import type { RequestTally } from './request-tally.js';
 import type { GateRelease } from './limits/host-gate.js';
 import type { RunContext } from './run-context.js';
 import { isJsonContentType } from './transports/content-type.js';
-import type { TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
+import type { AttemptTiming, TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
 import { pipeToSink, type BodySink } from './body-sink.js';
 import type { Cancellation } from './utils/cancellation.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
@@ -43,6 +43,7 @@ class AttemptRequest implements TransportRequest {
     readonly maxBodyBytes: number,
     readonly followRedirects: boolean,
     private readonly cancellation: Cancellation,
+    readonly timing: AttemptTiming | undefined,
   ) {
     this.url = request.url;
     this.method = request.method;
@@ -110,7 +111,7 @@ export async function sendAttempt(
   try {
     let response: TransportResponse | TransportStreamResponse;
     try {
-      const attempt = new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation);
+      const attempt = new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation, tally.recorder);
       response = streaming && ctx.transport.stream ? await ctx.transport.stream(attempt) : await ctx.transport.send(attempt);
     } catch (error) {
       ctx.gate.unanswered(request.host);

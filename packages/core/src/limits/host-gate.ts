@@ -1,3 +1,4 @@
+import type { LimitPoint } from '../limit-history.js';
 import type { Cancellation } from '../utils/cancellation.js';
 import { sleep } from '../utils/sleep.js';
 import { AdaptiveSlots } from './adaptive-slots.js';
@@ -11,6 +12,8 @@ import type { SharedLimits } from './shared-limits.js';
 /** Limits applied per host (and globally for the rate) before each attempt. */
 export interface HostGateOptions {
   readonly perHost: number;
+  /** Record each adaptive limit's changes (the `timeline` option), for {@link HostGate.limitChanges}. */
+  readonly limitHistory?: boolean;
   readonly rate?: number;
   readonly perHostRate?: number;
   /** Rates and pauses shared with other processes; replaces the local rate limiters. */
@@ -126,13 +129,18 @@ export class HostGate {
     return this.hosts.get(host)?.adaptive?.limit.limit;
   }
 
+  /** How the adaptive limit of `host` changed since the last call (with `limitHistory`). */
+  limitChanges(host: string): LimitPoint[] | undefined {
+    return this.hosts.get(host)?.adaptive?.limit.takeChanges();
+  }
+
   private state(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
       state = {
         slots: Number.isFinite(this.options.perHost) ? new Semaphore(this.options.perHost) : undefined,
         rate: this.options.perHostRate !== undefined && !this.options.shared ? new RateLimiter(this.options.perHostRate) : undefined,
-        adaptive: this.options.adaptiveMax === undefined ? undefined : new AdaptiveSlots(new VegasLimit({ max: this.options.adaptiveMax })),
+        adaptive: this.options.adaptiveMax === undefined ? undefined : new AdaptiveSlots(new VegasLimit({ max: this.options.adaptiveMax, history: this.options.limitHistory })),
         pausedUntil: 0,
       };
       this.hosts.set(host, state);

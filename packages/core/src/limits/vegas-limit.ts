@@ -1,3 +1,6 @@
+import { LimitHistory, type LimitPoint } from '../limit-history.js';
+import { epoch } from '../utils/clock.js';
+
 /** Settings of {@link VegasLimit}. */
 export interface VegasLimitOptions {
   /** The limit to start from. @default 4 */
@@ -6,6 +9,12 @@ export interface VegasLimitOptions {
   readonly max?: number;
   /** The clock, in ms (`performance.now()`); tests pass a fake one. */
   readonly now?: () => number;
+  /**
+   * Record each change of the limit (epoch ms, on the `now` clock), to be taken with
+   * {@link VegasLimit.takeChanges}; the `timeline` option turns it on.
+   * @default false
+   */
+  readonly history?: boolean;
 }
 
 /**
@@ -33,6 +42,7 @@ export class VegasLimit {
   private readonly now: () => number;
   private noLoad = Infinity;
   private lastDrop = -Infinity;
+  private readonly history?: LimitHistory;
   /** The highest limit this host reached. */
   peak: number;
 
@@ -41,6 +51,15 @@ export class VegasLimit {
     this.value = Math.min(options.initial ?? 4, this.max);
     this.peak = this.value;
     this.now = options.now ?? (() => performance.now());
+    if (options.history) {
+      this.history = new LimitHistory();
+      this.history.record(epoch(this.now()), this.limit);
+    }
+  }
+
+  /** The limit's changes (the first: where it started) since the last call; only with `history`. */
+  takeChanges(): LimitPoint[] | undefined {
+    return this.history?.take();
   }
 
   /** The current limit: how many attempts may be in flight to the host. */
@@ -69,7 +88,11 @@ export class VegasLimit {
   }
 
   private set(value: number): void {
+    const before = this.limit;
     this.value = Math.min(this.max, Math.max(1, value));
-    this.peak = Math.max(this.peak, this.limit);
+    const after = this.limit;
+    if (after === before) return;
+    if (after > this.peak) this.peak = after;
+    this.history?.record(epoch(this.now()), after);
   }
 }

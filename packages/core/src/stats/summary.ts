@@ -1,6 +1,7 @@
 import type { FetchResult } from '../result.js';
 import { round1 } from '../utils/round.js';
 import { TimeHistogram } from './time-histogram.js';
+import { HostLimits, type HostLimitSummary } from './host-limits.js';
 
 /** A distribution of times in milliseconds (nearest-rank percentiles, rounded to 0.1 ms). */
 export interface LatencyStats {
@@ -33,6 +34,8 @@ export interface Summary {
   readonly latency: LatencyStats;
   /** Time per request spent waiting for a concurrency slot, a per-host slot, a rate limit or a host's pause. */
   readonly queued: LatencyStats;
+  /** With `concurrency: 'auto'`: each host's adaptive limit (where it ended, its peak and low, and with `timeline` its series). */
+  readonly concurrencyLimits?: Readonly<Record<string, HostLimitSummary>>;
 }
 
 /**
@@ -49,6 +52,7 @@ export class SummaryBuilder {
   private retriesRefused = 0;
   private readonly failedByCode: Record<string, number> = {};
   private readonly statuses: Record<string, number> = {};
+  private readonly limits = new HostLimits();
 
   add(result: FetchResult): void {
     this.count++;
@@ -64,9 +68,11 @@ export class SummaryBuilder {
       if (result.retryBudgetExhausted) this.retriesRefused++;
     }
     if (result.status !== undefined) this.statuses[result.status] = (this.statuses[result.status] ?? 0) + 1;
+    if (result.concurrencyLimit !== undefined) this.limits.add(result);
   }
 
   build(wallMs: number): Summary {
+    const limits = this.limits.build();
     return {
       count: this.count,
       ok: this.ok,
@@ -80,6 +86,7 @@ export class SummaryBuilder {
       throughput: round1(wallMs > 0 ? (this.count * 1000) / wallMs : 0),
       latency: this.wire.stats(),
       queued: this.queued.stats(),
+      ...(limits ? { concurrencyLimits: limits } : {}),
     };
   }
 }

@@ -234,7 +234,9 @@ export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
       if (proxy !== undefined) config.proxy = forwardProxy(proxy);
     }
     try {
-      return await client.request<unknown>(config);
+      const response = await client.request<unknown>(config);
+      request.timing?.firstByte(performance.now()); // it resolves at the headers; the connection is not known here
+      return response;
     } catch (error) {
       throw mapError(error);
     }

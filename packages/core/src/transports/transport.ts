@@ -18,6 +18,16 @@ export interface TransportRequest {
   /** Stop reading and throw `BodyTooLargeError` past this many body bytes. */
   readonly maxBodyBytes: number;
   readonly followRedirects: boolean;
+  /** Only with the `timeline` option: where the transport can tell, report the attempt's phases to it (undici: both; axios: first byte). */
+  readonly timing?: AttemptTiming;
+}
+
+/** Phases of one attempt a transport reports, on the `performance.now()` clock. */
+export interface AttemptTiming {
+  /** The new connection the attempt opened is ready (connected, TLS done); not called for a reused one. */
+  connected(at: number): void;
+  /** The response's status line and headers arrived. */
+  firstByte(at: number): void;
 }
 
 /** A complete response, body decoded (gzip, deflate, br) and read as text. */

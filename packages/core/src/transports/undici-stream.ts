@@ -5,6 +5,7 @@ import { requestHeaders } from './request-headers.js';
 import type { TransportRequest, TransportStreamResponse } from './transport.js';
 import { headerAccessors, headerValue, mapError } from './undici-transport.js';
 import { splitUrl } from './url-parts.js';
+import { timedAttempt, writingAttempt } from './undici-connection-timing.js';
 
 /**
  * `Transport.stream` on undici's `dispatch`: resolves at the headers with the body as a stream
@@ -16,6 +17,7 @@ import { splitUrl } from './url-parts.js';
 export function undiciStream(dispatcher: Dispatcher, req: TransportRequest): Promise<TransportStreamResponse> {
   return new Promise((resolve, reject) => {
     const { origin, path } = splitUrl(req.url);
+    const timing = req.timing && timedAttempt(req.timing);
     let controller: Dispatcher.DispatchController | undefined;
     let started = false;
     let expected: number | undefined;
@@ -40,8 +42,10 @@ export function undiciStream(dispatcher: Dispatcher, req: TransportRequest): Pro
       {
         onRequestStart(requestController) {
           controller = requestController;
+          if (timing) writingAttempt(timing);
         },
         onResponseStart(_controller, status, headers) {
+          timing?.firstByte(performance.now());
           started = true;
           const length = Number(headerValue(headers['content-length']));
           expected = Number.isFinite(length) ? length : undefined;

@@ -3,7 +3,8 @@ import type { FanoutError } from '../errors/fanout-error.js';
 import { bodyReader, collectCapped, decodingChain, toText, type BodyReader } from './body-reader.js';
 import { charsetOf } from './content-type.js';
 import { RawHeadersResponse, rawHeader } from './raw-headers.js';
-import type { TransportRequest, TransportResponse } from './transport.js';
+import type { AttemptTiming, TransportRequest, TransportResponse } from './transport.js';
+import { timedAttempt, writingAttempt } from './undici-connection-timing.js';
 
 /** Turns an error undici reports into what the transport rejects with. */
 export type ErrorMapper = (error: unknown) => unknown;
@@ -27,6 +28,8 @@ export class WholeBodyHandler {
   private size = 0;
   private reader: BodyReader | undefined;
   private readonly off: () => void;
+  /** Only with the `timeline` option: the attempt's phases. */
+  private readonly timing: AttemptTiming | undefined;
 
   constructor(
     private readonly req: TransportRequest,
@@ -34,6 +37,7 @@ export class WholeBodyHandler {
     private readonly reject: (error: unknown) => void,
     private readonly mapError: ErrorMapper,
   ) {
+    this.timing = req.timing && timedAttempt(req.timing);
     this.off = req.onAbort((reason) => {
       this.abortReason = reason;
       this.abortDispatch?.(reason);
@@ -43,10 +47,12 @@ export class WholeBodyHandler {
 
   onConnect(abort: (reason: Error) => void): void {
     this.abortDispatch = abort;
+    if (this.timing) writingAttempt(this.timing);
     if (this.abortReason) abort(this.abortReason);
   }
 
   onHeaders(status: number, raw: Buffer[], resume: () => void): boolean {
+    this.timing?.firstByte(performance.now());
     this.status = status;
     this.raw = raw;
     this.contentType = rawHeader(raw, 'content-type');
