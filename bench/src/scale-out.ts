@@ -1,47 +1,103 @@
-// `npm run bench:scale`: throughput of 1, 2 and 3 queue workers on loopback. Redis, the demo
-// upstream and every worker are separate processes. Flags: --n N --latency MS --concurrency C.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// `npm run bench:scale`: scale-out as a user runs it. For each scenario, a fresh redis-server
+// (Debian's), then `fanout enqueue --file`, N `fanout worker`s and `fanout results --follow`
+// (to a file), each its own process; Redis's memory sampled throughout (INFO memory, and
+// redis-server's peak RSS). Flags: --n (inputs for 1, 2, 3 workers) --big (the large job, 2
+// workers and a follower; 0 skips it) --upstream nginx|demo --latency MS (demo only)
+// --concurrency C (per worker) --chunk-size --max-waiting --transport.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { enqueueJob, jobStatus, startRedisServer } from '@fanout/queue';
+import { openRedis, parseQueueUrl, startRedisServer } from '@fanout/queue';
+import { BenchError } from './bench-error.js';
+import { markdownTable, type Cell } from './markdown-table.js';
+import { startNginx } from './nginx-upstream.js';
+import { RESULTS_DIR } from './paths.js';
+import { describeCoverage } from './ndjson-index-check.js';
+import { runScaleScenario, type ScaleRow, type ScaleScenario } from './scale-out-run.js';
 import { startUpstreamProcess } from './upstream-process.js';
+import { writeUrlFile } from './url-file.js';
 
 const { values } = parseArgs({
   options: {
-    n: { type: 'string', default: '20000' },
+    n: { type: 'string', default: '200000' },
+    big: { type: 'string', default: '1000000' },
+    workers: { type: 'string', default: '1,2,3' },
+    upstream: { type: 'string', default: 'nginx' },
     latency: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '50' },
+    'chunk-size': { type: 'string', default: '500' },
+    'max-waiting': { type: 'string', default: '20' },
     transport: { type: 'string', default: 'undici' },
   },
 });
+if (values.upstream !== 'nginx' && values.upstream !== 'demo') throw new BenchError(`--upstream must be nginx or demo, got "${values.upstream}"`);
 const n = Number(values.n);
-const CLI = fileURLToPath(new URL('../../apps/cli/bin/fanout.js', import.meta.url));
-const redis = await startRedisServer();
-const upstream = await startUpstreamProcess(Number(values.latency));
-const rows = [];
-for (const count of [1, 2, 3]) {
-  const job = `bench-${count}`;
-  const urls = Array.from({ length: n }, (_, i) => `${upstream.url}/posts/${(i % 100) + 1}`);
-  // Everything queued before the workers start (they are what is timed): no backlog bound.
-  await enqueueJob(redis.url, job, urls, { chunkSize: 500, maxWaiting: Number.MAX_SAFE_INTEGER });
-  const started = performance.now();
-  const workers = Array.from({ length: count }, () =>
-    spawn(process.execPath, [CLI, 'worker', '--queue', redis.url, '--concurrency', values.concurrency, '--transport', values.transport], { stdio: 'ignore' }),
-  );
-  for (;;) {
-    const status = await jobStatus(redis.url, job);
-    if (status.state === 'complete') break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+const big = Number(values.big);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function redisVersion(): Promise<string> {
+  const server = await startRedisServer();
+  const redis = await openRedis(parseQueueUrl(server.url));
+  const version = /^redis_version:(\S+)/m.exec(await redis.info('server'))?.[1] ?? '?';
+  redis.disconnect();
+  await server.stop();
+  return version;
+}
+
+const upstream = values.upstream === 'demo' ? await startUpstreamProcess(Number(values.latency)) : await startNginx();
+const base = 'url' in upstream ? upstream.url : upstream.httpUrl;
+const upstreamText = values.upstream === 'demo' ? `the demo upstream (own process) answering after ${values.latency} ms` : 'nginx (static posts, 1 worker process)';
+const dir = mkdtempSync(join(tmpdir(), 'fanout-bench-scale-'));
+const scenarios: ScaleScenario[] = [
+  ...values.workers.split(',').map((w) => ({ inputs: n, workers: Number(w), follow: true })),
+  { inputs: n, workers: 2, follow: false },
+  ...(big > 0 ? [{ inputs: big, workers: 2, follow: true }] : []),
+];
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memGb: Math.round(totalmem() / 2 ** 30), node: process.version, kernel: release(), redis: await redisVersion() };
+say(`fanout scale-out bench — node ${machine.node}, redis ${machine.redis}, ${machine.cpus} cores (${machine.cpu}), ${machine.memGb} GB`);
+say(`upstream: ${upstreamText}; ${values.concurrency} in flight per worker (${values.transport}); chunks of ${values['chunk-size']}, at most ${values['max-waiting']} waiting`);
+const rows: ScaleRow[] = [];
+try {
+  const files = new Map<number, string>();
+  for (const scenario of scenarios) {
+    let urlFile = files.get(scenario.inputs);
+    if (urlFile === undefined) {
+      urlFile = await writeUrlFile(join(dir, `urls-${scenario.inputs}.txt`), base, scenario.inputs);
+      files.set(scenario.inputs, urlFile);
+    }
+    const row = await runScaleScenario(scenario, {
+      urlFile,
+      dir,
+      concurrency: Number(values.concurrency),
+      transport: values.transport,
+      chunkSize: Number(values['chunk-size']),
+      maxWaiting: Number(values['max-waiting']),
+    });
+    rmSync(join(dir, `bench-${scenario.inputs}-${scenario.workers}w${scenario.follow ? '-follow' : ''}.ndjson`), { force: true });
+    rows.push(row);
+    say(`  ${scenario.inputs} URLs, ${scenario.workers} worker(s)${scenario.follow ? ' + follower' : ', no follower'}: ${(row.wallMs / 1000).toFixed(1)} s, Redis peak ${(row.memory.usedPeak / 2 ** 20).toFixed(1)} MB, ${describeCoverage(row.coverage)}`);
   }
-  const wallMs = performance.now() - started;
-  await Promise.all(workers.map((w) => new Promise((resolve) => (w.once('exit', resolve), w.kill('SIGTERM')))));
-  rows.push({ workers: count, wallMs, requestsPerSecond: (n * 1000) / wallMs });
+} finally {
+  await upstream.stop();
+  rmSync(dir, { recursive: true, force: true });
 }
-await upstream.stop();
-await redis.stop();
-const base = rows[0]?.requestsPerSecond ?? 1;
-process.stdout.write(`Scale-out: ${n} URLs, ${values.latency} ms latency, ${values.concurrency} in flight per worker (${values.transport}), chunks of 500\n`);
-process.stdout.write(`${'workers'.padEnd(9)}${'wall ms'.padStart(10)}${'req/s'.padStart(9)}${'vs 1 worker'.padStart(13)}\n`);
-for (const row of rows) {
-  process.stdout.write(`${String(row.workers).padEnd(9)}${row.wallMs.toFixed(0).padStart(10)}${row.requestsPerSecond.toFixed(0).padStart(9)}${`${(row.requestsPerSecond / base).toFixed(2)}x`.padStart(13)}\n`);
-}
+
+const mb = (bytes: number): Cell => ({ value: bytes / 2 ** 20, digits: 1 });
+const oneWorker = rows.find((row) => row.workers === 1 && row.follow && row.inputs === n);
+const exits = (row: ScaleRow) => `${row.exits.enqueue}/${row.exits.results}/${row.exits.workers.join(',')}`;
+say('');
+say(`### Scale-out: enqueue + workers + ${'`results --follow`'} (each a process), ${upstreamText}`);
+for (const line of markdownTable(
+  ['URLs', 'workers', 'follower', 'wall s', 'req/s', 'vs 1 worker', 'Redis used_memory peak MB', 'sampled max MB', 'redis-server peak RSS MB', 'one line per input', 'failed', 'exits e/r/w'],
+  rows.map((row) => {
+    const rate = (row.inputs * 1000) / row.wallMs;
+    const vs = oneWorker && row.inputs === n ? { value: rate / ((oneWorker.inputs * 1000) / oneWorker.wallMs), digits: 2, suffix: '×' } : '';
+    return [{ value: row.inputs }, String(row.workers), row.follow ? 'yes' : 'no', { value: row.wallMs / 1000, digits: 1 }, { value: rate }, vs, mb(row.memory.usedPeak), mb(row.memory.usedSampled), mb(row.memory.rssPeak), describeCoverage(row.coverage), { value: row.coverage.failed }, exits(row)];
+  }),
+))
+  say(line);
+const report = { date: new Date().toISOString(), command: `node bench/dist/scale-out.js ${process.argv.slice(2).join(' ')}`.trim(), machine, upstream: upstreamText, settings: values, rows };
+const file = `scale-out-${values.upstream}.json`;
+writeFileSync(join(RESULTS_DIR, file), `${JSON.stringify(report, null, 2)}\n`);
+say(`\n(written to bench/results/${file})`);

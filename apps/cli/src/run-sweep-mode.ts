@@ -1,11 +1,9 @@
-import { fanout, SummaryBuilder, type RequestInput } from '@fanout/core';
-import { lastValueFrom, tap } from 'rxjs';
+import { kneeOf, sweep, type RequestInput, type SweepLevel } from '@fanout/core';
 import { colorsFor } from './colors.js';
 import { EXIT, signalExit } from './exit-codes.js';
 import { runInterrupt } from './run-interrupt.js';
 import { coreOptions, type ModeContext } from './mode-context.js';
 import { sweepChart } from './render/sweep-chart.js';
-import { kneeOf, sweepConcurrencies, type SweepLevel } from './sweep-levels.js';
 import { terminalColumns } from './timeline-report.js';
 
 /**
@@ -19,22 +17,18 @@ export async function runSweepMode(context: ModeContext): Promise<number> {
   const inputs: RequestInput[] = [];
   for await (const item of context.inputs()) inputs.push(item.input);
   const interrupt = runInterrupt(io, out);
-  const levels: SweepLevel[] = [];
+  let levels: SweepLevel[] = [];
   let failed = 0;
   try {
-    for (const concurrency of sweepConcurrencies(config.concurrency)) {
-      const builder = new SummaryBuilder();
-      const started = performance.now();
-      const options = { ...coreOptions(config, context.defaults, transport), timeline: false, concurrency, signal: interrupt.signal };
-      await lastValueFrom(fanout(inputs, options).pipe(tap((result) => builder.add(result))), { defaultValue: undefined });
-      if (interrupt.signal.aborted) break;
-      const summary = builder.build(performance.now() - started);
-      failed += summary.failed;
-      const level: SweepLevel = { concurrency, throughput: summary.throughput, p95: summary.latency.p95 };
-      levels.push(level);
-      log(`fanout: sweep: concurrency ${concurrency}: ${level.throughput.toFixed(1)} req/s, p95 ${level.p95} ms${summary.failed > 0 ? `, ${summary.failed} failed` : ''}\n`);
-      if (config.output === 'ndjson') out.write(`${JSON.stringify(level)}\n`);
-    }
+    const options = { ...coreOptions(config, context.defaults, transport), timeline: false, concurrency: config.concurrency, signal: interrupt.signal };
+    levels = await sweep(inputs, {
+      ...options,
+      onLevel(level, summary) {
+        failed += summary.failed;
+        log(`fanout: sweep: concurrency ${level.concurrency}: ${level.throughput.toFixed(1)} req/s, p95 ${level.p95} ms${summary.failed > 0 ? `, ${summary.failed} failed` : ''}\n`);
+        if (config.output === 'ndjson') out.write(`${JSON.stringify(level)}\n`);
+      },
+    });
   } finally {
     interrupt.remove();
   }

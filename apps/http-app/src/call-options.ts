@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { TimeoutError, type FanoutOptions } from '@fanout/core';
 import { withByteBudget } from './byte-budget.js';
 import type { AppContext } from './context.js';
@@ -28,4 +29,23 @@ export function callSignal(ctx: AppContext, gone: AbortSignal): { readonly signa
       gone.removeEventListener('abort', onGone);
     },
   };
+}
+
+/**
+ * Runs a call made of more than one run (compare, sweep) under {@link callSignal}: `run` gets a
+ * signal that aborts at the call's deadline or when the client goes away. `undefined` when the
+ * client went away first (there is no one to answer).
+ */
+export async function runCall<T>(ctx: AppContext, res: ServerResponse, run: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+  const gone = new AbortController();
+  const onClose = () => gone.abort();
+  res.once('close', onClose);
+  const call = callSignal(ctx, gone.signal);
+  try {
+    const outcome = await run(call.signal);
+    return gone.signal.aborted ? undefined : outcome;
+  } finally {
+    res.off('close', onClose);
+    call.dispose();
+  }
 }

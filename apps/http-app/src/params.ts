@@ -1,17 +1,26 @@
 import { IdListError, parseIdList } from '@fanout/demo-upstream';
 import { AppError } from './app-error.js';
+import type { UpstreamSettings } from './upstream-controls.js';
 
 /** Input limits of the API. */
-export const LIMITS = { maxIds: 100, minConcurrency: 1, maxConcurrency: 32, defaultConcurrency: 8 } as const;
+export const LIMITS = { maxIds: 100, minConcurrency: 1, maxConcurrency: 32, defaultConcurrency: 8, maxLatencyMs: 5000 } as const;
 
 export type RunModeParam = 'concurrent' | 'sequential';
 
-/** A validated request for posts. */
-export interface PostsQuery {
+/** The ids and concurrency of a call, and what it sets of the embedded upstream. */
+export interface RunQuery {
   readonly ids: readonly number[];
-  readonly mode: RunModeParam;
   readonly concurrency: number;
+  /** `latency` and `failRate`, when given. */
+  readonly upstream: Partial<UpstreamSettings>;
 }
+
+/** A validated request for posts. */
+export interface PostsQuery extends RunQuery {
+  readonly mode: RunModeParam;
+}
+
+const UPSTREAM_PARAMS = ['latency', 'failRate'] as const;
 
 function only(query: URLSearchParams, allowed: readonly string[]): void {
   for (const key of new Set(query.keys())) {
@@ -41,18 +50,37 @@ function concurrency(query: URLSearchParams): number {
   return n;
 }
 
-/** `ids`, `mode` and `concurrency` of `/api/posts` and `/api/posts/stream`. */
+function upstream(query: URLSearchParams): Partial<UpstreamSettings> {
+  const latency = query.get('latency');
+  const failRate = query.get('failRate');
+  if (latency !== null && (!/^\d+$/.test(latency) || Number(latency) > LIMITS.maxLatencyMs)) {
+    throw new AppError(400, 'EBADLATENCY', `latency must be an integer from 0 to ${LIMITS.maxLatencyMs} (ms), got "${latency}"`);
+  }
+  if (failRate !== null && (!/^(?:0(?:\.\d+)?|1(?:\.0*)?)$/.test(failRate))) {
+    throw new AppError(400, 'EBADFAILRATE', `failRate must be a number from 0 to 1, got "${failRate}"`);
+  }
+  return { ...(latency === null ? {} : { latency: Number(latency) }), ...(failRate === null ? {} : { failRate: Number(failRate) }) };
+}
+
+function runQuery(query: URLSearchParams, allowed: readonly string[]): RunQuery {
+  only(query, [...allowed, ...UPSTREAM_PARAMS]);
+  return { ids: ids(query), concurrency: concurrency(query), upstream: upstream(query) };
+}
+
+/** `ids`, `mode` and `concurrency` of `/api/posts` and `/api/posts/stream` (and `latency`, `failRate`). */
 export function parsePostsQuery(query: URLSearchParams): PostsQuery {
-  only(query, ['ids', 'mode', 'concurrency']);
+  const run = runQuery(query, ['ids', 'mode', 'concurrency']);
   const mode = query.get('mode') ?? 'concurrent';
   if (mode !== 'concurrent' && mode !== 'sequential') {
     throw new AppError(400, 'EBADMODE', `mode must be "concurrent" or "sequential", got "${mode}"`);
   }
-  return { ids: ids(query), mode, concurrency: concurrency(query) };
+  return { ...run, mode };
 }
 
-/** `ids` and `concurrency` of `/api/compare`. */
-export function parseCompareQuery(query: URLSearchParams): Omit<PostsQuery, 'mode'> {
-  only(query, ['ids', 'concurrency']);
-  return { ids: ids(query), concurrency: concurrency(query) };
+/**
+ * `ids` and `concurrency` (and `latency`, `failRate`) of `/api/compare`, `/api/sweep` and their
+ * streams; for a sweep, `concurrency` is the highest level.
+ */
+export function parseRunQuery(query: URLSearchParams): RunQuery {
+  return runQuery(query, ['ids', 'concurrency']);
 }

@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from './app-error.js';
+import type { AppContext } from './context.js';
+import type { RunQuery } from './params.js';
+import { upstreamChange } from './upstream-controls.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -29,6 +32,17 @@ export function answeredHead(req: IncomingMessage, res: ServerResponse, contentT
   res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache' });
   res.end();
   return true;
+}
+
+/**
+ * The start of a JSON API call: checks the query's `latency` / `failRate`, answers HEAD (true:
+ * nothing more to do), and otherwise applies them and returns false.
+ */
+export function answeredHeadOfCall(req: IncomingMessage, res: ServerResponse, ctx: AppContext, query: RunQuery): boolean {
+  const shapeUpstream = upstreamChange(ctx.upstreamControls, query.upstream);
+  if (answeredHead(req, res, JSON_TYPE)) return true;
+  shapeUpstream();
+  return false;
 }
 
 /**

@@ -10,11 +10,16 @@ import { createDispatcher, type Handler } from './dispatch.js';
 import { createMetrics, instrumented } from './metrics.js';
 import { sendError } from './respond.js';
 import { handleCompare } from './routes/compare.js';
+import { handleCompareStream } from './routes/compare-stream.js';
 import { handleHealth, handleMetrics } from './routes/health.js';
 import { handlePosts } from './routes/posts.js';
 import { handlePostsStream } from './routes/posts-stream.js';
 import { serveFile, staticFiles } from './routes/static.js';
+import { handleSweep } from './routes/sweep.js';
+import { handleSweepStream } from './routes/sweep-stream.js';
+import { handleUpstream } from './routes/upstream.js';
 import { BASE_HEADERS } from './security-headers.js';
+import { UpstreamControls, type EmbeddedUpstream } from './upstream-controls.js';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -44,6 +49,12 @@ export interface AppOptions {
    * @default 10000
    */
   readonly headersTimeoutMs?: number;
+  /**
+   * The embedded demo upstream at `upstreamUrl`, which calls may shape with `latency` and
+   * `failRate` (and the page offers controls for). Without it those parameters get a 400.
+   * @default undefined (an external upstream)
+   */
+  readonly embeddedUpstream?: EmbeddedUpstream;
 }
 
 /** A created (not yet listening) app. */
@@ -68,17 +79,22 @@ export function createApp(options: AppOptions): App {
     transport,
     metrics,
     runOptions: { timeout: 5000, retry: 1, ...options.runOptions },
+    upstreamControls: options.embeddedUpstream && new UpstreamControls(options.embeddedUpstream),
     limits: { byteBudget: options.byteBudget ?? CONFIG_DEFAULTS.byteBudget, deadlineMs: options.deadlineMs ?? CONFIG_DEFAULTS.deadlineMs },
   };
-  const files = staticFiles(['index.html', 'app.js', 'style.css']);
+  const pageFiles = ['app.js', 'ndjson.js', 'svg.js', 'timeline.js', 'sweep-chart.js', 'style.css', 'favicon.svg'];
+  const files = staticFiles(['index.html', ...pageFiles]);
   const file = (name: string) => serveFile(files.get(name) as { type: string; body: Buffer });
   const routes: ReadonlyMap<string, Handler> = new Map<string, Handler>([
     ['/', file('index.html')],
-    ['/app.js', file('app.js')],
-    ['/style.css', file('style.css')],
+    ...pageFiles.map((name): [string, Handler] => [`/${name}`, file(name)]),
     ['/api/posts', handlePosts],
     ['/api/posts/stream', handlePostsStream],
     ['/api/compare', handleCompare],
+    ['/api/compare/stream', handleCompareStream],
+    ['/api/sweep', handleSweep],
+    ['/api/sweep/stream', handleSweepStream],
+    ['/api/upstream', handleUpstream],
     ['/healthz', handleHealth],
     ['/metrics', handleMetrics],
   ]);

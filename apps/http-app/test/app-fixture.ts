@@ -14,11 +14,12 @@ interface Upstream {
 }
 
 /** A real listening app on 127.0.0.1:0 in front of the upstream `start` gives, for one test file. */
-function useAppIn<U extends Upstream>(start: () => Promise<U>, reset: (upstream: U) => void, appOptions: ExtraOptions) {
+function useAppIn<U extends Upstream>(start: () => Promise<U>, reset: (upstream: U) => void, appOptions: ExtraOptions | ((upstream: U) => ExtraOptions)) {
   const holder = {} as { upstream: U; app: App; url: string };
   beforeAll(async () => {
     holder.upstream = await start();
-    holder.app = createApp({ upstreamUrl: holder.upstream.url, logger: pino({ level: 'silent' }), ...appOptions });
+    const extra = typeof appOptions === 'function' ? appOptions(holder.upstream) : appOptions;
+    holder.app = createApp({ upstreamUrl: holder.upstream.url, logger: pino({ level: 'silent' }), ...extra });
     holder.url = await holder.app.listen(0, '127.0.0.1');
   });
   beforeEach(() => reset(holder.upstream));
@@ -32,6 +33,23 @@ function useAppIn<U extends Upstream>(start: () => Promise<U>, reset: (upstream:
 /** The app in front of a real demo upstream (its stats reset before each test). */
 export function useApp(upstreamOptions: DemoUpstreamOptions = {}, appOptions: ExtraOptions = {}) {
   return useAppIn<DemoUpstream>(() => startDemoUpstream(upstreamOptions), (upstream) => upstream.resetStats(), appOptions);
+}
+
+/**
+ * The app in front of a real demo upstream that it runs as its embedded one (as `main` does with
+ * no `UPSTREAM_URL`): calls may set its `latency` and `failRate`. Before each test its stats and
+ * its settings are reset to `upstreamOptions`.
+ */
+export function useEmbeddedApp(upstreamOptions: DemoUpstreamOptions = {}, appOptions: ExtraOptions = {}) {
+  const initial = { latency: upstreamOptions.latency ?? 0, failRate: upstreamOptions.failRate ?? 0 };
+  return useAppIn<DemoUpstream>(
+    () => startDemoUpstream(upstreamOptions),
+    (upstream) => {
+      upstream.resetStats();
+      upstream.configure(initial);
+    },
+    (upstream) => ({ ...appOptions, embeddedUpstream: { initial, configure: (next) => upstream.configure(next) } }),
+  );
 }
 
 /** The app in front of a {@link startTestUpstream} whose handler answers everything. */

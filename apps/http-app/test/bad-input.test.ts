@@ -19,6 +19,12 @@ describe('bad input gets a 4xx JSON error, never a 5xx or a stack trace', () => 
     ['/api/posts/stream?ids=abc', 400, 'EBADIDS'],
     ['/api/compare?ids=1&mode=sequential', 400, 'EUNKNOWNPARAM'],
     ['/api/compare?ids=1-1000', 400, 'EBADIDS'],
+    ['/api/compare/stream?ids=abc', 400, 'EBADIDS'],
+    ['/api/compare/stream?ids=1&mode=sequential', 400, 'EUNKNOWNPARAM'],
+    ['/api/sweep?ids=1&concurrency=33', 400, 'EBADCONCURRENCY'],
+    ['/api/sweep?ids=1&mode=concurrent', 400, 'EUNKNOWNPARAM'],
+    ['/api/sweep/stream', 400, 'EMISSINGIDS'],
+    ['/api/sweep/stream?ids=1-101', 400, 'EBADIDS'],
     ['/nowhere', 404, 'ENOTFOUND'],
     ['/api/posts/1', 404, 'ENOTFOUND'],
   ])('GET %s → %i %s', async (path, status, code) => {

@@ -21,6 +21,9 @@ describe('HEAD answers with headers only and never runs the fan-out', () => {
     ['/api/posts?ids=1-100', 'application/json; charset=utf-8'],
     ['/api/posts/stream?ids=1-100', 'application/x-ndjson; charset=utf-8'],
     ['/api/compare?ids=1-100', 'application/json; charset=utf-8'],
+    ['/api/compare/stream?ids=1-100', 'application/x-ndjson; charset=utf-8'],
+    ['/api/sweep?ids=1-100&concurrency=32', 'application/json; charset=utf-8'],
+    ['/api/sweep/stream?ids=1-100&concurrency=32', 'application/x-ndjson; charset=utf-8'],
   ])('HEAD %s', async (path, type) => {
     const response = await head(ctx.url + path);
     expect(response).toMatchObject({ status: 200, bodyBytes: 0, headers: { 'content-type': type } });
@@ -42,5 +45,6 @@ describe('HEAD answers with headers only and never runs the fan-out', () => {
     expect(page).toMatchObject({ status: 200, bodyBytes: 0, headers: { 'content-type': 'text/html; charset=utf-8' } });
     expect(Number(page.headers['content-length'])).toBeGreaterThan(0);
     expect((await head(`${ctx.url}/healthz`)).status).toBe(200);
+    expect(await head(`${ctx.url}/favicon.svg`)).toMatchObject({ status: 200, bodyBytes: 0, headers: { 'content-type': 'image/svg+xml' } });
   });
 });

@@ -17,6 +17,7 @@ export type { Inputs } from './operators/demand-source.js';
 export type { HttpMethod, RequestInput, RequestSpec } from './request.js';
 export type { PickFields } from './pick-fields-type.js';
 export type { SharedLimits, CircuitAdmission, CircuitOutcome } from './limits/shared-limits.js';
+export type { AnnouncedBudget } from './limits/announced-budget.js';
 export type { CircuitBreakerOptions } from './limits/circuit-breaker.js';
 export type { BodySink, BodyTarget, SinkResponse } from './body-sink.js';
 
@@ -26,6 +27,7 @@ export type { AttemptSpan, RequestTimeline } from './timeline.js';
 export { serializeResult, type SerializedResult } from './serialize-result.js';
 export { summarize, SummaryBuilder, type LatencyStats, type Summary } from './stats/summary.js';
 export { summarizeRun } from './stats/summarize-run.js';
+export { sweep, sweepConcurrencies, kneeOf, KNEE_SHARE, type SweepLevel, type SweepOptions } from './stats/sweep.js';
 
 // Errors
 export * from './errors/index.js';

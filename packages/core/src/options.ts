@@ -139,6 +139,19 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly circuitBreaker?: CircuitBreakerOptions | false;
   /**
+   * Pace each host by the budget it announces in rate-limit response headers, so that it need
+   * not answer 429: `RateLimit` with `RateLimit-Policy` (the IETF httpapi draft, both the
+   * `"name";r=R;t=T` and the `limit=, remaining=, reset=` forms), `RateLimit-Limit/-Remaining/-Reset`
+   * (its earlier drafts) and `X-RateLimit-Limit/-Remaining/-Reset` (Reset in delta seconds, or a
+   * Unix epoch as GitHub sends it). Once a host said it takes R more requests until its reset, at
+   * most R more go to it (those in flight included) before then, and the rest wait for the reset.
+   * Requests sent before the host's first response are not held back: nothing is known yet.
+   * With `sharedLimits` that keep budgets, the pacing holds across every process.
+   * @default true
+   * @example { rateLimitHeaders: false } // ignore the headers (a 429 is still retried)
+   */
+  readonly rateLimitHeaders?: boolean;
+  /**
    * Aborts the run: in-flight requests are cancelled, and the remaining inputs fail at once with
    * `AbortError`, so each input still gets its one result.
    * @default undefined
@@ -170,6 +183,7 @@ export const DEFAULTS = {
   followRedirects: false,
   headers: {},
   timeline: false,
+  rateLimitHeaders: true,
 } as const satisfies Partial<FanoutOptions>;
 
 function check(name: string, value: number, min: number, integer: boolean): void {

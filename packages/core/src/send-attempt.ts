@@ -84,6 +84,7 @@ export async function sendAttempt(
     }
   }
   if (cancellation.reason) {
+    ctx.gate.unanswered(request.host);
     release();
     throw cancellation.reason;
   }
@@ -94,6 +95,7 @@ export async function sendAttempt(
     const admitted = ctx.breaker?.admit(request.host) ?? false;
     probe = typeof admitted === 'boolean' ? admitted : await admitted;
   } catch (error) {
+    ctx.gate.unanswered(request.host);
     release();
     throw error;
   }
@@ -107,10 +109,12 @@ export async function sendAttempt(
       const attempt = new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation);
       response = options.sink && ctx.transport.stream ? await ctx.transport.stream(attempt) : await ctx.transport.send(attempt);
     } catch (error) {
+      ctx.gate.unanswered(request.host);
       const failure = toFanoutError(error, cancellation);
       ctx.breaker?.recordFailure(request.host, failure, probe);
       throw failure;
     }
+    ctx.gate.answered(request.host, response.header);
     ctx.breaker?.recordSuccess(request.host);
     const { body, status } = response;
     if (status < 200 || status > 299) {

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import type { ChunkData, ChunkOptions } from './chunk.js';
 import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
 import { JobStateError } from './errors.js';
-import { completeIfDone } from './job-scripts.js';
+import { completeIfDone, unreadByFollower } from './job-scripts.js';
 import { JOBS_KEY, jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
 
 /** Options of {@link enqueueJob}. */
@@ -67,7 +67,7 @@ export async function enqueueJob(queueUrl: string, job: string, inputs: AsyncIte
     const roomInQueue = async () => {
       for (;;) {
         if ((await redis.hget(keys.meta, 'state')) !== 'enqueuing') return false;
-        if ((await queue.getWaitingCount()) < maxWaiting) return true;
+        if ((await queue.getWaitingCount()) < maxWaiting && (await unreadByFollower(redis, job)) < maxWaiting * chunkSize) return true;
         await sleep(POLL_MS);
       }
     };

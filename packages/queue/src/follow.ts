@@ -1,6 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
 import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
 import { JobStateError } from './errors.js';
-import { jobKeys } from './keys.js';
+import { followerHeartbeat } from './job-scripts.js';
+import { JOBS_KEY, jobKeys } from './keys.js';
 
 /** Options of {@link followResults}. */
 export interface FollowOptions {
@@ -14,6 +17,24 @@ export interface FollowOptions {
    * @default 1000
    */
   readonly waitMs?: number;
+  /**
+   * Called once when the job is not on the queue yet (a follower started before, or together
+   * with, its `enqueue`), which is then waited for.
+   * @default undefined
+   */
+  readonly onWaitingForJob?: () => void;
+}
+
+const JOB_POLL_MS = 200;
+const HEARTBEAT_MS = 1000;
+
+/** Waits until `job` exists; throws `JobStateError` when it existed once and is gone (it expired). */
+async function untilJobExists(redis: Redis, job: string, onWaiting: (() => void) | undefined): Promise<void> {
+  const { meta } = jobKeys(job);
+  if ((await redis.exists(meta)) === 1) return;
+  if ((await redis.zscore(JOBS_KEY, job)) !== null) throw new JobStateError(`job "${job}" is no longer on the queue (it expired, or Redis lost its data)`);
+  onWaiting?.();
+  while ((await redis.exists(meta)) === 0) await sleep(JOB_POLL_MS);
 }
 
 type StreamReply = Array<[key: string, entries: Array<[id: string, fields: string[]]>]> | null;
@@ -28,19 +49,26 @@ function nextId(id: string): string {
  * A job's results as NDJSON lines in the order they were stored, each yielded once, and removed
  * from Redis once the caller has taken its batch: Redis then holds only the backlog. Ends when
  * every input's line has been yielded (returning `'complete'`) or the job was cancelled
- * (`'cancelled'`); throws `JobStateError` when the job is not (or no longer) on the queue. One
- * follower per job: what it removed, no other reader gets.
+ * (`'cancelled'`); throws `JobStateError` when the job is no longer on the queue. A job not yet
+ * enqueued is waited for (so the follower may start first). One follower per job: what it
+ * removed, no other reader gets.
  *
  * @example
  * for await (const line of followResults('redis://127.0.0.1:6379/0', 'crawl-1')) process.stdout.write(`${line}\n`);
  */
 export async function* followResults(queueUrl: string, job: string, options: FollowOptions = {}): AsyncGenerator<string, 'complete' | 'cancelled'> {
   checkJobName(job);
-  const { batch = 1000, waitMs = 1000 } = options;
+  const { batch = 1000, waitMs = 1000, onWaitingForJob } = options;
   const redis = await openRedis(parseQueueUrl(queueUrl));
   const keys = jobKeys(job);
+  let heartbeat: NodeJS.Timeout | undefined;
   try {
-    if ((await redis.exists(keys.meta)) === 0) throw new JobStateError(`no job "${job}" on this queue`);
+    await untilJobExists(redis, job, onWaitingForJob);
+    // While this follower lives (even while its reader is slow to take lines), enqueue feeds the
+    // job only as fast as the follower takes its results.
+    heartbeat = setInterval(() => void followerHeartbeat(redis, job).catch(() => undefined), HEARTBEAT_MS);
+    heartbeat.unref();
+    await followerHeartbeat(redis, job);
     let last = '0';
     let ended: string | undefined;
     for (;;) {
@@ -61,6 +89,7 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
       if (state === 'complete' || state === 'cancelled') ended = state;
     }
   } finally {
+    clearInterval(heartbeat);
     redis.disconnect();
   }
 }

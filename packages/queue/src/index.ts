@@ -8,4 +8,4 @@ export { RedisLimits, BUDGET } from './redis-limits.js';
 export { parseQueueUrl, checkJobName, openRedis, type QueueUrl } from './connection.js';
 export { QueueUrlError, QueueUnavailableError, JobStateError } from './errors.js';
 export type { ChunkData, ChunkOptions } from './chunk.js';
-export { startRedisServer } from './redis-server.js';
+export { startRedisServer, type RedisServerOptions, type RunningRedisServer } from './redis-server.js';

@@ -61,3 +61,33 @@ export async function markCancelled(redis: Redis, job: string): Promise<boolean>
   const keys = lastingKeys(job);
   return Number(await redis.eval(END, keys.length, ...keys, 'cancelled')) === 1;
 }
+
+// A follower's heartbeat, on Redis's clock, only while the job exists. KEYS: meta.
+const HEARTBEAT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local t = redis.call('TIME')
+redis.call('HSET', KEYS[1], 'followerAt', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
+return 1`;
+
+// Results stored and not yet taken by a live follower (one seen within ARGV[1] ms); 0 when
+// there is none. KEYS: meta.
+const UNREAD = `
+local m = redis.call('HMGET', KEYS[1], 'stored', 'followed', 'followerAt')
+if not m[3] then return 0 end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if now - tonumber(m[3]) > tonumber(ARGV[1]) then return 0 end
+return tonumber(m[1] or '0') - tonumber(m[2] or '0')`;
+
+/** A follower not heard from for this long no longer holds enqueue back. */
+export const FOLLOWER_GONE_MS = 10_000;
+
+/** Tells enqueue that a follower is reading the job (call every second or so). */
+export async function followerHeartbeat(redis: Redis, job: string): Promise<void> {
+  await redis.eval(HEARTBEAT, 1, jobKeys(job).meta);
+}
+
+/** Results a live follower has yet to take (0 without a follower: the results are kept). */
+export async function unreadByFollower(redis: Redis, job: string): Promise<number> {
+  return Number(await redis.eval(UNREAD, 1, jobKeys(job).meta, FOLLOWER_GONE_MS));
+}

@@ -24,6 +24,8 @@ export function jobKeys(job: string) {
     hostLeases: (host: string) => `${base}:leases:${host}`,
     /** Hash of a host's circuit breaker (failures in a row, open until, probe lease), across workers. */
     hostCircuit: (host: string) => `${base}:circuit:${host}`,
+    /** Hash of the budget a host announced in rate-limit headers (sends, answers, caps), across workers. */
+    hostBudget: (host: string) => `${base}:ratelimit:${host}`,
   };
 }
 

@@ -1,14 +1,58 @@
-import type { CircuitAdmission, CircuitBreakerOptions, CircuitOutcome, SharedLimits } from '@fanout/core';
+import type { AnnouncedBudget, CircuitAdmission, CircuitBreakerOptions, CircuitOutcome, SharedLimits } from '@fanout/core';
 import type { Redis } from 'ioredis';
 import type { ChunkOptions } from './chunk.js';
 import { jobKeys } from './keys.js';
 import type { RedisHostLeases } from './redis-host-leases.js';
 
-// Books the next send slot: max(now, global next, host next, host pause), using Redis's clock
-// so that every worker agrees. KEYS: global next, host next, host pause. ARGV: intervals in ms.
+// A host's announced budget (BUDGET_CAPS below) as of now: ends the caps whose window passed;
+// after the last, the quota (or one probe) minus what is in flight holds until news comes or
+// ARGV[3] ms pass. Leaves the total sends allowed in 'total' (nil: no budget) and until when.
+const BUDGET_NOW = `
+local b = KEYS[4]
+local total = nil
+local untilMs = 0
+local capsJson = redis.call('HGET', b, 'caps')
+if capsJson then
+  local caps = cjson.decode(capsJson)
+  local kept = {}
+  for _, c in ipairs(caps) do if c[2] > now then table.insert(kept, c) end end
+  if #kept == 0 then
+    redis.call('HDEL', b, 'caps')
+    local answered = tonumber(redis.call('HGET', b, 'answered') or '0')
+    local limit = tonumber(redis.call('HGET', b, 'limit') or '1')
+    redis.call('HSET', b, 'fbTotal', answered + limit, 'fbUntil', now + tonumber(ARGV[3]))
+  else
+    if #kept < #caps then redis.call('HSET', b, 'caps', cjson.encode(kept)) end
+    total = kept[1][1]
+    untilMs = kept[1][2]
+  end
+end
+if total == nil then
+  local fb = redis.call('HGET', b, 'fbTotal')
+  if fb then
+    local fbUntil = tonumber(redis.call('HGET', b, 'fbUntil'))
+    if now >= fbUntil then redis.call('HDEL', b, 'fbTotal', 'fbUntil') else total = tonumber(fb) untilMs = now + math.min(100, fbUntil - now) end
+  end
+end`;
+
+// Books the next send slot: first the host's announced budget (when it is spent, books nothing
+// and returns minus the ms to wait before asking again), then max(now, global next, host next,
+// host pause), using Redis's clock so that every worker agrees. KEYS: global next, host next,
+// host pause, host budget, job meta (no budget is kept once the job is gone). ARGV: intervals in
+// ms, how long a request can be in flight.
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+${BUDGET_NOW}
+local sent = tonumber(redis.call('HGET', b, 'sent') or '0')
+if total ~= nil and sent >= total then return -math.max(1, untilMs - now) end
+if redis.call('EXISTS', KEYS[5]) == 1 then
+  redis.call('HINCRBY', b, 'sent', 1)
+  -- Kept while a request could be in flight, or while a budget holds: hosts that announce
+  -- nothing leave nothing behind.
+  local keep = math.max(untilMs - now, 0) + tonumber(ARGV[3]) + 1000
+  if redis.call('PTTL', b) < keep then redis.call('PEXPIRE', b, keep) end
+end
 local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(redis.call('GET', KEYS[3]) or '0'))
 local g = tonumber(ARGV[1])
 local h = tonumber(ARGV[2])
@@ -22,6 +66,39 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local untilMs = now + tonumber(ARGV[1])
 if untilMs > tonumber(redis.call('GET', KEYS[1]) or '0') then redis.call('SET', KEYS[1], untilMs, 'PX', tonumber(ARGV[1]) + 1000) end
+return 1`;
+
+// A host announced R remaining until now + ARGV[3] ms: with the ARGV[1] attempts that ended in
+// the announcing worker since its last call, the sends in all may reach answered + R until then.
+// Caps are a staircase (later reset, higher total); a stale announcement never raises one.
+// ARGV[4]: the host's whole quota, or ''; ARGV[5]: how long a request can be in flight.
+// KEYS: host budget, job meta.
+const ANNOUNCE_BUDGET = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+local b = KEYS[1]
+-- Never more answers than sends (the hash may have expired while the host was quiet).
+local sent = tonumber(redis.call('HGET', b, 'sent') or '0')
+local answered = math.min(sent, redis.call('HINCRBY', b, 'answered', ARGV[1]))
+redis.call('HSET', b, 'answered', answered)
+if ARGV[4] ~= '' then redis.call('HSET', b, 'limit', ARGV[4]) end
+redis.call('HDEL', b, 'fbTotal', 'fbUntil')
+local cap = {answered + tonumber(ARGV[2]), now + tonumber(ARGV[3])}
+local caps = cjson.decode(redis.call('HGET', b, 'caps') or '[]')
+local covered = false
+for _, c in ipairs(caps) do if c[2] > now and c[2] >= cap[2] and c[1] <= cap[1] then covered = true end end
+local kept = {}
+for _, c in ipairs(caps) do
+  if c[2] > now and (covered or not (c[2] <= cap[2] and c[1] >= cap[1])) then table.insert(kept, c) end
+end
+if not covered then
+  table.insert(kept, cap)
+  table.sort(kept, function(x, y) return x[2] < y[2] end)
+end
+if #kept > 0 then redis.call('HSET', b, 'caps', cjson.encode(kept)) else redis.call('HDEL', b, 'caps') end
+local keep = math.max(kept[#kept] and kept[#kept][2] - now or 0, 0) + tonumber(ARGV[5]) + 1000
+if redis.call('PTTL', b) < keep then redis.call('PEXPIRE', b, keep) end
 return 1`;
 
 // Retry budget: retries may reach min + ratio * requests; none once the job is gone (no orphan
@@ -70,6 +147,9 @@ end
 redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[4])) + 3600000)
 return 1`;
 
+/** The core's attempt timeout, how long a request can be in flight when the job sets none. */
+const DEFAULT_TIMEOUT_MS = 10_000;
+
 /** The budget of every job: as the core's default. */
 export const BUDGET = { ratio: 0.2, min: 10 } as const;
 
@@ -77,7 +157,8 @@ export const BUDGET = { ratio: 0.2, min: 10 } as const;
  * `SharedLimits` on Redis for one job: the global and per-host rates, per-host pauses after a
  * `Retry-After`, the retry budget and (given leases) `perHost` hold across every worker on every
  * machine, and so does the per-host circuit breaker (one worker finding a host dead opens its circuit
-for all; one probe at a time goes after the cool-down).
+ * for all; one probe at a time goes after the cool-down) and the pacing by the budget a host
+ * announces in rate-limit headers (one worker's answers pace every worker's sends).
  */
 export class RedisLimits implements SharedLimits {
   private readonly keys;
@@ -97,11 +178,22 @@ export class RedisLimits implements SharedLimits {
     return this.leases.acquire(host, limit, signal);
   }
 
-  async reserve(host: string): Promise<number> {
+  async reserve(host: string, signal?: AbortSignal): Promise<number> {
     const global = this.options.rate ? 1000 / this.options.rate : 0;
     const perHost = this.options.perHostRate ? 1000 / this.options.perHostRate : 0;
-    const wait = await this.redis.eval(RESERVE, 3, this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), global, perHost);
-    return Number(wait);
+    const settleMs = this.options.timeout ?? DEFAULT_TIMEOUT_MS;
+    const keys = [this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host), this.keys.meta];
+    for (;;) {
+      const wait = Number(await this.redis.eval(RESERVE, keys.length, ...keys, global, perHost, settleMs));
+      if (wait >= 0) return wait;
+      // The host's announced budget is spent: nothing was booked; ask again when it may not be.
+      await waitUnlessAborted(-wait, signal);
+    }
+  }
+
+  announceBudget(host: string, budget: AnnouncedBudget, answered: number): void {
+    const args = [answered, budget.remaining, Math.ceil(budget.resetMs), budget.limit ?? '', this.options.timeout ?? DEFAULT_TIMEOUT_MS];
+    void this.redis.eval(ANNOUNCE_BUDGET, 2, this.keys.hostBudget(host), this.keys.meta, ...args).catch(() => undefined);
   }
 
   pause(host: string, ms: number): void {
@@ -136,4 +228,20 @@ export class RedisLimits implements SharedLimits {
     this.pendingRequests = 0;
     await this.redis.hincrby(this.keys.budget, 'requests', pending);
   }
+}
+
+/** Resolves after `ms`; rejects with the signal's reason as soon as it aborts. */
+function waitUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -24,6 +24,17 @@ export interface RedisServerOptions {
   readonly appendOnlyDir?: string;
 }
 
+/** A redis-server started by {@link startRedisServer}. */
+export interface RunningRedisServer {
+  /** `redis://127.0.0.1:PORT/0` */
+  readonly url: string;
+  readonly port: number;
+  /** redis-server's process id (its RSS is in `/proc/PID/status`). */
+  readonly pid: number;
+  /** Kills it with SIGKILL, as a crash would. */
+  stop(): Promise<void>;
+}
+
 /**
  * Starts a throwaway `redis-server` (from the system, e.g. Debian's package) on a loopback
  * port, without persistence unless asked: for tests and benchmarks. `stop()` kills it with
@@ -34,7 +45,7 @@ export interface RedisServerOptions {
  * await enqueueJob(redis.url, 'job', urls);
  * await redis.stop();
  */
-export async function startRedisServer(options: RedisServerOptions = {}): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RunningRedisServer> {
   const port = options.port ?? (await freePort());
   const persistence = options.appendOnlyDir === undefined ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', options.appendOnlyDir];
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: 'ignore' });
@@ -55,6 +66,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   return {
     url,
     port,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

@@ -53,7 +53,9 @@ describe('Redis holds the backlog, not the job', () => {
     // Finished jobs expire (7 days by default).
     expect(await q.redis.ttl('fanout:job:followed:meta')).toBeGreaterThan(604_000);
 
-    // Kept: ~8 MB of results. Followed: what is in flight, a few chunks and the done bitmap.
+    // Kept: ~8 MB of results. Followed: at most maxWaiting × chunkSize results awaiting the
+    // follower before enqueue holds back, plus the waiting and running chunks' (4 + 2) × 200:
+    // 2,000 results, a quarter of the job, and the done bitmap.
     const keptGrowth = stored.peak - idle;
     const followedGrowth = followed.peak - idle;
     expect(keptGrowth).toBeGreaterThan(INPUTS * 1000);

@@ -16,9 +16,10 @@ interface LineSource {
   readonly lines: AsyncGenerator<string | undefined, 'complete' | 'cancelled' | undefined>;
 }
 
-async function lineSource(flags: ResultsFlags): Promise<LineSource> {
+async function lineSource(flags: ResultsFlags, io: CliIo): Promise<LineSource> {
   const queue = await import('@fanout/queue');
-  return { lines: flags.follow ? queue.followResults(flags.queue, flags.job) : queue.jobResults(flags.queue, flags.job) };
+  const onWaitingForJob = () => io.stderr.write(`fanout: waiting for job ${flags.job} to be enqueued (Ctrl-C to stop)\n`);
+  return { lines: flags.follow ? queue.followResults(flags.queue, flags.job, { onWaitingForJob }) : queue.jobResults(flags.queue, flags.job) };
 }
 
 /**
@@ -29,7 +30,7 @@ export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<nu
   const out = new Output(io.stdout);
   if (io.stdoutClosed()) out.halt({ kind: 'write-failed', code: 'EBADF' });
   if (out.failure) return reportWriteFailure(out.failure, io);
-  const { lines } = await lineSource(flags);
+  const { lines } = await lineSource(flags, io);
   let missing = 0;
   let failed = 0;
   let end: 'complete' | 'cancelled' | undefined;

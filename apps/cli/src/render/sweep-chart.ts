@@ -1,5 +1,5 @@
 import type { Colors } from 'picocolors/types.js';
-import type { SweepLevel } from '../sweep-levels.js';
+import type { SweepLevel } from '@fanout/core';
 import { formatMs } from './format.js';
 
 /**

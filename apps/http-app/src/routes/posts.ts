@@ -4,7 +4,7 @@ import { postUrl } from '@fanout/demo-upstream';
 import { callOptions } from '../call-options.js';
 import type { AppContext, RequestScope } from '../context.js';
 import { parsePostsQuery, type PostsQuery } from '../params.js';
-import { answeredHead, JSON_TYPE, sendJsonText } from '../respond.js';
+import { answeredHeadOfCall, sendJsonText } from '../respond.js';
 import { runWhileConnected } from '../run-while-connected.js';
 
 /** The concurrency a query runs at. */
@@ -21,9 +21,9 @@ export function postsRun(query: PostsQuery, ctx: AppContext, res: ServerResponse
 /** `GET /api/posts?ids=1,2,3&mode=concurrent&concurrency=8`: `{ mode, concurrency, results, summary }`. */
 export async function handlePosts(req: IncomingMessage, res: ServerResponse, ctx: AppContext, scope: RequestScope): Promise<void> {
   const query = parsePostsQuery(scope.url.searchParams);
-  if (answeredHead(req, res, JSON_TYPE)) return;
+  if (answeredHeadOfCall(req, res, ctx, query)) return;
   const results: string[] = new Array<string>(query.ids.length);
-  const summary = await runWhileConnected(postsRun(query, ctx, res), res, (json, result) => (results[result.index] = json));
+  const summary = await runWhileConnected(postsRun(query, ctx, res), res, query.ids, (json, result) => (results[result.index] = json));
   if (!summary) return;
   // The results are JSON already (each serialised once, as it arrived): joined in input order.
   const head = JSON.stringify({ mode: query.mode, concurrency: runConcurrency(query) }).slice(0, -1);

@@ -1,6 +1,8 @@
 import type { Cancellation } from '../utils/cancellation.js';
 import { sleep } from '../utils/sleep.js';
 import { AdaptiveSlots } from './adaptive-slots.js';
+import type { HeaderLookup } from './read-rate-limit-headers.js';
+import { RateLimitPacer } from './rate-limit-pacer.js';
 import { RateLimiter } from './rate-limiter.js';
 import { VegasLimit } from './vegas-limit.js';
 import { Semaphore } from './semaphore.js';
@@ -15,6 +17,11 @@ export interface HostGateOptions {
   readonly shared?: SharedLimits;
   /** `concurrency: 'auto'`: an adaptive limit per host, up to this many in flight. */
   readonly adaptiveMax?: number;
+  /**
+   * Pace each host by the budget it announces in rate-limit headers; requests can be in flight
+   * for at most `settleMs` (the attempt timeout).
+   */
+  readonly rateLimitHeaders?: { readonly settleMs: number };
 }
 
 /** Frees what the gate gave an attempt; `dropped` (a 429, 503 or timeout) tells an adaptive limit. */
@@ -35,29 +42,49 @@ export class HostGate {
   private readonly hosts = new Map<string, HostState>();
   private readonly globalRate?: RateLimiter;
   private readonly unlimited: boolean;
+  private readonly pacer?: RateLimitPacer;
 
   constructor(private readonly options: HostGateOptions) {
     if (options.rate !== undefined && !options.shared) this.globalRate = new RateLimiter(options.rate);
+    if (options.rateLimitHeaders) this.pacer = new RateLimitPacer(options.rateLimitHeaders.settleMs, options.shared);
     this.unlimited = !Number.isFinite(options.perHost) && options.rate === undefined && options.perHostRate === undefined && !options.shared && options.adaptiveMax === undefined;
   }
 
   /**
    * Resolves to a release function once the request may go; rejects when `cancellation` aborts.
-   * Returns `undefined` (go now, nothing to release) when no limit or pause applies at all,
-   * so the common case costs no promise.
+   * Returns `undefined` (go now, nothing to release) when no limit, pause or announced budget
+   * applies at all, so the common case costs no promise.
    */
   enter(host: string, cancellation: Cancellation): Promise<GateRelease> | undefined {
-    if (this.unlimited && this.hosts.size === 0) return undefined;
+    if (this.unlimited && this.hosts.size === 0 && (this.pacer === undefined || this.pacer.admitFree(host))) return undefined;
     return this.enterLimited(host, cancellation);
   }
 
+  /** A response from `host` came back: its rate-limit headers, if any, pace the host. */
+  answered(host: string, header: HeaderLookup): void {
+    this.pacer?.answered(host, header);
+  }
+
+  /** An attempt to `host` that passed the gate ended without a response (or was never sent). */
+  unanswered(host: string): void {
+    this.pacer?.unanswered(host);
+  }
+
   private async enterLimited(host: string, cancellation: Cancellation): Promise<GateRelease> {
-    const state = this.state(host);
-    for (let wait = state.pausedUntil - performance.now(); wait > 0; wait = state.pausedUntil - performance.now()) {
-      await sleep(wait, cancellation);
+    // Pacing alone needs no per-host state (a pause makes one).
+    const state = this.unlimited ? this.hosts.get(host) : this.state(host);
+    if (state) {
+      for (let wait = state.pausedUntil - performance.now(); wait > 0; wait = state.pausedUntil - performance.now()) {
+        await sleep(wait, cancellation);
+      }
+    }
+    if (state === undefined) {
+      await this.pacer?.take(host, cancellation);
+      return noop;
     }
     const local = state.slots ? await state.slots.acquire(cancellation) : noop;
     let shared = noop;
+    let paced = false;
     const release = () => {
       shared();
       local();
@@ -65,9 +92,13 @@ export class HostGate {
     try {
       if (this.options.shared?.acquireHost && state.slots) shared = await this.options.shared.acquireHost(host, this.options.perHost, cancellation.signal);
       const rateWait = this.options.shared
-        ? await this.options.shared.reserve(host)
+        ? await this.options.shared.reserve(host, cancellation.signal)
         : Math.max(this.globalRate?.reserve() ?? 0, state.rate?.reserve() ?? 0);
       await sleep(rateWait, cancellation);
+      // After the other waits, so that a send the budget lets go leaves at once.
+      const pacing = this.pacer?.take(host, cancellation);
+      if (pacing) await pacing;
+      paced = true;
       // Last, so the adaptive limit's latency samples hold no rate-limit wait.
       const adaptive = state.adaptive ? await state.adaptive.acquire(cancellation) : undefined;
       return adaptive
@@ -77,6 +108,7 @@ export class HostGate {
           }
         : release;
     } catch (error) {
+      if (paced) this.pacer?.unanswered(host);
       release();
       throw error;
     }

@@ -1,3 +1,4 @@
+import type { AnnouncedBudget } from './announced-budget.js';
 import type { CircuitBreakerOptions } from './circuit-breaker.js';
 
 /**
@@ -11,10 +12,12 @@ import type { CircuitBreakerOptions } from './circuit-breaker.js';
  */
 export interface SharedLimits {
   /**
-   * Books the next send slot for `host` under the run's `rate` and `perHostRate` and any pause
-   * of the host; resolves to how many milliseconds to wait before sending.
+   * Books the next send slot for `host` under the run's `rate` and `perHostRate`, any pause of
+   * the host and, with {@link SharedLimits.announceBudget}, the budget the host announced (it
+   * then waits, until `signal` aborts, for the budget to let one more go); resolves to how many
+   * milliseconds to wait before sending.
    */
-  reserve(host: string): Promise<number>;
+  reserve(host: string, signal?: AbortSignal): Promise<number>;
   /** Holds back every request to `host`, in every process, for `ms`. */
   pause(host: string, ms: number): void;
   /** Counts one input sent (the retry budget's base). */
@@ -35,6 +38,13 @@ export interface SharedLimits {
    * without both, the breaker holds per process.
    */
   circuitAdmit?(host: string, probeLeaseMs: number): Promise<CircuitAdmission>;
+  /**
+   * Tells every process the budget `host` announced in its rate-limit headers (`resetMs` holds
+   * the safety margin already), with how many
+   * attempts to it ended here since the last call (`answered`), so that sends in all processes
+   * stay within it: `reserve(host)` then includes the wait. Without it, pacing holds per process.
+   */
+  announceBudget?(host: string, budget: AnnouncedBudget, answered: number): void;
   /** Records how an admitted attempt to `host` ended (`probe`: it was the probe). */
   circuitRecord?(host: string, outcome: CircuitOutcome, probe: boolean, breaker: Required<CircuitBreakerOptions>): Promise<void>;
 }

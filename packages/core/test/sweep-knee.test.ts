@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kneeOf, sweepConcurrencies } from '../src/sweep-levels.js';
+import { kneeOf, sweepConcurrencies } from '../src/stats/sweep.js';
 
 const level = (concurrency: number, throughput: number) => ({ concurrency, throughput, p95: 10 });
 

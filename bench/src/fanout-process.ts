@@ -1,0 +1,27 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { FANOUT_BIN } from './paths.js';
+
+/** A `fanout` command running as its own process, as a user runs it. */
+export interface FanoutProcess {
+  readonly child: ChildProcess;
+  /** Resolves with the exit code (or the signal's name) once it exits. */
+  readonly exited: Promise<number | string>;
+  /** The end of its stderr (up to 4 KiB), for diagnosis. */
+  stderrTail(): string;
+}
+
+/** Spawns `fanout ARGS`; stdout goes to `stdoutFd` (a file opened by the caller) or is ignored. */
+export function spawnFanout(args: readonly string[], stdoutFd?: number): FanoutProcess {
+  const child = spawn(process.execPath, [FANOUT_BIN, ...args], { stdio: ['ignore', stdoutFd ?? 'ignore', 'pipe'] });
+  let tail = '';
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => (tail = (tail + text).slice(-4096)));
+  const exited = once(child, 'exit').then(([code, signal]: unknown[]) => (typeof code === 'number' ? code : String(signal)));
+  return { child, exited, stderrTail: () => tail };
+}
+
+/** SIGTERM (a worker finishes its chunk and exits 0), then waits for the exit. */
+export async function stopFanout(running: FanoutProcess): Promise<number | string> {
+  if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGTERM');
+  return running.exited;
+}

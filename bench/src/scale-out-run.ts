@@ -1,0 +1,91 @@
+import { closeSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { jobStatus, startRedisServer } from '@fanout/queue';
+import { checkIndexes, type IndexCoverage } from './ndjson-index-check.js';
+import { spawnFanout, stopFanout, type FanoutProcess } from './fanout-process.js';
+import { watchRedisMemory, type RedisMemoryPeaks } from './redis-memory-watch.js';
+
+/** One scale-out run: a job of `inputs` URLs through `workers` worker processes. */
+export interface ScaleScenario {
+  readonly inputs: number;
+  readonly workers: number;
+  /** A `results --follow` process streams the results out (else they stay in Redis until the end). */
+  readonly follow: boolean;
+}
+
+/** How the workers run. */
+export interface ScaleSettings {
+  readonly urlFile: string;
+  readonly dir: string;
+  readonly concurrency: number;
+  readonly transport: string;
+  readonly chunkSize: number;
+  readonly maxWaiting: number;
+}
+
+/** What one run measured. */
+export interface ScaleRow extends ScaleScenario {
+  /** Spawn of enqueue, workers and follower to the last line written (follow) or the job complete. */
+  readonly wallMs: number;
+  readonly memory: RedisMemoryPeaks;
+  readonly coverage: IndexCoverage;
+  /** Exit codes: enqueue, follower (or the later `results`), workers after SIGTERM. */
+  readonly exits: { readonly enqueue: number | string; readonly results: number | string; readonly workers: ReadonlyArray<number | string> };
+}
+
+async function until(check: () => Promise<boolean>, everyMs: number): Promise<void> {
+  while (!(await check())) await sleep(everyMs);
+}
+
+async function jobState(queueUrl: string, job: string): Promise<string | undefined> {
+  return jobStatus(queueUrl, job).then(
+    (status) => status.state,
+    () => undefined,
+  );
+}
+
+/** Writes a `fanout results` process's stdout to `file`; resolves with its exit. */
+function resultsTo(file: string, args: readonly string[]): FanoutProcess {
+  const fd = openSync(file, 'w');
+  const results = spawnFanout(args, fd);
+  closeSync(fd); // the child holds its own copy
+  return results;
+}
+
+/** Runs one scenario on a fresh redis-server (so its peaks are this run's), every part a `fanout` process. */
+export async function runScaleScenario(scenario: ScaleScenario, settings: ScaleSettings): Promise<ScaleRow> {
+  const redis = await startRedisServer();
+  try {
+    const memory = await watchRedisMemory(redis.url, redis.pid);
+    const job = `bench-${scenario.inputs}-${scenario.workers}w${scenario.follow ? '-follow' : ''}`;
+    const out = join(settings.dir, `${job}.ndjson`);
+    const queue = ['--queue', redis.url];
+    const started = performance.now();
+    const enqueue = spawnFanout(['enqueue', ...queue, '--job', job, '--file', settings.urlFile, '--chunk-size', String(settings.chunkSize), '--max-waiting', String(settings.maxWaiting)]);
+    const workers = Array.from({ length: scenario.workers }, () => spawnFanout(['worker', ...queue, '--concurrency', String(settings.concurrency), '--transport', settings.transport]));
+    let results: FanoutProcess | undefined;
+    let wallMs: number;
+    if (scenario.follow) {
+      // The follower starts once the job exists (enqueue creates it within a moment).
+      await until(async () => (await jobState(redis.url, job)) !== undefined, 20);
+      results = resultsTo(out, ['results', ...queue, '--job', job, '--follow']);
+      await results.exited;
+      wallMs = performance.now() - started;
+    } else {
+      await until(async () => (await jobState(redis.url, job)) === 'complete', 100);
+      wallMs = performance.now() - started;
+    }
+    const enqueueExit = await enqueue.exited;
+    if (enqueueExit !== 0) process.stderr.write(`scale-out: enqueue exited ${enqueueExit}: ${enqueue.stderrTail()}\n`);
+    const workerExits = await Promise.all(workers.map(stopFanout));
+    const peaks = await memory.stop();
+    // Without a follower, the stored results are read in input order once the job is complete.
+    results ??= resultsTo(out, ['results', ...queue, '--job', job]);
+    const resultsExit = await results.exited;
+    if (resultsExit !== 0) process.stderr.write(`scale-out: results exited ${resultsExit}: ${results.stderrTail()}\n`);
+    return { ...scenario, wallMs, memory: peaks, coverage: await checkIndexes(out, scenario.inputs), exits: { enqueue: enqueueExit, results: resultsExit, workers: workerExits } };
+  } finally {
+    await redis.stop();
+  }
+}
