@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './cli.js';
 import { stdoutWasClosed } from './closed-stdout.js';
+import { exitWhenWritten } from './exit-when-written.js';
 import type { StopSignal } from './exit-codes.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -35,5 +36,4 @@ const code = await runCli(
   version,
 );
 process.exitCode = code;
-// Keep-alive sockets or a paused stdin must not hold the process open once the work is done.
-setImmediate(() => process.exit(code)).unref();
+exitWhenWritten(code, [process.stdout, process.stderr]);

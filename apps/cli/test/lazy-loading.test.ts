@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN } from './run-cli.js';
@@ -8,8 +8,20 @@ import { useEchoServer } from './echo-server.js';
 
 const echo = useEchoServer();
 
+const DIST = new URL('../dist/', import.meta.url).href;
+/** The bundle's files, each with the sources bundled into it (written by scripts/bundle.mjs). */
+const bundled = JSON.parse(readFileSync(new URL('meta.json', DIST), 'utf8')) as Record<string, string[]>;
+
+/** A loaded bundle file stands for the sources in it; anything else for itself. */
+const sources = (urls: string[]): string[] => urls.flatMap((url) => (url.startsWith(DIST) ? (bundled[url.slice(DIST.length)] ?? [url]) : [url]));
+
+/** The sources a run of the CLI loads (module URLs seen by a resolve hook, bundle files opened up). */
+async function loadedModules(args: readonly string[]): Promise<string[]> {
+  return sources(await resolvedUrls(args));
+}
+
 /** The module URLs a run of the CLI resolves (through a module resolve hook). */
-function loadedModules(args: readonly string[]): Promise<string[]> {
+function resolvedUrls(args: readonly string[]): Promise<string[]> {
   const hooks = tmpFile('hooks.mjs', "export async function resolve(s, c, next) { const r = await next(s, c); process._rawDebug('LOADED ' + r.url); return r; }\n");
   const register = hooks.replace(/hooks\.mjs$/, 'register.mjs');
   writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
