@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/fanout.js (what bin/fanout.js runs) and dist/chunks/ (what a
 // command loads when it runs: `import()` stays a split point). One file instead of ~400
-// modules: rxjs's ESM build tree-shaken to what core uses, undici without its module lookups.
+// modules: rxjs's ESM build tree-shaken to what core uses. undici stays in node_modules: core
+// loads only its dispatcher files, when a transport is made (core's transports/undici-parts.ts).
 // The queue and the demo upstream stay packages (they read files next to their code: Lua
 // scripts, the dataset). dist/meta.json maps each output file to the sources in it.
 import { rmSync, writeFileSync } from 'node:fs';
@@ -15,13 +16,12 @@ const rxjsEsm = join(dirname(require.resolve('rxjs/package.json')), 'dist/esm/in
 
 /**
  * rxjs's `exports` send Node to its CommonJS build (the whole library); the ES2015 build
- * tree-shakes. undici is CommonJS: only the parts core uses (undici-used.mjs).
+ * tree-shakes.
  */
 const onlyWhatIsUsed = {
   name: 'only-what-is-used',
   setup(bundler) {
     bundler.onResolve({ filter: /^rxjs$/ }, () => ({ path: rxjsEsm }));
-    bundler.onResolve({ filter: /^undici$/ }, () => ({ path: join(root, 'scripts/undici-used.mjs') }));
   },
 };
 
@@ -38,7 +38,7 @@ const result = await build({
   target: 'node20',
   external: ['@fanout/queue', '@fanout/demo-upstream'],
   plugins: [onlyWhatIsUsed],
-  // CommonJS dependencies (undici, commander) call require() for Node's built-ins.
+  // CommonJS dependencies (commander) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __fanoutRequire } from 'node:module'; const require = __fanoutRequire(import.meta.url);" },
   sourcemap: 'linked',
   metafile: true,
