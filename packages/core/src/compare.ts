@@ -48,8 +48,8 @@ export interface Comparison {
  */
 export async function compare(inputs: readonly RequestInput[], options: CompareOptions = {}): Promise<Comparison> {
   const { onResult, ...runOptions } = options;
-  const { concurrency } = resolveOptions(runOptions);
-  const transport = runOptions.transport ?? createTransport('undici', { connections: concurrency });
+  const { concurrency, perHost } = resolveOptions(runOptions);
+  const transport = runOptions.transport ?? createTransport('undici', { connections: Math.min(concurrency, perHost) });
   try {
     let wireTotal = 0;
     let wireMax = 0;

@@ -64,7 +64,10 @@ export function createRunContext(options: ResolvedOptions): RunContext {
   deadlineTimer?.unref();
 
   const timeouts = new TimeoutQueue(options.timeout, () => new TimeoutError(options.timeout));
-  const transport = options.transport ?? createTransport('undici', { connections: options.concurrency });
+  // No more connections per origin than requests may be in flight to one host: with more, a
+  // request let go as another finishes would open a new connection before the finished one's
+  // socket is back in the pool.
+  const transport = options.transport ?? createTransport('undici', { connections: Math.min(options.concurrency, options.perHost) });
   const budget = options.retry.budget;
   return {
     options,

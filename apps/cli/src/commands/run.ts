@@ -45,7 +45,7 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
     out.hooks?.after();
   };
   try {
-    transport = await openTransport(config.network, config.concurrency);
+    transport = await openTransport(config.network, Math.min(config.concurrency, config.perHost ?? Infinity));
     let idUrls: string[] | undefined;
     if (config.ids !== undefined) {
       const { openUpstream, postUrls } = await import('../upstream.js');

@@ -60,7 +60,7 @@ export interface SweepOptions extends Omit<FanoutOptions, 'concurrency'> {
  */
 export async function sweep(inputs: readonly RequestInput[], options: SweepOptions): Promise<SweepLevel[]> {
   const { onLevel, onResult, concurrency: max, ...runOptions } = options;
-  const transport = runOptions.transport ?? createTransport('undici', { connections: max });
+  const transport = runOptions.transport ?? createTransport('undici', { connections: Math.min(max, runOptions.perHost ?? Infinity) });
   const levels: SweepLevel[] = [];
   try {
     for (const concurrency of sweepConcurrencies(max)) {
