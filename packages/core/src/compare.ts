@@ -5,7 +5,7 @@ import type { RequestInput } from './request.js';
 import type { FetchResult } from './result.js';
 import { summarizeRun } from './stats/summarize-run.js';
 import type { Summary } from './stats/summary.js';
-import { createTransport } from './transports/create-transport.js';
+import { defaultTransport } from './transports/create-transport.js';
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
@@ -49,7 +49,7 @@ export interface Comparison {
 export async function compare(inputs: readonly RequestInput[], options: CompareOptions = {}): Promise<Comparison> {
   const { onResult, ...runOptions } = options;
   const { concurrency, perHost } = resolveOptions(runOptions);
-  const transport = runOptions.transport ?? createTransport('undici', { connections: Math.min(concurrency, perHost) });
+  const transport = runOptions.transport ?? defaultTransport(concurrency, perHost);
   try {
     let wireTotal = 0;
     let wireMax = 0;

@@ -6,7 +6,7 @@ import { SharedCircuitBreaker, sharesCircuit } from './limits/shared-circuit-bre
 import { HostGate } from './limits/host-gate.js';
 import { RetryBudget } from './limits/retry-budget.js';
 import type { ResolvedOptions } from './options.js';
-import { createTransport } from './transports/create-transport.js';
+import { defaultTransport } from './transports/create-transport.js';
 import type { Transport } from './transports/transport.js';
 import type { Cancellation } from './utils/cancellation.js';
 import { TimeoutQueue } from './utils/timeout-queue.js';
@@ -64,10 +64,7 @@ export function createRunContext(options: ResolvedOptions): RunContext {
   deadlineTimer?.unref();
 
   const timeouts = new TimeoutQueue(options.timeout, () => new TimeoutError(options.timeout));
-  // No more connections per origin than requests may be in flight to one host: with more, a
-  // request let go as another finishes would open a new connection before the finished one's
-  // socket is back in the pool.
-  const transport = options.transport ?? createTransport('undici', { connections: Math.min(options.concurrency, options.perHost) });
+  const transport = options.transport ?? defaultTransport(options.concurrency, options.perHost);
   const budget = options.retry.budget;
   return {
     options,

@@ -3,7 +3,7 @@ import { fanout } from '../fanout.js';
 import type { FanoutOptions } from '../options.js';
 import type { RequestInput } from '../request.js';
 import type { FetchResult } from '../result.js';
-import { createTransport } from '../transports/create-transport.js';
+import { defaultTransport } from '../transports/create-transport.js';
 import { summarizeRun } from './summarize-run.js';
 import type { Summary } from './summary.js';
 
@@ -60,7 +60,7 @@ export interface SweepOptions extends Omit<FanoutOptions, 'concurrency'> {
  */
 export async function sweep(inputs: readonly RequestInput[], options: SweepOptions): Promise<SweepLevel[]> {
   const { onLevel, onResult, concurrency: max, ...runOptions } = options;
-  const transport = runOptions.transport ?? createTransport('undici', { connections: Math.min(max, runOptions.perHost ?? Infinity) });
+  const transport = runOptions.transport ?? defaultTransport(max, runOptions.perHost);
   const levels: SweepLevel[] = [];
   try {
     for (const concurrency of sweepConcurrencies(max)) {

@@ -16,3 +16,12 @@ export type TransportName = (typeof TRANSPORT_NAMES)[number];
 export function createTransport(name: TransportName, options: TransportOptions = {}): Transport {
   return name === 'undici' ? undiciTransport(options) : axiosTransport(options);
 }
+
+/**
+ * The transport a run makes when it is given none: undici, its pool per origin no larger than
+ * the requests that may be in flight to one host. With a larger pool, a request let go as
+ * another finishes would open a new connection before the finished one's socket is back.
+ */
+export function defaultTransport(concurrency: number, perHost = Infinity): Transport {
+  return createTransport('undici', { connections: Math.min(concurrency, perHost) });
+}
