@@ -39,16 +39,27 @@ function headerLines(headers: Readonly<Record<string, string>>): HeaderLines {
   return lines;
 }
 
-/** A request target as sent: `path` when every byte may go on the request line, else percent-encoded. */
+const HEX = '0123456789ABCDEF';
+
+/**
+ * A request target as sent: `path` when every character may go on the request line as is, else
+ * with controls, spaces, DEL and non-ASCII characters percent-encoded (as UTF-8), everything else
+ * kept as given: no dot segments resolved, no `//` read as a host, escapes already there left.
+ */
 function requestTarget(path: string): string {
   for (let i = 0; i < path.length; i++) {
     const c = path.charCodeAt(i);
-    if (c <= 32 || c >= 127) {
-      const url = new URL(path, 'http://target.invalid');
-      return `${url.pathname}${url.search}`;
-    }
+    if (c <= 32 || c >= 127) return percentEncoded(path, i);
   }
   return path;
+}
+
+function percentEncoded(path: string, from: number): string {
+  let target = path.slice(0, from);
+  for (const byte of Buffer.from(path.slice(from), 'utf8')) {
+    target += byte <= 32 || byte >= 127 ? `%${HEX[byte >> 4] as string}${HEX[byte & 15] as string}` : String.fromCharCode(byte);
+  }
+  return target;
 }
 
 /**
