@@ -114,8 +114,15 @@ export class Http1Connection {
     if (hint !== undefined) this.idleLimit = Math.min(this.keepAliveTimeout, hint - 1000);
     const reusable = this.parser.keepAlive && !this.gone && this.idleLimit > 0 && this.socket.readyState === 'open';
     request.handler.onComplete();
-    if (reusable) this.owner.released(this);
-    else this.destroy();
+    if (!reusable) {
+      this.destroy();
+      return;
+    }
+    // The handler may have paused the socket on the last chunk (its decoder was full): that
+    // was this response's backpressure, over now. A paused socket in the pool would never read
+    // the next response if the handler failed (a corrupt body) before it resumed it.
+    if (this.socket.isPaused()) this.socket.resume();
+    this.owner.released(this);
   }
 
   private ended(): void {
