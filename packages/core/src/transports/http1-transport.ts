@@ -6,6 +6,7 @@ import type { Connector } from './http1/origin-pool.js';
 import { OriginPool } from './http1/origin-pool.js';
 import type { PendingRequest } from './http1/pending-request.js';
 import { requestHead } from './http1/request-head.js';
+import { TlsSessions } from './http1/tls-sessions.js';
 import { proxyRoute } from './proxy-route.js';
 import { requestHeaders } from './request-headers.js';
 import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
@@ -31,20 +32,22 @@ function mapError(error: unknown): unknown {
 }
 
 /** Opens TCP or TLS connections to one origin; TLS sessions are resumed across its connections. */
-function connectorFor(url: URL, tls: TlsConnectOptions): Connector {
+function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions): Connector {
   const secure = url.protocol === 'https:';
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const port = Number(url.port) || (secure ? 443 : 80);
   if (!secure) return { readyEvent: 'connect', open: () => netConnect({ host, port, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000 }) };
-  let session: Buffer | undefined;
   const options: ConnectionOptions = { host, port, ALPNProtocols: ['http/1.1'], ...tls };
   if (isIP(host) === 0) options.servername = host;
+  const origin = url.host;
+  const remember = (session: Buffer) => sessions.set(origin, session);
   return {
     readyEvent: 'secureConnect',
     open: () => {
+      const session = sessions.get(origin);
       const socket = tlsConnect(session === undefined ? options : { ...options, session });
       socket.setNoDelay(true).setKeepAlive(true, 60_000);
-      socket.on('session', (ticket: Buffer) => (session = ticket));
+      socket.on('session', remember);
       return socket;
     },
   };
@@ -75,6 +78,7 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
   const route = proxyRoute(options);
   /** Per origin text as in the request URL: its pool while it has connections (origins a proxy serves have none). */
   const pools = new Map<string, { pool: OriginPool; host: string }>();
+  const sessions = new TlsSessions();
   let fallback: Transport | undefined;
   const viaUndici = () => (fallback ??= undiciTransport(options));
 
@@ -83,7 +87,7 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
     if (known !== undefined) return known;
     const url = new URL(origin);
     if (route?.(url.origin) !== undefined) return undefined;
-    const entry = { pool: new OriginPool(connectorFor(url, tls), connections, keepAliveTimeout, () => pools.delete(origin)), host: url.host };
+    const entry = { pool: new OriginPool(connectorFor(url, tls, sessions), connections, keepAliveTimeout, () => pools.delete(origin)), host: url.host };
     pools.set(origin, entry);
     return entry;
   }

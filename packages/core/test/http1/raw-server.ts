@@ -1,4 +1,5 @@
-import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** One request as the raw server read it off the wire. */
@@ -34,6 +35,9 @@ export interface RawServer {
   readonly requests: readonly RawRequest[];
   /** Every byte received, over all connections. */
   readonly received: string;
+  /** TLS only: connections that resumed a session, and the server name each sent (SNI; `false` for none). */
+  readonly resumed: number;
+  readonly servernames: readonly (string | false)[];
   /** Forgets the counts (not the connections). */
   reset(): void;
   close(): Promise<void>;
@@ -53,16 +57,29 @@ function parseHead(head: string, body: Buffer, connection: number, nth: number):
   return { method, target, head, headers, body, connection, nth };
 }
 
-export async function startRawServer(respond: Respond): Promise<RawServer> {
+/** The key and certificate of a TLS raw server. */
+export interface RawTlsOptions {
+  readonly key: string;
+  readonly cert: string;
+}
+
+export async function startRawServer(respond: Respond, tls?: RawTlsOptions): Promise<RawServer> {
   let connections = 0;
   let open = 0;
   let maxOpen = 0;
   let closed = 0;
   let received = '';
+  let resumed = 0;
+  const servernames: (string | false)[] = [];
   const requests: RawRequest[] = [];
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
+  const accept = (socket: Socket) => {
     const connection = ++connections;
+    if (tls !== undefined) {
+      const secure = socket as TLSSocket;
+      if (secure.isSessionReused()) resumed++;
+      servernames.push(secure.servername);
+    }
     open++;
     maxOpen = Math.max(maxOpen, open);
     sockets.add(socket);
@@ -91,11 +108,12 @@ export async function startRawServer(respond: Respond): Promise<RawServer> {
         respond(socket, request);
       }
     });
-  });
+  };
+  const server: Server = tls === undefined ? createServer(accept) : createTlsServer({ key: tls.key, cert: tls.cert }, accept);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`,
     port,
     get connections() {
       return connections;
@@ -113,7 +131,13 @@ export async function startRawServer(respond: Respond): Promise<RawServer> {
     get received() {
       return received;
     },
+    get resumed() {
+      return resumed;
+    },
+    servernames,
     reset() {
+      resumed = 0;
+      servernames.length = 0;
       connections = 0;
       maxOpen = open;
       closed = 0;
@@ -129,10 +153,10 @@ export async function startRawServer(respond: Respond): Promise<RawServer> {
 }
 
 /** One raw server for the test file (started before all, closed after), its counts reset before each test. */
-export function useRawServer(respond: Respond): { readonly server: RawServer } {
+export function useRawServer(respond: Respond, tls?: () => RawTlsOptions): { readonly server: RawServer } {
   const holder = {} as { server: RawServer };
   beforeAll(async () => {
-    holder.server = await startRawServer(respond);
+    holder.server = await startRawServer(respond, tls?.());
   });
   beforeEach(() => holder.server.reset());
   afterAll(() => holder.server?.close());
