@@ -8,6 +8,7 @@ const CHUNKED = `${OK}Transfer-Encoding: chunked\r\n\r\n`;
 const CASES: readonly (readonly [name: string, bytes: string, code: string])[] = [
   ['a status code of two digits', 'HTTP/1.1 20 OK\r\nContent-Length: 0\r\n\r\n', 'EPROTO'],
   ['a status code of four digits', 'HTTP/1.1 2000 OK\r\n\r\n', 'EPROTO'],
+  ['a status code below 100', 'HTTP/1.1 099 Odd\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n', 'EPROTO'],
   ['no space after the status code', 'HTTP/1.1 200OK\r\n\r\n', 'EPROTO'],
   ['another protocol', 'HTTP/2.0 200 OK\r\n\r\n', 'EPROTO'],
   ['lower-case protocol name', 'http/1.1 200 OK\r\n\r\n', 'EPROTO'],

@@ -29,7 +29,7 @@ export interface RawServer {
   /** Connections open now, and at most at once. */
   readonly open: number;
   readonly maxOpen: number;
-  /** Connections closed (by either side). */
+  /** Connections accepted since the last reset that closed since (by either side). */
   readonly closed: number;
   /** Every request received, in order. */
   readonly requests: readonly RawRequest[];
@@ -73,12 +73,14 @@ export async function startRawServer(respond: Respond, tls?: RawTlsOptions): Pro
   const servernames: (string | false)[] = [];
   const requests: RawRequest[] = [];
   const sockets = new Set<Socket>();
+  let generation = 0;
   const accept = (socket: Socket) => {
     const connection = ++connections;
+    const born = generation;
     if (tls !== undefined) {
       const secure = socket as TLSSocket;
       if (secure.isSessionReused()) resumed++;
-      servernames.push(secure.servername);
+      servernames.push(secure.servername ?? false);
     }
     open++;
     maxOpen = Math.max(maxOpen, open);
@@ -87,7 +89,7 @@ export async function startRawServer(respond: Respond, tls?: RawTlsOptions): Pro
     socket.on('error', () => undefined);
     socket.on('close', () => {
       open--;
-      closed++;
+      if (born === generation) closed++;
       sockets.delete(socket);
     });
     let buffered = Buffer.alloc(0);
@@ -136,6 +138,7 @@ export async function startRawServer(respond: Respond, tls?: RawTlsOptions): Pro
     },
     servernames,
     reset() {
+      generation++;
       resumed = 0;
       servernames.length = 0;
       connections = 0;

@@ -310,6 +310,7 @@ export class ResponseParser {
       pos = lineEnd + 2;
     }
 
+    if (status < 100) throw protocolError(`status code ${status}`);
     if (status < 200) {
       // 100 Continue, 102 Processing, 103 Early Hints: the final response follows. 101 would
       // switch protocols, which no request of ours asks for.
