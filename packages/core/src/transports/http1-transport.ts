@@ -53,6 +53,13 @@ function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions): 
   };
 }
 
+/** One origin's pool, the `Host` header for it, and the spellings of it in URLs that lead to it. */
+interface OriginEntry {
+  readonly pool: OriginPool;
+  readonly host: string;
+  readonly spellings: string[];
+}
+
 /** Methods whose requests carry a body by definition: sent with `Content-Length: 0` when they have none. */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -76,23 +83,35 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
   if (!(Number.isInteger(connections) && connections >= 1)) throw new RangeError(`connections must be an integer ≥ 1, got ${String(connections)}`);
   const tls = tlsConnectOptions(options.tls);
   const route = proxyRoute(options);
-  /** Per origin text as in the request URL: its pool while it has connections (origins a proxy serves have none). */
-  const pools = new Map<string, { pool: OriginPool; host: string }>();
+  /** Per origin text as in request URLs: its origin's pool while it has connections (origins a proxy serves have none). */
+  const pools = new Map<string, OriginEntry>();
+  /** The same pools by canonical origin: `HTTP://127.000.000.001:80` and `http://127.0.0.1` share one, and its limit. */
+  const byOrigin = new Map<string, OriginEntry>();
   const sessions = new TlsSessions();
   let fallback: Transport | undefined;
   const viaUndici = () => (fallback ??= undiciTransport(options));
 
-  function poolFor(origin: string) {
-    const known = pools.get(origin);
+  function poolFor(text: string): OriginEntry | undefined {
+    const known = pools.get(text);
     if (known !== undefined) return known;
-    const url = new URL(origin);
+    const url = new URL(text);
     if (route?.(url.origin) !== undefined) return undefined;
-    const entry = { pool: new OriginPool(connectorFor(url, tls, sessions), connections, keepAliveTimeout, () => pools.delete(origin)), host: url.host };
-    pools.set(origin, entry);
+    let entry = byOrigin.get(url.origin);
+    if (entry === undefined) {
+      const spellings: string[] = [];
+      const forget = () => {
+        byOrigin.delete(url.origin);
+        for (const spelling of spellings) pools.delete(spelling);
+      };
+      entry = { pool: new OriginPool(connectorFor(url, tls, sessions), connections, keepAliveTimeout, forget), host: url.host, spellings };
+      byOrigin.set(url.origin, entry);
+    }
+    entry.spellings.push(text);
+    pools.set(text, entry);
     return entry;
   }
 
-  function dispatch(req: TransportRequest, origin: string, path: string, entry: { pool: OriginPool; host: string }): Promise<TransportResponse> {
+  function dispatch(req: TransportRequest, path: string, entry: OriginEntry): Promise<TransportResponse> {
     const body = req.body;
     const bodyLength = body === undefined ? (BODY_METHODS.has(req.method) ? 0 : undefined) : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
     const head = requestHead(req, entry.host, path, requestHeaders(req.headers), bodyLength);
@@ -120,14 +139,15 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
         if (req.followRedirects) return viaUndici().send(req);
         const { origin, path } = splitUrl(req.url);
         const entry = poolFor(origin);
-        return entry === undefined ? viaUndici().send(req) : dispatch(req, origin, path, entry);
+        return entry === undefined ? viaUndici().send(req) : dispatch(req, path, entry);
       } catch (error) {
         return Promise.reject(error);
       }
     },
     async close() {
-      await Promise.all([...pools.values()].map((entry) => entry.pool.close()));
+      await Promise.all([...byOrigin.values()].map((entry) => entry.pool.close()));
       pools.clear();
+      byOrigin.clear();
       await fallback?.close();
     },
   };
