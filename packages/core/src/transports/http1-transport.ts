@@ -60,6 +60,9 @@ interface OriginEntry {
   readonly spellings: string[];
 }
 
+/** Spellings of one origin remembered per pool. */
+const MAX_SPELLINGS = 16;
+
 /** Methods whose requests carry a body by definition: sent with `Content-Length: 0` when they have none. */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -106,8 +109,12 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
       entry = { pool: new OriginPool(connectorFor(url, tls, sessions), connections, keepAliveTimeout, forget), host: url.host, spellings };
       byOrigin.set(url.origin, entry);
     }
-    entry.spellings.push(text);
-    pools.set(text, entry);
+    // A few spellings per origin are remembered; past that each is parsed again (no map that
+    // grows with, say, a user name per URL while the pool lives).
+    if (entry.spellings.length < MAX_SPELLINGS) {
+      entry.spellings.push(text);
+      pools.set(text, entry);
+    }
     return entry;
   }
 
