@@ -20,6 +20,15 @@ function invalidHeader(message: string): TypeError {
   return Object.assign(new TypeError(message), { code: 'ERR_INVALID_CHAR' });
 }
 
+/** The methods fanout's types allow; any other must at least be a token. */
+const METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE', 'PUT', 'POST', 'PATCH']);
+
+/** `method` if it may start a request line (from JavaScript or an input file it may be any text), else throws with Node's code. */
+function checkedMethod(method: string): string {
+  if (METHODS.has(method) || TOKEN.test(method)) return method;
+  throw Object.assign(new TypeError(`Invalid request method ${JSON.stringify(method)}`), { code: 'ERR_INVALID_HTTP_TOKEN' });
+}
+
 function headerLines(headers: Readonly<Record<string, string>>): HeaderLines {
   let lines = linesOf.get(headers);
   if (lines !== undefined) return lines;
@@ -72,5 +81,5 @@ export function requestHead(req: TransportRequest, host: string, path: string, h
   const lines = headerLines(headers);
   const hostLine = lines.hasHost ? '' : `host: ${host}\r\n`;
   const lengthLine = bodyLength === undefined ? '' : `content-length: ${bodyLength}\r\n`;
-  return `${req.method} ${requestTarget(path)} HTTP/1.1\r\n${hostLine}${lines.text}${lengthLine}\r\n`;
+  return `${checkedMethod(req.method)} ${requestTarget(path)} HTTP/1.1\r\n${hostLine}${lines.text}${lengthLine}\r\n`;
 }
