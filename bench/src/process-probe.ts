@@ -7,7 +7,9 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { writeSync } from 'node:fs';
 import type { ProbeReport } from './probe-report.js';
 
-const FIRST_REQUEST_CHANNELS = ['undici:request:create', 'http.client.request.start'];
+// undici's and node:http's requests, and a client socket from `net.connect` (what fanout's own
+// HTTP/1.1 transport opens for its first request over http:).
+const FIRST_REQUEST_CHANNELS = ['undici:request:create', 'http.client.request.start', 'net.client.socket'];
 let firstRequestMs: number | undefined;
 
 function onFirstRequest(): void {
