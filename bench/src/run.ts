@@ -105,7 +105,8 @@ try {
   }
   if (only.has('cold')) {
     log(`cold: ${sizes.coldRuns} runs each`);
-    const cold = await runColdStart(`${nginx.httpUrl}/posts/1`, sizes.coldRuns);
+    const oneUrlFile = await writeUrlFile(join(work, 'one-url.txt'), nginx.httpUrl, 1);
+    const cold = await runColdStart(`${nginx.httpUrl}/posts/1`, oneUrlFile, sizes.coldRuns);
     report.coldStart = cold;
     say();
     say(`## Cold start: spawn to exit, median of ${cold.runs} runs each, interleaved (the one URL from nginx on loopback)`);
