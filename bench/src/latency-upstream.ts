@@ -51,9 +51,14 @@ function answerWhenDue(socket: Socket, latencyMs: number): (bytes: Buffer, arriv
   const flush = (): void => {
     timer = undefined;
     const now = performance.now();
-    while (queue.length > 0 && (queue[0] as { dueMs: number }).dueMs <= now) socket.write((queue.shift() as { bytes: Buffer }).bytes);
-    const next = queue[0];
-    if (next !== undefined) timer = setTimeout(flush, Math.max(1, Math.ceil(next.dueMs - now)));
+    for (let next = queue[0]; next !== undefined; next = queue[0]) {
+      if (next.dueMs > now) {
+        timer = setTimeout(flush, Math.max(1, Math.ceil(next.dueMs - now)));
+        return;
+      }
+      queue.shift();
+      socket.write(next.bytes);
+    }
   };
   socket.once('close', () => clearTimeout(timer));
   return (bytes, arrivedMs) => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { BenchError } from './bench-error.js';
 import { benchScript } from './paths.js';
 
 const DEMO_MAIN = fileURLToPath(new URL('../../packages/demo-upstream/dist/main.js', import.meta.url));
@@ -17,7 +18,7 @@ async function startServerProcess(main: string, args: readonly string[]): Promis
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const url = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`${main} exited with ${code}`)));
+    child.once('exit', (code) => reject(new BenchError(`${main} exited with ${code} before it printed its URL`)));
   });
   return {
     url,
