@@ -6,6 +6,7 @@ import type { Connector } from './http1/origin-pool.js';
 import { OriginPool } from './http1/origin-pool.js';
 import type { PendingRequest } from './http1/pending-request.js';
 import { requestHead } from './http1/request-head.js';
+import { TlsSessions } from './http1/tls-sessions.js';
 import { proxyRoute } from './proxy-route.js';
 import { requestHeaders } from './request-headers.js';
 import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
@@ -31,24 +32,36 @@ function mapError(error: unknown): unknown {
 }
 
 /** Opens TCP or TLS connections to one origin; TLS sessions are resumed across its connections. */
-function connectorFor(url: URL, tls: TlsConnectOptions): Connector {
+function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions): Connector {
   const secure = url.protocol === 'https:';
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const port = Number(url.port) || (secure ? 443 : 80);
   if (!secure) return { readyEvent: 'connect', open: () => netConnect({ host, port, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000 }) };
-  let session: Buffer | undefined;
   const options: ConnectionOptions = { host, port, ALPNProtocols: ['http/1.1'], ...tls };
   if (isIP(host) === 0) options.servername = host;
+  const origin = url.host;
+  const remember = (session: Buffer) => sessions.set(origin, session);
   return {
     readyEvent: 'secureConnect',
     open: () => {
+      const session = sessions.get(origin);
       const socket = tlsConnect(session === undefined ? options : { ...options, session });
       socket.setNoDelay(true).setKeepAlive(true, 60_000);
-      socket.on('session', (ticket: Buffer) => (session = ticket));
+      socket.on('session', remember);
       return socket;
     },
   };
 }
+
+/** One origin's pool, the `Host` header for it, and the spellings of it in URLs that lead to it. */
+interface OriginEntry {
+  readonly pool: OriginPool;
+  readonly host: string;
+  readonly spellings: string[];
+}
+
+/** Spellings of one origin remembered per pool. */
+const MAX_SPELLINGS = 16;
 
 /** Methods whose requests carry a body by definition: sent with `Content-Length: 0` when they have none. */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -73,22 +86,39 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
   if (!(Number.isInteger(connections) && connections >= 1)) throw new RangeError(`connections must be an integer ≥ 1, got ${String(connections)}`);
   const tls = tlsConnectOptions(options.tls);
   const route = proxyRoute(options);
-  /** Per origin text as in the request URL: its pool while it has connections (origins a proxy serves have none). */
-  const pools = new Map<string, { pool: OriginPool; host: string }>();
+  /** Per origin text as in request URLs: its origin's pool while it has connections (origins a proxy serves have none). */
+  const pools = new Map<string, OriginEntry>();
+  /** The same pools by canonical origin: `HTTP://127.000.000.001:80` and `http://127.0.0.1` share one, and its limit. */
+  const byOrigin = new Map<string, OriginEntry>();
+  const sessions = new TlsSessions();
   let fallback: Transport | undefined;
   const viaUndici = () => (fallback ??= undiciTransport(options));
 
-  function poolFor(origin: string) {
-    const known = pools.get(origin);
+  function poolFor(text: string): OriginEntry | undefined {
+    const known = pools.get(text);
     if (known !== undefined) return known;
-    const url = new URL(origin);
+    const url = new URL(text);
     if (route?.(url.origin) !== undefined) return undefined;
-    const entry = { pool: new OriginPool(connectorFor(url, tls), connections, keepAliveTimeout, () => pools.delete(origin)), host: url.host };
-    pools.set(origin, entry);
+    let entry = byOrigin.get(url.origin);
+    if (entry === undefined) {
+      const spellings: string[] = [];
+      const forget = () => {
+        byOrigin.delete(url.origin);
+        for (const spelling of spellings) pools.delete(spelling);
+      };
+      entry = { pool: new OriginPool(connectorFor(url, tls, sessions), connections, keepAliveTimeout, forget), host: url.host, spellings };
+      byOrigin.set(url.origin, entry);
+    }
+    // A few spellings per origin are remembered; past that each is parsed again (no map that
+    // grows with, say, a user name per URL while the pool lives).
+    if (entry.spellings.length < MAX_SPELLINGS) {
+      entry.spellings.push(text);
+      pools.set(text, entry);
+    }
     return entry;
   }
 
-  function dispatch(req: TransportRequest, origin: string, path: string, entry: { pool: OriginPool; host: string }): Promise<TransportResponse> {
+  function dispatch(req: TransportRequest, path: string, entry: OriginEntry): Promise<TransportResponse> {
     const body = req.body;
     const bodyLength = body === undefined ? (BODY_METHODS.has(req.method) ? 0 : undefined) : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
     const head = requestHead(req, entry.host, path, requestHeaders(req.headers), bodyLength);
@@ -116,14 +146,15 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
         if (req.followRedirects) return viaUndici().send(req);
         const { origin, path } = splitUrl(req.url);
         const entry = poolFor(origin);
-        return entry === undefined ? viaUndici().send(req) : dispatch(req, origin, path, entry);
+        return entry === undefined ? viaUndici().send(req) : dispatch(req, path, entry);
       } catch (error) {
         return Promise.reject(error);
       }
     },
     async close() {
-      await Promise.all([...pools.values()].map((entry) => entry.pool.close()));
+      await Promise.all([...byOrigin.values()].map((entry) => entry.pool.close()));
       pools.clear();
+      byOrigin.clear();
       await fallback?.close();
     },
   };

@@ -112,10 +112,19 @@ export class Http1Connection {
     const hint = this.parser.keepAliveHint;
     // Reuse no longer than a second short of the server's own idle timeout, as undici does.
     if (hint !== undefined) this.idleLimit = Math.min(this.keepAliveTimeout, hint - 1000);
-    const reusable = this.parser.keepAlive && !this.gone && this.idleLimit > 0 && this.socket.readyState === 'open';
+    // A response that came before the request was all written (an upload refused early) leaves
+    // the rest of the body between the server and the next request: not reused.
+    const reusable = this.parser.keepAlive && !this.gone && this.idleLimit > 0 && this.socket.readyState === 'open' && this.socket.writableLength === 0;
     request.handler.onComplete();
-    if (reusable) this.owner.released(this);
-    else this.destroy();
+    if (!reusable) {
+      this.destroy();
+      return;
+    }
+    // The handler may have paused the socket on the last chunk (its decoder was full): that
+    // was this response's backpressure, over now. A paused socket in the pool would never read
+    // the next response if the handler failed (a corrupt body) before it resumed it.
+    if (this.socket.isPaused()) this.socket.resume();
+    this.owner.released(this);
   }
 
   private ended(): void {

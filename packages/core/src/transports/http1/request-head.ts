@@ -20,6 +20,15 @@ function invalidHeader(message: string): TypeError {
   return Object.assign(new TypeError(message), { code: 'ERR_INVALID_CHAR' });
 }
 
+/** The methods fanout's types allow; any other must at least be a token. */
+const METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE', 'PUT', 'POST', 'PATCH']);
+
+/** `method` if it may start a request line (from JavaScript or an input file it may be any text), else throws with Node's code. */
+function checkedMethod(method: string): string {
+  if (METHODS.has(method) || TOKEN.test(method)) return method;
+  throw Object.assign(new TypeError(`Invalid request method ${JSON.stringify(method)}`), { code: 'ERR_INVALID_HTTP_TOKEN' });
+}
+
 function headerLines(headers: Readonly<Record<string, string>>): HeaderLines {
   let lines = linesOf.get(headers);
   if (lines !== undefined) return lines;
@@ -39,16 +48,27 @@ function headerLines(headers: Readonly<Record<string, string>>): HeaderLines {
   return lines;
 }
 
-/** A request target as sent: `path` when every byte may go on the request line, else percent-encoded. */
+const HEX = '0123456789ABCDEF';
+
+/**
+ * A request target as sent: `path` when every character may go on the request line as is, else
+ * with controls, spaces, DEL and non-ASCII characters percent-encoded (as UTF-8), everything else
+ * kept as given: no dot segments resolved, no `//` read as a host, escapes already there left.
+ */
 function requestTarget(path: string): string {
   for (let i = 0; i < path.length; i++) {
     const c = path.charCodeAt(i);
-    if (c <= 32 || c >= 127) {
-      const url = new URL(path, 'http://target.invalid');
-      return `${url.pathname}${url.search}`;
-    }
+    if (c <= 32 || c >= 127) return percentEncoded(path, i);
   }
   return path;
+}
+
+function percentEncoded(path: string, from: number): string {
+  let target = path.slice(0, from);
+  for (const byte of Buffer.from(path.slice(from), 'utf8')) {
+    target += byte <= 32 || byte >= 127 ? `%${HEX[byte >> 4] as string}${HEX[byte & 15] as string}` : String.fromCharCode(byte);
+  }
+  return target;
 }
 
 /**
@@ -61,5 +81,5 @@ export function requestHead(req: TransportRequest, host: string, path: string, h
   const lines = headerLines(headers);
   const hostLine = lines.hasHost ? '' : `host: ${host}\r\n`;
   const lengthLine = bodyLength === undefined ? '' : `content-length: ${bodyLength}\r\n`;
-  return `${req.method} ${requestTarget(path)} HTTP/1.1\r\n${hostLine}${lines.text}${lengthLine}\r\n`;
+  return `${checkedMethod(req.method)} ${requestTarget(path)} HTTP/1.1\r\n${hostLine}${lines.text}${lengthLine}\r\n`;
 }

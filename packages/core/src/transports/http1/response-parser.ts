@@ -49,6 +49,35 @@ function validValue(buf: Buffer, start: number, end: number): boolean {
   return true;
 }
 
+/** What an unfinished head must start with. */
+const STATUS_PREFIX = Buffer.from('HTTP/1.', 'latin1');
+
+/**
+ * Throws when the unfinished head in `buf[start..]` can already not be one: it does not start
+ * as a status line does, or a line in it (looked for from `from`, the bytes new since the last
+ * look) ends in a bare LF. Without it, a server that sends a web page or LF-only lines and keeps
+ * the connection open would leave the request waiting for a blank line that never comes.
+ */
+function checkUnfinishedHead(buf: Buffer, start: number, from: number): void {
+  const have = Math.min(buf.length - start, STATUS_PREFIX.length);
+  for (let i = 0; i < have; i++) {
+    if (buf[start + i] !== STATUS_PREFIX[i]) throw protocolError(`status line ${JSON.stringify(buf.toString('latin1', start, Math.min(buf.length, start + 40)))}`);
+  }
+  for (let lf = buf.indexOf(LF, from); lf !== -1; lf = buf.indexOf(LF, lf + 1)) {
+    if (lf === start || buf[lf - 1] !== CR) throw protocolError('a line of the head ends in LF without CR');
+  }
+}
+
+/** Checks the syntax of the field line `buf[start, end)` up to its colon (`name:`, no fold); returns the colon's index. */
+function fieldLineColon(buf: Buffer, start: number, end: number): number {
+  const first = buf[start];
+  if (first === SP || first === HT) throw protocolError('folded header line (obs-fold)');
+  let colon = start;
+  while (colon < end && TOKEN[buf[colon] as number] === 1) colon++;
+  if (colon === start || colon === end || buf[colon] !== 58) throw protocolError(`header line ${JSON.stringify(buf.toString('latin1', start, Math.min(end, start + 40)))}`);
+  return colon;
+}
+
 /** A Content-Length value: digits, or a list of equal digit strings (RFC 9110 §8.6); -1 when invalid. */
 function contentLengthOf(text: string): number {
   let length = -1;
@@ -103,6 +132,7 @@ export class ResponseParser {
 
   /** Takes received bytes; throws a `NetworkError` when the response is malformed. */
   execute(chunk: Buffer): void {
+    if (chunk.length === 0) return;
     if (this.state === State.Done) {
       // Bytes nobody asked for: the connection is out of step, never reuse it.
       this.keepAlive = false;
@@ -122,6 +152,7 @@ export class ResponseParser {
           const end = buf.indexOf('\r\n\r\n', pos, 'latin1');
           if (end === -1 || end - pos > MAX_HEAD_BYTES) {
             if (length - pos > MAX_HEAD_BYTES) throw protocolError(`status line and headers over ${MAX_HEAD_BYTES} bytes`, 'EHEADERSOVERFLOW');
+            checkUnfinishedHead(buf, pos, Math.max(pos, length - chunk.length));
             this.pending = buf.subarray(pos);
             return;
           }
@@ -176,6 +207,8 @@ export class ResponseParser {
             return;
           }
           if (eol === pos) return this.complete(eol + 2 < length);
+          const colon = fieldLineColon(buf, pos, eol);
+          if (!validValue(buf, colon + 1, eol)) throw protocolError(`control character in trailer ${buf.toString('latin1', pos, colon)}`);
           this.trailerBytes += eol + 2 - pos;
           if (this.trailerBytes > MAX_HEAD_BYTES) throw protocolError(`trailers over ${MAX_HEAD_BYTES} bytes`, 'EHEADERSOVERFLOW');
           pos = eol + 2;
@@ -254,11 +287,7 @@ export class ResponseParser {
     let pos = lineEnd + 2;
     while (pos <= end) {
       lineEnd = buf.indexOf('\r\n', pos, 'latin1');
-      const first = buf[pos];
-      if (first === SP || first === HT) throw protocolError('folded header line (obs-fold)');
-      let colon = pos;
-      while (colon < lineEnd && TOKEN[buf[colon] as number] === 1) colon++;
-      if (colon === pos || colon === lineEnd || buf[colon] !== 58) throw protocolError(`header line ${JSON.stringify(buf.toString('latin1', pos, Math.min(lineEnd, pos + 40)))}`);
+      const colon = fieldLineColon(buf, pos, lineEnd);
       let valueStart = colon + 1;
       while (valueStart < lineEnd && (buf[valueStart] === SP || buf[valueStart] === HT)) valueStart++;
       let valueEnd = lineEnd;
@@ -281,6 +310,7 @@ export class ResponseParser {
       pos = lineEnd + 2;
     }
 
+    if (status < 100) throw protocolError(`status code ${status}`);
     if (status < 200) {
       // 100 Continue, 102 Processing, 103 Early Hints: the final response follows. 101 would
       // switch protocols, which no request of ours asks for.
