@@ -66,7 +66,7 @@ describe('the npm package of @fanout/core', () => {
       "const m = await import('@fanout/core');",
       "const { createRequire } = await import('node:module');",
       "const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => /node_modules[\\\\/](undici|axios)[\\\\/]/.test(file));",
-      'console.log(typeof m.fanout, typeof m.fetchOne, loaded.length);',
+      "console.log([typeof m.fanout, typeof m.fetchOne, loaded.length].join(' '));",
     ].join(' ');
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });
     expect(stdout.trim()).toBe('function undefined 0');
