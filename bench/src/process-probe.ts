@@ -1,25 +1,22 @@
 // Loaded with `node --import` into every measured process (the harness adds it; the contenders
-// do not know it). Inside the process it records when the first HTTP request is created
-// (undici's and node:http's diagnostics channels, unsubscribed at once so that no request after
-// the first pays for it) and, at exit, the whole process's CPU time and peak RSS (getrusage, the
-// same figure as `/usr/bin/time -v`'s "Maximum resident set size"). One JSON line goes to fd 3.
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+// do not know it). Inside the process it records when the first HTTP request goes out — the
+// first socket any client connects (`net.Socket.prototype.connect`, which undici, node:http,
+// axios and fanout's own client all end in, over TCP and TLS alike; the original is put back at
+// once, so no later connection pays for it) — and, at exit, the whole process's CPU time and peak
+// RSS (getrusage, the same figure as `/usr/bin/time -v`'s "Maximum resident set size"). One
+// JSON line goes to fd 3.
 import { writeSync } from 'node:fs';
+import { Socket } from 'node:net';
 import type { ProbeReport } from './probe-report.js';
 
-const FIRST_REQUEST_CHANNELS = ['undici:request:create', 'http.client.request.start'];
 let firstRequestMs: number | undefined;
 
-function onFirstRequest(): void {
-  if (firstRequestMs !== undefined) return;
-  firstRequestMs = performance.now();
-  // Not while the channel is publishing: unsubscribing splices the list it iterates.
-  queueMicrotask(() => {
-    for (const name of FIRST_REQUEST_CHANNELS) unsubscribe(name, onFirstRequest);
-  });
-}
-
-for (const name of FIRST_REQUEST_CHANNELS) subscribe(name, onFirstRequest);
+const connect = Socket.prototype.connect;
+Socket.prototype.connect = function firstConnect(this: Socket, ...args: unknown[]) {
+  firstRequestMs ??= performance.now();
+  Socket.prototype.connect = connect;
+  return (connect as (...a: unknown[]) => Socket).apply(this, args);
+} as typeof connect;
 
 process.on('exit', () => {
   const usage = process.resourceUsage();

@@ -16,7 +16,7 @@ describe('usage errors: one clear line, a hint, exit 2, no stack trace', () => {
     [['--live', '--base-url', 'http://127.0.0.1:9'], /--live and --base-url both choose the upstream/],
     [['--base-url', 'nope'], /--base-url "nope" is not a valid URL/],
     [['--fail-rate', '2'], /must be a number from 0 to 1/],
-    [['--transport', 'curl'], /Allowed choices are undici, axios/],
+    [['--transport', 'curl'], /Allowed choices are http1, undici, axios/],
     [['--latency', '50', '--base-url', 'http://127.0.0.1:9'], /--latency shape the embedded demo upstream, which --base-url does not use/],
     [['--fail-rate', '0.5', '--live'], /--fail-rate shape the embedded demo upstream, which --live does not use/],
     [['--latency', '5', 'http://127.0.0.1:9/x'], /which URLs or --file does not use/],

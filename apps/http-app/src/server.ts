@@ -1,6 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { undiciTransport, type FanoutOptions } from '@fanout/core';
+import { http1Transport, type FanoutOptions } from '@fanout/core';
 import { pino, type Logger } from 'pino';
 import { AppError } from './app-error.js';
 import { answerClientError } from './client-error.js';
@@ -73,7 +73,7 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const log = options.logger ?? pino();
   const metrics = createMetrics();
-  const transport = instrumented(undiciTransport({ connections: 128 }), metrics);
+  const transport = instrumented(http1Transport({ connections: 128 }), metrics);
   const ctx: AppContext = {
     upstreamUrl: options.upstreamUrl.replace(/\/+$/, ''),
     transport,

@@ -27,11 +27,17 @@ function simpleHost(url: string): string | undefined {
   return end > start ? url.slice(start, end) : undefined;
 }
 
-/** The host of an absolute http(s) URL without whitespace; throws `InvalidUrlError` for anything else. */
-function hostOf(url: string): string {
-  if (/\s/.test(url)) throw new InvalidUrlError(url); // WHATWG URL would send a space as %20
-  const simple = simpleHost(url);
-  if (simple !== undefined) return simple;
+/** Where a request goes: its host, and the URL to send when it differs from the input's. */
+interface Target {
+  readonly host: string;
+  /** The URL without its `user:password@`, which moved to `authorization`. */
+  readonly sendUrl?: string;
+  /** `Basic …` from the URL's credentials (percent-decoded, as curl does). */
+  readonly authorization?: string;
+}
+
+/** Where an absolute http(s) URL that is not a plain one goes; throws `InvalidUrlError` for anything else. */
+function targetOf(url: string): Target {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -39,13 +45,36 @@ function hostOf(url: string): string {
     throw new InvalidUrlError(url);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new InvalidUrlError(url);
-  return parsed.host;
+  if (parsed.username === '' && parsed.password === '') return { host: parsed.host };
+  const credentials = `${safeDecode(parsed.username)}:${safeDecode(parsed.password)}`;
+  parsed.username = '';
+  parsed.password = '';
+  return { host: parsed.host, sendUrl: parsed.href, authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Whether `headers` sets `name` (lower case), whatever its case. */
+function hasHeader(headers: Readonly<Record<string, string>> | undefined, name: string): boolean {
+  for (const key in headers) if (key.toLowerCase() === name) return true;
+  return false;
 }
 
 function prepare(url: string, spec: RequestSpec | undefined, index: number, defaults: Readonly<Record<string, string>>): PreparedRequest {
-  const host = hostOf(url);
-  if (spec === undefined) return { url, host, method: 'GET', headers: defaults, body: undefined, index };
-  return { url, host, method: spec.method ?? 'GET', headers: spec.headers ? { ...defaults, ...spec.headers } : defaults, body: spec.body, index };
+  if (/\s/.test(url)) throw new InvalidUrlError(url); // WHATWG URL would send a space as %20
+  const simple = simpleHost(url);
+  if (simple !== undefined && spec === undefined) return { url, sendUrl: undefined, host: simple, method: 'GET', headers: defaults, body: undefined, index };
+  const { host, sendUrl, authorization } = simple !== undefined ? { host: simple, sendUrl: undefined, authorization: undefined } : targetOf(url);
+  let headers = spec?.headers ? { ...defaults, ...spec.headers } : defaults;
+  // A URL's `user:password@` is sent as curl sends it; an Authorization header given wins.
+  if (authorization !== undefined && !hasHeader(headers, 'authorization')) headers = { ...headers, authorization };
+  return { url, sendUrl, host, method: spec?.method ?? 'GET', headers, body: spec?.body, index };
 }
 
 /**

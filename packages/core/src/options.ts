@@ -102,7 +102,7 @@ export interface FanoutOptions<F extends string = string> {
   readonly headers?: Readonly<Record<string, string>>;
   /**
    * How requests are sent. Created per run and closed after it when not given.
-   * @default undiciTransport({ connections: concurrency })
+   * @default http1Transport({ connections: min(concurrency, perHost) })
    */
   readonly transport?: Transport;
   /**

@@ -17,6 +17,8 @@ import { pickFields } from './utils/pick-fields.js';
 /** One normalised request, ready to send. */
 export interface PreparedRequest {
   readonly url: string;
+  /** The URL the transport gets when it differs from `url` (its credentials moved to a header). */
+  readonly sendUrl?: string;
   readonly host: string;
   readonly method: HttpMethod;
   readonly headers: Readonly<Record<string, string>>;
@@ -45,7 +47,7 @@ class AttemptRequest implements TransportRequest {
     private readonly cancellation: Cancellation,
     readonly timing: AttemptTiming | undefined,
   ) {
-    this.url = request.url;
+    this.url = request.sendUrl ?? request.url;
     this.method = request.method;
     this.headers = request.headers;
     this.body = request.body;

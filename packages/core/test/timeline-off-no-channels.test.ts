@@ -1,6 +1,6 @@
 import { channel } from 'node:diagnostics_channel';
 import { describe, expect, it } from 'vitest';
-import { fanout } from '../src/index.js';
+import { fanout, undiciTransport } from '../src/index.js';
 import { collect } from './helpers.js';
 import { startSplitBodyServer } from './split-body-server.js';
 
@@ -9,15 +9,17 @@ describe('without timeline, nothing listens to undici', () => {
     const sendHeaders = channel('undici:client:sendHeaders');
     const connected = channel('undici:client:connected');
     const server = await startSplitBodyServer();
+    const transport = undiciTransport();
     try {
-      const plain = await collect(fanout([`${server.url}/a`, `${server.url}/b`]));
+      const plain = await collect(fanout([`${server.url}/a`, `${server.url}/b`], { transport }));
       expect(plain.every((r) => r.ok && r.timeline === undefined)).toBe(true);
       expect([sendHeaders.hasSubscribers, connected.hasSubscribers]).toEqual([false, false]);
 
-      const timed = await collect(fanout([`${server.url}/c`], { timeline: true }));
+      const timed = await collect(fanout([`${server.url}/c`], { timeline: true, transport }));
       expect(timed[0]?.timeline?.attempts[0]?.firstByte).toBeDefined();
       expect([sendHeaders.hasSubscribers, connected.hasSubscribers]).toEqual([true, true]);
     } finally {
+      await transport.close();
       await server.close();
     }
   });

@@ -25,7 +25,7 @@ export interface WorkerOptions {
   readonly lockMs?: number;
   /**
    * The transport by name, or one of the caller's (closed with the worker).
-   * @default 'undici'
+   * @default 'http1'
    */
   readonly transport?: TransportName | Transport;
   /**
@@ -69,7 +69,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
   const concurrency = options.concurrency ?? 10;
   const lockMs = options.lockMs ?? 30_000;
   const id = `${hostname()}-${process.pid}`;
-  const transport: Transport = typeof options.transport === 'object' ? options.transport : createTransport(options.transport ?? 'undici', { connections: concurrency });
+  const transport: Transport = typeof options.transport === 'object' ? options.transport : createTransport(options.transport ?? 'http1', { connections: concurrency });
   const stats = new WorkerStats(redis, id, lockMs);
   const ticker = setInterval(() => void stats.publish().catch(() => undefined), 250);
 

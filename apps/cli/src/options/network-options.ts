@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { TransportName } from '@fanout/core';
 
 /** The built-in transports (core's `TransportName`), listed here so that --help loads no HTTP client. */
-export const TRANSPORTS = ['undici', 'axios'] as const satisfies readonly TransportName[];
+export const TRANSPORTS = ['http1', 'undici', 'axios'] as const satisfies readonly TransportName[];
 
 /** How requests reach the network: client, proxy, TLS. */
 export interface NetworkFlags {
@@ -19,7 +19,7 @@ export interface NetworkFlags {
 export function addNetworkOptions(command: Command): Command {
   return command
     .optionsGroup('Network/TLS:')
-    .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(TRANSPORTS).default('undici'))
+    .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(TRANSPORTS).default('http1'))
     .option('-x, --proxy <url>', 'HTTP proxy for every request (https through CONNECT); default: HTTP_PROXY, HTTPS_PROXY, NO_PROXY')
     .option('--noproxy <hosts>', "hosts that bypass the proxy, e.g. 'localhost,.example.org'")
     .option('-k, --insecure', 'do not verify the server certificate')

@@ -1,7 +1,7 @@
 import type { TransportResponse } from './transport.js';
 
 /** Whether a raw header name equals `lowerCaseName`, ignoring ASCII case, without making a string. */
-function nameIs(name: Buffer, lowerCaseName: string): boolean {
+export function nameIs(name: Buffer, lowerCaseName: string): boolean {
   const length = lowerCaseName.length;
   if (name.length !== length) return false;
   for (let i = 0; i < length; i++) {

@@ -9,6 +9,7 @@ import type { TransportOptions } from './transport-options.js';
 import { splitUrl } from './url-parts.js';
 import { undiciStream } from './undici-stream.js';
 import { loadAgent, loadBuildConnector, loadRedirectInterceptor } from './undici-parts.js';
+import { timedAttempt, writingAttempt } from './undici-connection-timing.js';
 import { WholeBodyHandler } from './whole-body-handler.js';
 
 /** Options of {@link undiciTransport}: the common {@link TransportOptions}, and: */
@@ -54,12 +55,28 @@ export function headerAccessors(all: Record<string, string | string[] | undefine
   };
 }
 
+/**
+ * The whole-body handler with undici's connection timing: with a `timeline`, the connection an
+ * attempt opened is told apart through undici's diagnostics channels.
+ */
+class UndiciBodyHandler extends WholeBodyHandler {
+  constructor(req: TransportRequest, resolve: (response: TransportResponse) => void, reject: (error: unknown) => void) {
+    super(req, resolve, reject, mapError);
+    if (req.timing) timedAttempt(req.timing);
+  }
+
+  override onConnect(abort: (reason: Error) => void): void {
+    if (this.req.timing) writingAttempt(this.req.timing);
+    super.onConnect(abort);
+  }
+}
+
 /** Sends one request through `dispatcher.dispatch`, the body decoded and capped as it arrives. */
 function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
     const { origin, path } = splitUrl(req.url);
     const opts = { origin, path, method: req.method, headers: requestHeaders(req.headers), body: req.body ?? null, headersTimeout: 0, bodyTimeout: 0 };
-    dispatcher.dispatch(opts, new WholeBodyHandler(req, resolve, reject, mapError));
+    dispatcher.dispatch(opts, new UndiciBodyHandler(req, resolve, reject));
   });
 }
 

@@ -4,14 +4,13 @@ import { bodyReader, collectCapped, decodingChain, toText, type BodyReader } fro
 import { charsetOf } from './content-type.js';
 import { RawHeadersResponse, rawHeader } from './raw-headers.js';
 import type { AttemptTiming, TransportRequest, TransportResponse } from './transport.js';
-import { timedAttempt, writingAttempt } from './undici-connection-timing.js';
 
 /** Turns an error undici reports into what the transport rejects with. */
 export type ErrorMapper = (error: unknown) => unknown;
 
 /**
- * The handler of one undici `dispatch` whose body is read whole. It speaks undici's original
- * callback API (`onConnect`, `onHeaders`, `onData`, `onComplete`, `onError`), which undici's
+ * The handler of one request whose body is read whole, for undici's `dispatch` and fanout's
+ * own HTTP/1.1 client alike. It speaks undici's original callback API (`onConnect`, `onHeaders`, `onData`, `onComplete`, `onError`), which undici's
  * client calls as is, with the raw header list: no adapter object, no header object and no
  * closure per request. A body sent as is is collected here; a compressed one goes through a
  * `BodyReader`. The cap (`maxBodyBytes`) drops the connection; an abort of the request (timeout,
@@ -32,12 +31,12 @@ export class WholeBodyHandler {
   private readonly timing: AttemptTiming | undefined;
 
   constructor(
-    private readonly req: TransportRequest,
+    protected readonly req: TransportRequest,
     private readonly resolve: (response: TransportResponse) => void,
     private readonly reject: (error: unknown) => void,
     private readonly mapError: ErrorMapper,
   ) {
-    this.timing = req.timing && timedAttempt(req.timing);
+    this.timing = req.timing;
     this.off = req.onAbort((reason) => {
       this.abortReason = reason;
       this.abortDispatch?.(reason);
@@ -47,7 +46,6 @@ export class WholeBodyHandler {
 
   onConnect(abort: (reason: Error) => void): void {
     this.abortDispatch = abort;
-    if (this.timing) writingAttempt(this.timing);
     if (this.abortReason) abort(this.abortReason);
   }
 

@@ -4,7 +4,7 @@ import { createTransport, fanout, type FanoutOptions, type FetchResult, type Req
 import { byIndex, collect } from '../helpers.js';
 
 /** Every fault is tried on each transport: they must agree on error classes, codes and attempts. */
-export const TRANSPORTS = ['axios', 'undici'] as const;
+export const TRANSPORTS = ['http1', 'axios', 'undici'] as const;
 export type TransportName = (typeof TRANSPORTS)[number];
 
 const open: Transport[] = [];

@@ -1,0 +1,15 @@
+/**
+ * What a connection tells the handler of one request: undici's callback API, which
+ * `WholeBodyHandler` speaks for both clients. Each is called at most once, in this order, except
+ * `onData` (any number of times); `onError` instead of the rest when the request fails.
+ */
+export interface DispatchHandler {
+  /** The request is under way; `abort` drops it (and its connection), reporting `reason` to `onError`. */
+  onConnect(abort: (reason: Error) => void): void;
+  /** Status and raw headers; `resume` restarts reading after `onData` returned false. */
+  onHeaders(status: number, raw: Buffer[], resume: () => void): boolean;
+  /** A body chunk; false to pause reading until `resume`. */
+  onData(chunk: Buffer): boolean;
+  onComplete(): void;
+  onError(error: unknown): void;
+}

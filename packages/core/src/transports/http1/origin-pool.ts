@@ -1,0 +1,112 @@
+import type { Socket } from 'node:net';
+import { Http1Connection, type ConnectionOwner } from './connection.js';
+import type { PendingRequest } from './pending-request.js';
+
+/** How a pool opens a connection: the socket, and the event that says it is ready. */
+export interface Connector {
+  open(): Socket;
+  /** `connect` for TCP, `secureConnect` for TLS. */
+  readonly readyEvent: 'connect' | 'secureConnect';
+}
+
+/**
+ * The keep-alive connections to one origin: at most `limit` open at once, idle ones reused last
+ * in first out (the warmest socket), requests beyond the limit queued in order. Idle sockets do
+ * not keep the process alive and are closed after their idle limit by a sweep.
+ */
+export class OriginPool implements ConnectionOwner {
+  private readonly idle: Http1Connection[] = [];
+  private readonly waiting: PendingRequest[] = [];
+  private size = 0;
+  private closing: (() => void) | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly connector: Connector,
+    private readonly limit: number,
+    private readonly keepAliveTimeout: number,
+    /** Called when the pool has no connection and no request left: the transport forgets it. */
+    private readonly onEmpty: () => void,
+  ) {}
+
+  dispatch(request: PendingRequest): void {
+    const connection = this.takeIdle();
+    if (connection !== undefined) connection.send(request);
+    else if (this.size < this.limit) this.connect(request);
+    else this.waiting.push(request);
+  }
+
+  /** Takes `request` out of the queue (it was aborted before it got a connection). */
+  cancel(request: PendingRequest): void {
+    const index = this.waiting.indexOf(request);
+    if (index !== -1) this.waiting.splice(index, 1);
+  }
+
+  released(connection: Http1Connection): void {
+    const next = this.waiting.shift();
+    if (next !== undefined) {
+      connection.send(next);
+      return;
+    }
+    if (this.closing !== undefined) {
+      connection.destroy();
+      return;
+    }
+    connection.idleSince = performance.now();
+    connection.socket.unref();
+    this.idle.push(connection);
+    this.sweeper ??= setInterval(() => this.sweep(), 1000).unref();
+  }
+
+  removed(connection: Http1Connection): void {
+    this.size--;
+    const index = this.idle.indexOf(connection);
+    if (index !== -1) this.idle.splice(index, 1);
+    const next = this.waiting.shift();
+    if (next !== undefined) this.connect(next);
+    else if (this.size === 0) {
+      if (this.closing !== undefined) this.closing();
+      else this.onEmpty();
+    }
+  }
+
+  replay(request: PendingRequest): void {
+    // The failed connection is still counted until it is removed, which then opens the new one.
+    this.waiting.unshift(request);
+  }
+
+  /** Closes idle connections now and the others as their requests end. */
+  close(): Promise<void> {
+    if (this.sweeper !== undefined) clearInterval(this.sweeper);
+    for (const connection of this.idle.splice(0)) connection.destroy();
+    if (this.size === 0) return Promise.resolve();
+    return new Promise((resolve) => (this.closing = resolve));
+  }
+
+  private takeIdle(): Http1Connection | undefined {
+    const now = this.idle.length === 0 ? 0 : performance.now();
+    for (let connection = this.idle.pop(); connection !== undefined; connection = this.idle.pop()) {
+      if (connection.usable(now)) return connection;
+      connection.destroy();
+    }
+    return undefined;
+  }
+
+  private connect(request: PendingRequest): void {
+    this.size++;
+    const socket = this.connector.open();
+    const connection = new Http1Connection(socket, this, this.keepAliveTimeout);
+    const timing = request.req.timing;
+    if (timing !== undefined) socket.once(this.connector.readyEvent, () => timing.connected(performance.now()));
+    connection.send(request);
+  }
+
+  private sweep(): void {
+    const now = performance.now();
+    for (const connection of [...this.idle]) if (!connection.usable(now)) connection.destroy();
+    if (this.idle.length === 0 && this.sweeper !== undefined) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
+    }
+  }
+}
