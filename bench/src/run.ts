@@ -15,7 +15,7 @@ import { memoryTable, runMemory } from './scenario-memory.js';
 import { runSeed, seedTable } from './scenario-seed.js';
 import { runThroughput, throughputTable, type ThroughputResult } from './scenario-throughput.js';
 import { measureWire } from './scenario-wire.js';
-import { startUpstreamProcess } from './upstream-process.js';
+import { startLatencyUpstreamProcess, startUpstreamProcess } from './upstream-process.js';
 import { writeUrlFile } from './url-file.js';
 
 const SCENARIOS = ['wire', 'http', 'https', 'latency', 'cold', 'memory', 'seed'] as const;
@@ -89,11 +89,11 @@ try {
   if (only.has('latency')) {
     const { requests: n, latencyMs, concurrency: c } = sizes.latency;
     const idealMs = Math.ceil(n / c) * latencyMs;
-    const upstream = await startUpstreamProcess(latencyMs);
+    const upstream = await startLatencyUpstreamProcess(latencyMs);
     try {
       log(`latency: ${n} requests × ${latencyMs} ms at concurrency ${c}`);
       const urlFile = await writeUrlFile(join(work, 'latency.txt'), upstream.url, n);
-      const title = `latency-bound: the demo upstream (own process) answering after ${latencyMs} ms`;
+      const title = `latency-bound: the posts answered ${latencyMs} ms after each request arrived, never sooner (latency-upstream.ts, own process)`;
       const result = await runThroughput({ id: 'latency', title, urlFile, requests: n, concurrency: c, rounds, idealMs }, CONTENDERS, log);
       report.latency = result;
       say();
@@ -105,7 +105,8 @@ try {
   }
   if (only.has('cold')) {
     log(`cold: ${sizes.coldRuns} runs each`);
-    const cold = await runColdStart(`${nginx.httpUrl}/posts/1`, sizes.coldRuns);
+    const oneUrlFile = await writeUrlFile(join(work, 'one-url.txt'), nginx.httpUrl, 1);
+    const cold = await runColdStart(`${nginx.httpUrl}/posts/1`, oneUrlFile, sizes.coldRuns);
     report.coldStart = cold;
     say();
     say(`## Cold start: spawn to exit, median of ${cold.runs} runs each, interleaved (the one URL from nginx on loopback)`);

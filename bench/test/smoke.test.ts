@@ -56,7 +56,14 @@ describe('npm run bench (smoke: tiny sizes)', () => {
     }
     expect(report.latency.idealMs).toBe(40);
     for (const wire of [report.wire.http, report.wire.https]) expect({ errors: wire.errors, non2xx: wire.non2xx, some: wire.requests > 0 }).toEqual({ errors: 0, non2xx: 0, some: true });
-    expect(report.coldStart.rows.map((row) => row.name)).toEqual(['node -e 0', 'fanout --version', 'fanout -o ndjson URL (one URL)']);
+    expect(report.coldStart.rows.map((row) => row.name)).toEqual([
+      'node -e 0',
+      'fanout --version',
+      'fanout -o ndjson URL (one URL)',
+      'p-map + undici script (one URL)',
+      '@fanout/core (defaults) script (one URL)',
+      'node:http, by hand script (one URL)',
+    ]);
     expect(report.coldStart.rows.every((row) => row.samplesMs.length === 1 && row.maxRssMb > 10)).toBe(true);
     expect(report.memory.rows.map((row) => [row.lines, row.exitCode])).toEqual([
       [200, 0],

@@ -1,20 +1,21 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FanoutError, HttpError, isFanoutError, TimeoutError } from '../src/index.js';
 
-// A second copy of the built error classes, loaded from another directory: what two versions of
-// @fanout/core in one node_modules tree look like to each other.
+// A second copy of the built package (dist/index.js, one bundle), loaded from another directory:
+// what two versions of @fanout/core in one node_modules tree look like to each other.
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const workspaceModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
 let copy: string;
 let Other: { HttpError: new (status: number) => Error; TimeoutError: new (ms: number) => Error };
 beforeAll(async () => {
   copy = await mkdtemp(join(tmpdir(), 'fanout-copy-'));
-  await cp(join(dist, 'errors'), join(copy, 'errors'), { recursive: true });
-  await cp(join(dist, 'utils'), join(copy, 'utils'), { recursive: true });
-  Other = (await import(pathToFileURL(join(copy, 'errors', 'index.js')).href)) as typeof Other;
+  await cp(dist, join(copy, 'dist'), { recursive: true, filter: (from) => !from.endsWith('.d.ts') });
+  await symlink(workspaceModules, join(copy, 'node_modules'), 'dir');
+  Other = (await import(pathToFileURL(join(copy, 'dist', 'index.js')).href)) as typeof Other;
 });
 afterAll(() => rm(copy, { recursive: true, force: true }));
 

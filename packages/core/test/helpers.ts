@@ -34,5 +34,5 @@ export function inFlightCounter(holdMs: number) {
 
 export const API = 'http://api.test';
 
-/** nock intercepts node:http, which the default transport (undici) bypasses: nock tests send through axios. */
+/** nock intercepts node:http, which the default transport (http1, on node:net) and undici bypass: nock tests send through axios. */
 export const viaNock = { transport: axiosTransport() } as const;

@@ -37,7 +37,7 @@ function headerLines(headers: Readonly<Record<string, string>>): HeaderLines {
   for (const name in headers) {
     const value = String(headers[name]);
     if (!TOKEN.test(name)) throw invalidHeader(`Invalid request header name ${JSON.stringify(name)}`);
-    if (BAD_VALUE.test(value)) throw invalidHeader(`Invalid character in request header ${name}: ${JSON.stringify(value)}`);
+    if (BAD_VALUE.test(value)) throw invalidHeader(`Invalid character in the value of request header ${JSON.stringify(name)} (the value is not shown: it may be a secret)`);
     const lower = name.toLowerCase();
     if (FRAMING.has(lower)) continue;
     if (lower === 'host') hasHost = true;

@@ -52,6 +52,15 @@ function validValue(buf: Buffer, start: number, end: number): boolean {
 /** What an unfinished head must start with. */
 const STATUS_PREFIX = Buffer.from('HTTP/1.', 'latin1');
 
+/** Up to 40 bytes of the line at `start` (to its CR or LF), quoted: what an error shows of a bad line. */
+function quoteLine(buf: Buffer, start: number, end: number): string {
+  let stop = Math.min(end, start + 40);
+  for (let i = start; i < stop; i++) {
+    if (buf[i] === CR || buf[i] === LF) stop = i;
+  }
+  return JSON.stringify(buf.toString('latin1', start, stop));
+}
+
 /**
  * Throws when the unfinished head in `buf[start..]` can already not be one: it does not start
  * as a status line does, or a line in it (looked for from `from`, the bytes new since the last
@@ -61,7 +70,7 @@ const STATUS_PREFIX = Buffer.from('HTTP/1.', 'latin1');
 function checkUnfinishedHead(buf: Buffer, start: number, from: number): void {
   const have = Math.min(buf.length - start, STATUS_PREFIX.length);
   for (let i = 0; i < have; i++) {
-    if (buf[start + i] !== STATUS_PREFIX[i]) throw protocolError(`status line ${JSON.stringify(buf.toString('latin1', start, Math.min(buf.length, start + 40)))}`);
+    if (buf[start + i] !== STATUS_PREFIX[i]) throw protocolError(`status line ${quoteLine(buf, start, buf.length)}`);
   }
   for (let lf = buf.indexOf(LF, from); lf !== -1; lf = buf.indexOf(LF, lf + 1)) {
     if (lf === start || buf[lf - 1] !== CR) throw protocolError('a line of the head ends in LF without CR');
@@ -74,7 +83,7 @@ function fieldLineColon(buf: Buffer, start: number, end: number): number {
   if (first === SP || first === HT) throw protocolError('folded header line (obs-fold)');
   let colon = start;
   while (colon < end && TOKEN[buf[colon] as number] === 1) colon++;
-  if (colon === start || colon === end || buf[colon] !== 58) throw protocolError(`header line ${JSON.stringify(buf.toString('latin1', start, Math.min(end, start + 40)))}`);
+  if (colon === start || colon === end || buf[colon] !== 58) throw protocolError(`header line ${quoteLine(buf, start, end)}`);
   return colon;
 }
 
@@ -271,7 +280,7 @@ export class ResponseParser {
       (buf[start + 7] !== 48 && buf[start + 7] !== 49) || buf[start + 8] !== SP ||
       !isDigit(buf[start + 9]) || !isDigit(buf[start + 10]) || !isDigit(buf[start + 11])
     ) {
-      throw protocolError(`status line ${JSON.stringify(buf.toString('latin1', start, Math.min(end, start + 40)))}`);
+      throw protocolError(`status line ${quoteLine(buf, start, end)}`);
     }
     const http10 = buf[start + 7] === 48;
     const status = ((buf[start + 9] as number) - 48) * 100 + ((buf[start + 10] as number) - 48) * 10 + ((buf[start + 11] as number) - 48);
