@@ -13,9 +13,13 @@ export class InputLedger {
 
   constructor(private readonly file: string | undefined) {}
 
-  /** The requests of `items`, in order, noting the line of each. */
-  async *requests(items: AsyncIterable<InputItem>): AsyncGenerator<RequestInput> {
+  /**
+   * The requests of the `items` that `admit` lets through, in order, noting the line of each
+   * (one generator for both: a layer of async iteration costs ~0.3 µs an input).
+   */
+  async *requests(items: AsyncIterable<InputItem>, admit: (item: InputItem) => boolean = () => true): AsyncGenerator<RequestInput> {
     for await (const item of items) {
+      if (!admit(item)) continue;
       const index = this.pulled++;
       if (item.line !== undefined) this.lines.set(index, item);
       yield item.input;

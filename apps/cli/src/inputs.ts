@@ -23,5 +23,5 @@ export async function* inputItems(sources: InputSources, defaults: RequestDefaul
   for (const url of sources.idUrls ?? []) yield { input: withDefaults(url, defaults) };
   if (sources.file === undefined) return;
   const stream = sources.file === '-' ? sources.stdin : createReadStream(sources.file);
-  for await (const { line, text } of numberedLines(stream)) yield inputFromLine(text, line, defaults);
+  for await (const lines of numberedLines(stream)) for (const { line, text } of lines) yield inputFromLine(text, line, defaults);
 }

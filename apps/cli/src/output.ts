@@ -10,20 +10,24 @@ export interface WriteHooks {
 /** Why output stopped: the reader left (`| head`: quiet, exit 0), or a write failed (exit 74). */
 export type OutputStop = { kind: 'pipe-closed' } | { kind: 'write-failed'; code: string };
 
-/** Lines are gathered up to this many characters (or until the event loop turns) into one write. */
+/** Lines are gathered up to this many characters into one write… */
 const BATCH_CHARS = 64 * 1024;
+/** …or for at most this long (ms) after the first of them. */
+const BATCH_MS = 10;
 
 /**
  * stdout for results: whole lines per write (never a half-printed line), gathered into one
- * write per turn of the event loop or per 64 KiB (one syscall for many lines; backpressure holds:
- * at most one batch waits here, the rest is the stream's). A closed pipe
+ * write per 64 KiB or 10 ms, whichever comes first (a write costs ~4 µs of CPU, in the process
+ * and in the kernel: per event-loop turn it was ~4 lines a write at 13,000 results/s; a line
+ * waits at most 10 ms). Backpressure holds: at most one batch waits here, the rest is the
+ * stream's, and `ready()` waits for its `drain`. A closed pipe
  * (`fanout … | head -3`) ends the run quietly; any other write error (`> /dev/full`: ENOSPC)
  * ends it as a write failure, reported once by the caller, never as a stack trace.
  */
 export class Output {
   private stopped: OutputStop | undefined;
   private pending = '';
-  private scheduled = false;
+  private timer: NodeJS.Timeout | undefined;
   private onStop: (stop: OutputStop) => void = () => undefined;
   hooks: WriteHooks | undefined;
 
@@ -41,6 +45,8 @@ export class Output {
   halt(stop: OutputStop): void {
     if (this.stopped) return;
     this.stopped = stop;
+    clearTimeout(this.timer);
+    this.pending = '';
     this.onStop(stop);
   }
 
@@ -57,17 +63,13 @@ export class Output {
     if (this.stopped) return;
     this.pending += text;
     if (this.pending.length >= BATCH_CHARS) this.writePending();
-    else if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        this.writePending();
-      });
-    }
+    else this.timer ??= setTimeout(() => this.writePending(), BATCH_MS);
   }
 
   /** Hands the gathered lines to the stream in one write. */
   private writePending(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.stopped || this.pending === '') return;
     const text = this.pending;
     this.pending = '';

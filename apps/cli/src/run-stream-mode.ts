@@ -45,7 +45,7 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
       resolve(stop);
     });
     const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), ...(config.mode === 'sequential' ? { concurrency: 1 } : {}), ...batch.coreOptions() };
-    subscription = fanout(paced(ledger.requests(batch.inputs(context.inputs())), () => out.ready()), options).subscribe({
+    subscription = fanout(paced(ledger.requests(context.inputs(), (item) => batch.admit(item)), () => out.ready()), options).subscribe({
       next(raw) {
         const settled = ledger.settle(raw);
         const result = batch.settle(settled.result); // its own input index, journalled

@@ -23,6 +23,8 @@ export class BatchRun {
   private skipped = 0;
   private skippedExisting = 0;
   private failed = 0;
+  /** Inputs read, skipped or not. */
+  private read = 0;
   private pulled = 0;
   private settled = 0;
   /** fanout's index (position among the inputs not skipped) → the input's own position. */
@@ -43,25 +45,25 @@ export class BatchRun {
     return new BatchRun(config, inputs.sources, journal);
   }
 
-  /** The inputs still to fetch: those the journal has ok, or whose file exists (`--skip-existing`), are left out and counted. */
-  async *inputs(all: AsyncIterable<InputItem>): AsyncGenerator<InputItem> {
+  /**
+   * Whether to fetch the next input (called once per input, in order): not when the journal has
+   * it ok, or (`--skip-existing`) its file exists; those are counted as skipped.
+   */
+  admit(item: InputItem): boolean {
     const files = this.config.files?.skipExisting ? this.config.files : undefined;
-    let position = 0;
-    for await (const item of all) {
-      const at = position++;
-      if (this.journal?.done.has(at)) {
-        this.skipped++;
-        continue;
-      }
-      if (files && fileExists(files.dir, files.name, at, urlOf(item))) {
-        this.skipped++;
-        this.skippedExisting++;
-        continue;
-      }
-      if (at !== this.pulled) this.positions.set(this.pulled, at);
-      this.pulled++;
-      yield item;
+    const at = this.read++;
+    if (this.journal?.done.has(at)) {
+      this.skipped++;
+      return false;
     }
+    if (files && fileExists(files.dir, files.name, at, urlOf(item))) {
+      this.skipped++;
+      this.skippedExisting++;
+      return false;
+    }
+    if (at !== this.pulled) this.positions.set(this.pulled, at);
+    this.pulled++;
+    return true;
   }
 
   /** A result with its input's own index, journalled. */

@@ -55,6 +55,7 @@ export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<nu
       await out.ready();
     }
   } catch (error) {
+    void out.flush(); // the lines read before the failure still go out
     const code = reportQueueError(error, io);
     if (code === undefined) throw error;
     return code;

@@ -7,40 +7,39 @@ export interface NumberedLine {
 }
 
 /**
- * Reads a text stream lazily, one line at a time. Only `\n` and `\r\n` end a line: a lone `\r`
- * inside a line stays in it (Node's readline would split there). Blank lines and `#` comments
- * are skipped but counted, so `line` is the line number an editor shows.
+ * Reads a text stream lazily: the lines each chunk completes, as one array (a line read is then
+ * one step of a loop, not one turn of async iteration). Only `\n` and `\r\n` end a line: a lone
+ * `\r` inside a line stays in it (Node's readline would split there). Blank lines and `#`
+ * comments are skipped but counted, so `line` is the line number an editor shows.
  */
-export async function* numberedLines(stream: Readable): AsyncGenerator<NumberedLine> {
+export async function* numberedLines(stream: Readable): AsyncGenerator<NumberedLine[]> {
   stream.setEncoding('utf8');
   let rest = '';
   let line = 0;
-  const entry = (raw: string): NumberedLine | undefined => {
+  const add = (lines: NumberedLine[], raw: string): void => {
     line++;
     const text = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).trim();
-    return text === '' || text.startsWith('#') ? undefined : { line, text };
+    if (text !== '' && !text.startsWith('#')) lines.push({ line, text });
   };
   for await (const chunk of stream as AsyncIterable<string>) {
-    let from = 0;
     let end = chunk.indexOf('\n');
     if (end === -1) {
       rest += chunk;
       continue;
     }
-    let first = rest + chunk.slice(0, end);
-    rest = '';
-    for (;;) {
-      const found = entry(first);
-      if (found) yield found;
+    const lines: NumberedLine[] = [];
+    add(lines, rest + chunk.slice(0, end));
+    let from = end + 1;
+    for (end = chunk.indexOf('\n', from); end !== -1; end = chunk.indexOf('\n', from)) {
+      add(lines, chunk.slice(from, end));
       from = end + 1;
-      end = chunk.indexOf('\n', from);
-      if (end === -1) break;
-      first = chunk.slice(from, end);
     }
     rest = chunk.slice(from);
+    if (lines.length > 0) yield lines;
   }
   if (rest !== '') {
-    const found = entry(rest);
-    if (found) yield found;
+    const lines: NumberedLine[] = [];
+    add(lines, rest);
+    if (lines.length > 0) yield lines;
   }
 }

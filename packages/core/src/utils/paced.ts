@@ -7,7 +7,8 @@
  */
 export async function* paced<T>(source: Iterable<T> | AsyncIterable<T>, ready: () => Promise<void> | undefined): AsyncGenerator<T> {
   for await (const item of source) {
-    await ready();
+    const wait = ready();
+    if (wait !== undefined) await wait; // no turn of the microtask queue when there is no wait
     yield item;
   }
 }
