@@ -1,6 +1,7 @@
 import { FanoutError } from './errors/fanout-error.js';
 import { HttpError } from './errors/http-error.js';
 import { InvalidUrlError } from './errors/invalid-url-error.js';
+import { checkRequestHeaders } from './transports/header-syntax.js';
 import { toRequestSpec, type RequestInput, type RequestSpec } from './request.js';
 import { RequestTally } from './request-tally.js';
 import type { FailedResult, FetchResult, Timing } from './result.js';
@@ -68,9 +69,13 @@ function hasHeader(headers: Readonly<Record<string, string>> | undefined, name: 
 
 function prepare(url: string, spec: RequestSpec | undefined, index: number, defaults: Readonly<Record<string, string>>): PreparedRequest {
   if (/\s/.test(url)) throw new InvalidUrlError(url); // WHATWG URL would send a space as %20
+  // Headers are checked here for every transport alike (axios would strip a CR or LF silently);
+  // once per headers object.
+  checkRequestHeaders(defaults);
   const simple = simpleHost(url);
   if (simple !== undefined && spec === undefined) return { url, sendUrl: undefined, host: simple, method: 'GET', headers: defaults, body: undefined, index };
   const { host, sendUrl, authorization } = simple !== undefined ? { host: simple, sendUrl: undefined, authorization: undefined } : targetOf(url);
+  if (spec?.headers) checkRequestHeaders(spec.headers);
   let headers = spec?.headers ? { ...defaults, ...spec.headers } : defaults;
   // A URL's `user:password@` is sent as curl sends it; an Authorization header given wins.
   if (authorization !== undefined && !hasHeader(headers, 'authorization')) headers = { ...headers, authorization };

@@ -19,11 +19,28 @@ describe('http1: a request header that would inject a line', () => {
     const result = await runOne({ url: `${url}/injected`, headers }, transport);
 
     expect(errorOf(result)).toEqual({ name: 'NetworkError', code: 'ERR_INVALID_CHAR' });
-    expect(result.attempts).toBe(1);
+    // Refused before any attempt: the core checks headers for every transport.
+    expect(result.attempts).toBe(0);
     expect(ctx.server.connections).toBe(0);
     // The transport goes on with good requests, and nothing injected ever went out.
     expect(await runOne({ url: `${url}/good`, headers: { 'x-note': 'fine' } }, transport)).toMatchObject({ ok: true, data: 'ok' });
     expect(ctx.server.requests).toHaveLength(1);
     expect(ctx.server.received).not.toMatch(/injected/i);
+  });
+
+  it('http1 refuses such a header on its own too, when a caller sends through the transport directly', async () => {
+    const transport = http1();
+    const signal = new AbortController().signal;
+    const request = {
+      url: `${ctx.server.url}/direct`,
+      method: 'GET' as const,
+      headers: { 'x-note': 'a\r\nX-Injected: 1' },
+      signal,
+      onAbort: () => () => undefined,
+      maxBodyBytes: 1024,
+      followRedirects: false,
+    };
+    await expect(transport.send(request)).rejects.toMatchObject({ code: 'ERR_INVALID_CHAR' });
+    expect(ctx.server.connections).toBe(0);
   });
 });
