@@ -6,9 +6,9 @@ import { echo, startHttpServer, useServer } from './network-helpers.js';
 
 let requests = 0;
 const ctx = useServer(() =>
-  startHttpServer((req, res) => {
+  startHttpServer((req, res, body) => {
     requests++;
-    echo(req, res);
+    echo(req, res, body);
   }),
 );
 
