@@ -32,7 +32,12 @@ const HEARTBEAT_MS = 1000;
 async function untilJobExists(redis: Redis, job: string, onWaiting: (() => void) | undefined): Promise<void> {
   const { meta } = jobKeys(job);
   if ((await redis.exists(meta)) === 1) return;
-  if ((await redis.zscore(JOBS_KEY, job)) !== null) throw new JobStateError(`job "${job}" is no longer on the queue (it expired, or Redis lost its data)`);
+  if ((await redis.zscore(JOBS_KEY, job)) !== null) {
+    // enqueue writes the job's meta before it lists the job: listed without meta means gone,
+    // unless the job was created between the two reads above (a follower started first).
+    if ((await redis.exists(meta)) === 1) return;
+    throw new JobStateError(`job "${job}" is no longer on the queue (it expired, or Redis lost its data)`);
+  }
   onWaiting?.();
   while ((await redis.exists(meta)) === 0) await sleep(JOB_POLL_MS);
 }
