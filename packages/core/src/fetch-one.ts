@@ -2,6 +2,7 @@ import { FanoutError } from './errors/fanout-error.js';
 import { HttpError } from './errors/http-error.js';
 import { InvalidUrlError } from './errors/invalid-url-error.js';
 import { checkRequestHeaders } from './transports/header-syntax.js';
+import { hasHeader } from './transports/request-headers.js';
 import { toRequestSpec, type RequestInput, type RequestSpec } from './request.js';
 import { RequestTally } from './request-tally.js';
 import type { FailedResult, FetchResult, Timing } from './result.js';
@@ -61,24 +62,21 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Whether `headers` sets `name` (lower case), whatever its case. */
-function hasHeader(headers: Readonly<Record<string, string>> | undefined, name: string): boolean {
-  for (const key in headers) if (key.toLowerCase() === name) return true;
-  return false;
-}
-
 function prepare(url: string, spec: RequestSpec | undefined, index: number, defaults: Readonly<Record<string, string>>): PreparedRequest {
   if (/\s/.test(url)) throw new InvalidUrlError(url); // WHATWG URL would send a space as %20
-  // Headers are checked here for every transport alike (axios would strip a CR or LF silently);
-  // once per headers object.
-  checkRequestHeaders(defaults);
+  // Headers are checked here for every transport alike (axios would strip a CR or LF silently),
+  // once per headers object: the object sent is the one checked, so a transport that checks
+  // again (http1) finds it done.
   const simple = simpleHost(url);
-  if (simple !== undefined && spec === undefined) return { url, sendUrl: undefined, host: simple, method: 'GET', headers: defaults, body: undefined, index };
+  if (simple !== undefined && spec === undefined) {
+    checkRequestHeaders(defaults);
+    return { url, sendUrl: undefined, host: simple, method: 'GET', headers: defaults, body: undefined, index };
+  }
   const { host, sendUrl, authorization } = simple !== undefined ? { host: simple, sendUrl: undefined, authorization: undefined } : targetOf(url);
-  if (spec?.headers) checkRequestHeaders(spec.headers);
   let headers = spec?.headers ? { ...defaults, ...spec.headers } : defaults;
   // A URL's `user:password@` is sent as curl sends it; an Authorization header given wins.
   if (authorization !== undefined && !hasHeader(headers, 'authorization')) headers = { ...headers, authorization };
+  checkRequestHeaders(headers);
   return { url, sendUrl, host, method: spec?.method ?? 'GET', headers, body: spec?.body, index };
 }
 

@@ -1,7 +1,6 @@
 import { isIP, connect as netConnect } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
-import { FanoutError } from '../errors/fanout-error.js';
-import { toNetworkError } from '../utils/to-fanout-error.js';
+import { toFanoutError } from '../utils/to-fanout-error.js';
 import type { Connector } from './http1/origin-pool.js';
 import { OriginPool } from './http1/origin-pool.js';
 import type { PendingRequest } from './http1/pending-request.js';
@@ -24,11 +23,6 @@ export interface Http1TransportOptions extends TransportOptions {
    * @default 4000
    */
   readonly keepAliveTimeout?: number;
-}
-
-/** A socket error or a parse error, as the `NetworkError` the transport rejects with. */
-function mapError(error: unknown): unknown {
-  return error instanceof FanoutError ? error : toNetworkError(error);
 }
 
 /** Opens TCP or TLS connections to one origin; TLS sessions are resumed across its connections. */
@@ -123,7 +117,8 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
     const bodyLength = body === undefined ? (BODY_METHODS.has(req.method) ? 0 : undefined) : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
     const head = requestHead(req, entry.host, path, requestHeaders(req.headers), bodyLength);
     return new Promise((resolve, reject) => {
-      const handler = new WholeBodyHandler(req, resolve, reject, mapError);
+      // A socket or parse error as the `NetworkError` the transport rejects with.
+      const handler = new WholeBodyHandler(req, resolve, reject, toFanoutError);
       const request: PendingRequest = { req, handler, head, body: body === undefined || bodyLength === 0 ? undefined : body, aborted: undefined, replayed: false, carrier: undefined };
       handler.onConnect((reason) => {
         if (request.aborted !== undefined) return;

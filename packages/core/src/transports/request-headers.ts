@@ -4,7 +4,8 @@ export const ACCEPT_ENCODING = 'gzip, deflate, br';
 const DEFAULT_HEADERS: Readonly<Record<string, string>> = { 'accept-encoding': ACCEPT_ENCODING };
 const withDefaults = new WeakMap<Readonly<Record<string, string>>, Readonly<Record<string, string>>>();
 
-function hasHeader(headers: Readonly<Record<string, string>>, lowerCaseName: string): boolean {
+/** Whether `headers` sets `lowerCaseName`, whatever the case it is written in. */
+export function hasHeader(headers: Readonly<Record<string, string>>, lowerCaseName: string): boolean {
   for (const name in headers) if (name.toLowerCase() === lowerCaseName) return true;
   return false;
 }

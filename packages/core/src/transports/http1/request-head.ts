@@ -25,7 +25,6 @@ function checkedMethod(method: string): string {
 function headerLines(headers: Readonly<Record<string, string>>): HeaderLines {
   let lines = linesOf.get(headers);
   if (lines !== undefined) return lines;
-  checkRequestHeaders(headers);
   let text = '';
   let hasHost = false;
   for (const name in headers) {
@@ -70,6 +69,9 @@ function percentEncoded(path: string, from: number): string {
  * `Transfer-Encoding` and the like are the client's own and dropped.
  */
 export function requestHead(req: TransportRequest, host: string, path: string, headers: Readonly<Record<string, string>>, bodyLength: number | undefined): string {
+  // The caller's own object (the core checked it already, so this is a lookup); `headers` is
+  // it with fanout's `accept-encoding` added.
+  if (req.headers !== undefined) checkRequestHeaders(req.headers);
   const lines = headerLines(headers);
   const hostLine = lines.hasHost ? '' : `host: ${host}\r\n`;
   const lengthLine = bodyLength === undefined ? '' : `content-length: ${bodyLength}\r\n`;
