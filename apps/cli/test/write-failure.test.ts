@@ -13,11 +13,12 @@ describe('results that cannot be written: one line on stderr, exit 74', () => {
   });
 
   it('stdout closed (>&-): nothing is fetched, exit 74', async () => {
-    demo.upstream.resetStats();
-    const { code, stderr } = await sh(`${fanoutCommand(`--ids 1-5 --base-url ${demo.upstream.url} -o ndjson`)} >&-`);
+    // Posts no other test here asks for: requests of the test before (its process gone at its
+    // write failure) may still reach the server on a busy machine, and must not count here.
+    const { code, stderr } = await sh(`${fanoutCommand(`--ids 91-95 --base-url ${demo.upstream.url} -o ndjson`)} >&-`);
     expect(code).toBe(74);
     expect(stderr.trim()).toBe('fanout: cannot write the results to stdout: stdout is closed (EBADF)');
-    expect(demo.upstream.stats.requests).toBe(0);
+    expect([91, 92, 93, 94, 95].map((id) => demo.upstream.stats.byPath.get(`/posts/${id}`) ?? 0)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('--help > /dev/full: one line, exit 74', async () => {
