@@ -1,5 +1,13 @@
 import type { TransportResponse } from './transport.js';
 
+/** A response's headers as received, looked up by name when asked: no header object per response. */
+export interface HeaderList {
+  /** The value of a header by its lower-case name, repeated ones joined by `, `; undefined when absent. */
+  get(lowerCaseName: string): string | undefined;
+  /** Every header: lower-case names, repeated ones joined by `, `. */
+  record(): Record<string, string>;
+}
+
 /** Whether a raw header name equals `lowerCaseName`, ignoring ASCII case, without making a string. */
 export function nameIs(name: Buffer, lowerCaseName: string): boolean {
   const length = lowerCaseName.length;
@@ -25,36 +33,47 @@ export function rawHeader(raw: readonly Buffer[], lowerCaseName: string): string
   return value;
 }
 
-/** Every header of undici's raw list: lower-case names, repeated ones joined by `, `. */
-export function rawHeaderRecord(raw: readonly Buffer[]): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = (raw[i] as Buffer).toString('latin1').toLowerCase();
-    if (name === '__proto__') continue;
-    const text = (raw[i + 1] as Buffer).toString('latin1');
-    const seen = Object.hasOwn(result, name) ? result[name] : undefined;
-    result[name] = seen === undefined ? text : `${seen}, ${text}`;
+/** Adds one header to a record of lower-case names, joining a repeated one with `, `. */
+export function addToRecord(record: Record<string, string>, lowerCaseName: string, value: string): void {
+  if (lowerCaseName === '__proto__') return;
+  const seen = Object.hasOwn(record, lowerCaseName) ? record[lowerCaseName] : undefined;
+  record[lowerCaseName] = seen === undefined ? value : `${seen}, ${value}`;
+}
+
+/** undici's raw header list (`[name, value, ...]` as bytes) as a {@link HeaderList}. */
+export class RawHeaderList implements HeaderList {
+  constructor(private readonly raw: readonly Buffer[]) {}
+
+  get(lowerCaseName: string): string | undefined {
+    return rawHeader(this.raw, lowerCaseName);
   }
-  return result;
+
+  record(): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (let i = 0; i + 1 < this.raw.length; i += 2) {
+      addToRecord(result, (this.raw[i] as Buffer).toString('latin1').toLowerCase(), (this.raw[i + 1] as Buffer).toString('latin1'));
+    }
+    return result;
+  }
 }
 
 /**
- * A complete response over undici's raw header list: headers are looked up in the list when
+ * A complete response over its {@link HeaderList}: headers are looked up in the list when
  * asked, so a response costs no header object. `header` is its own function (one small closure):
  * callers may hand it on detached, as the pacing hook and a sink's response do.
  */
-export class RawHeadersResponse implements TransportResponse {
+export class ListedHeadersResponse implements TransportResponse {
   readonly header: (name: string) => string | undefined;
 
   constructor(
     readonly status: number,
-    private readonly raw: readonly Buffer[],
+    private readonly list: HeaderList,
     readonly body: string,
   ) {
-    this.header = (name) => rawHeader(raw, name);
+    this.header = (name) => list.get(name);
   }
 
   headers(): Record<string, string> {
-    return rawHeaderRecord(this.raw);
+    return this.list.record();
   }
 }

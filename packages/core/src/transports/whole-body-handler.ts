@@ -2,8 +2,11 @@ import { BodyTooLargeError } from '../errors/body-too-large-error.js';
 import type { FanoutError } from '../errors/fanout-error.js';
 import { bodyReader, collectCapped, decodingChain, toText, type BodyReader } from './body-reader.js';
 import { charsetOf } from './content-type.js';
-import { RawHeadersResponse, rawHeader } from './raw-headers.js';
+import { ListedHeadersResponse, RawHeaderList, type HeaderList } from './raw-headers.js';
 import type { AttemptTiming, TransportRequest, TransportResponse } from './transport.js';
+
+/** What a response has before its head came (it never settles before that). */
+const NO_HEADERS = new RawHeaderList([]);
 
 /** Turns an error undici reports into what the transport rejects with. */
 export type ErrorMapper = (error: unknown) => unknown;
@@ -21,7 +24,7 @@ export class WholeBodyHandler {
   private abortReason: Error | undefined;
   private settled = false;
   private status = 0;
-  private raw: Buffer[] = [];
+  private headers: HeaderList | undefined;
   private contentType: string | undefined;
   private readonly chunks: Buffer[] = [];
   private size = 0;
@@ -49,15 +52,21 @@ export class WholeBodyHandler {
     if (this.abortReason) abort(this.abortReason);
   }
 
+  /** undici's call: status and its raw header list. */
   onHeaders(status: number, raw: Buffer[], resume: () => void): boolean {
+    return this.onHead(status, new RawHeaderList(raw), resume);
+  }
+
+  /** Status and headers; `resume` restarts reading after `onData` returned false. */
+  onHead(status: number, headers: HeaderList, resume: () => void): boolean {
     this.timing?.firstByte(performance.now());
     this.status = status;
-    this.raw = raw;
-    this.contentType = rawHeader(raw, 'content-type');
-    const contentEncoding = rawHeader(raw, 'content-encoding');
+    this.headers = headers;
+    this.contentType = headers.get('content-type');
+    const contentEncoding = headers.get('content-encoding');
     const limit = this.req.maxBodyBytes;
     if (contentEncoding === undefined) {
-      if (this.req.method !== 'HEAD' && Number(rawHeader(raw, 'content-length')) > limit) this.stop(new BodyTooLargeError(limit));
+      if (this.req.method !== 'HEAD' && Number(headers.get('content-length')) > limit) this.stop(new BodyTooLargeError(limit));
       return true;
     }
     if (decodingChain(contentEncoding) !== undefined) {
@@ -93,7 +102,7 @@ export class WholeBodyHandler {
     if (this.settled) return;
     this.settled = true;
     this.off();
-    this.resolve(new RawHeadersResponse(this.status, this.raw, text ?? ''));
+    this.resolve(new ListedHeadersResponse(this.status, this.headers ?? NO_HEADERS, text ?? ''));
   }
 
   /** Fails with `error` and drops the connection. */

@@ -23,9 +23,9 @@ export function parse(pieces: readonly Buffer[], options: { head?: boolean; clos
   const body: Buffer[] = [];
   let ended = 0;
   const parser = new ResponseParser({
-    head(code, raw) {
+    head(code, fields) {
       status = code;
-      headers = raw.map((part) => part.toString('latin1'));
+      headers = fields.list();
     },
     data(chunk) {
       body.push(Buffer.from(chunk));

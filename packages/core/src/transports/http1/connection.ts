@@ -42,7 +42,7 @@ export class Http1Connection {
   ) {
     this.idleLimit = keepAliveTimeout;
     this.parser = new ResponseParser({
-      head: (status, raw) => this.current?.handler.onHeaders(status, raw, this.resume),
+      head: (status, fields) => this.current?.handler.onHead(status, fields, this.resume),
       data: (chunk) => {
         if (this.current?.handler.onData(chunk) === false) this.socket.pause();
       },

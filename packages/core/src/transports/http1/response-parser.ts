@@ -1,10 +1,10 @@
-import { nameIs } from '../raw-headers.js';
+import { HeadFields } from './head-fields.js';
 import { protocolError } from './protocol-error.js';
 
 /** What the parser tells its connection, in order: one `head`, any `data`, then `end`. */
 export interface ResponseEvents {
-  /** The final (non-1xx) status line and headers, as `[name, value, ...]` views on the received bytes. */
-  head(status: number, raw: Buffer[]): void;
+  /** The final (non-1xx) status and its header fields (a copy: the received bytes may be reused). */
+  head(status: number, fields: HeadFields): void;
   /** Body bytes (chunked framing removed); a view on the received bytes. */
   data(chunk: Buffer): void;
   /** The response is complete. */
@@ -49,6 +49,10 @@ function validValue(buf: Buffer, start: number, end: number): boolean {
   return true;
 }
 
+/** The blank line that ends a head, and a line end (needles as bytes: no string to encode per search). */
+const HEAD_END = Buffer.from('\r\n\r\n', 'latin1');
+const CRLF = Buffer.from('\r\n', 'latin1');
+
 /** What an unfinished head must start with. */
 const STATUS_PREFIX = Buffer.from('HTTP/1.', 'latin1');
 
@@ -77,7 +81,10 @@ function checkUnfinishedHead(buf: Buffer, start: number, from: number): void {
   }
 }
 
-/** Checks the syntax of the field line `buf[start, end)` up to its colon (`name:`, no fold); returns the colon's index. */
+/**
+ * Checks the syntax of the field line at `start` up to its colon (`name:`, no fold); returns the
+ * colon's index. The line ends by `end` (a CR is no token character, so the name stops there).
+ */
 function fieldLineColon(buf: Buffer, start: number, end: number): number {
   const first = buf[start];
   if (first === SP || first === HT) throw protocolError('folded header line (obs-fold)');
@@ -85,6 +92,41 @@ function fieldLineColon(buf: Buffer, start: number, end: number): number {
   while (colon < end && TOKEN[buf[colon] as number] === 1) colon++;
   if (colon === start || colon === end || buf[colon] !== 58) throw protocolError(`header line ${quoteLine(buf, start, end)}`);
   return colon;
+}
+
+/**
+ * The index of the CRLF that ends the line whose value starts at `start`, or -1 when a byte
+ * before it is one a field value may not have (a control other than tab, DEL, a bare CR). The
+ * caller knows a CRLF follows (the head's end).
+ */
+function valueEnd(buf: Buffer, start: number): number {
+  for (let i = start; ; i++) {
+    const c = buf[i] as number;
+    if (c === CR) return buf[i + 1] === LF ? i : -1;
+    if ((c < SP && c !== HT) || c === 127) return -1;
+  }
+}
+
+/** Whether `buf[start, end)` is `lowerCase`, ignoring ASCII case, without making a string. */
+function bytesAre(buf: Buffer, start: number, end: number, lowerCase: string): boolean {
+  if (end - start !== lowerCase.length) return false;
+  for (let i = 0; i < lowerCase.length; i++) {
+    const c = buf[start + i] as number;
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lowerCase.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** `buf[start, end)` as a number when it is 1 to 15 digits and nothing else (a Content-Length as nearly every server sends it). */
+function digitsValue(buf: Buffer, start: number, end: number): number | undefined {
+  if (end <= start || end - start > 15) return undefined;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = buf[i] as number;
+    if (c < 48 || c > 57) return undefined;
+    value = value * 10 + (c - 48);
+  }
+  return value;
 }
 
 /** A Content-Length value: digits, or a list of equal digit strings (RFC 9110 §8.6); -1 when invalid. */
@@ -158,7 +200,7 @@ export class ResponseParser {
     while (pos < length) {
       switch (this.state) {
         case State.Head: {
-          const end = buf.indexOf('\r\n\r\n', pos, 'latin1');
+          const end = buf.indexOf(HEAD_END, pos);
           if (end === -1 || end - pos > MAX_HEAD_BYTES) {
             if (length - pos > MAX_HEAD_BYTES) throw protocolError(`status line and headers over ${MAX_HEAD_BYTES} bytes`, 'EHEADERSOVERFLOW');
             checkUnfinishedHead(buf, pos, Math.max(pos, length - chunk.length));
@@ -193,7 +235,7 @@ export class ResponseParser {
           break;
         }
         case State.ChunkSize: {
-          const eol = buf.indexOf('\r\n', pos, 'latin1');
+          const eol = buf.indexOf(CRLF, pos);
           if (eol === -1 || eol - pos > MAX_CHUNK_LINE) {
             if (length - pos > MAX_CHUNK_LINE) throw protocolError('chunk size line too long');
             this.pending = buf.subarray(pos);
@@ -209,7 +251,7 @@ export class ResponseParser {
           break;
         }
         case State.Trailers: {
-          const eol = buf.indexOf('\r\n', pos, 'latin1');
+          const eol = buf.indexOf(CRLF, pos);
           if (eol === -1) {
             if (this.trailerBytes + length - pos > MAX_HEAD_BYTES) throw protocolError(`trailers over ${MAX_HEAD_BYTES} bytes`, 'EHEADERSOVERFLOW');
             this.pending = buf.subarray(pos);
@@ -269,7 +311,9 @@ export class ResponseParser {
   /**
    * Parses the head in `buf[start, end)` (`end` at its blank line's CRLFCRLF) and sets up the
    * body; true when the response has none (complete with its head). `events.end` is only ever
-   * called as `execute` returns: the connection may start its next request from it.
+   * called as `execute` returns: the connection may start its next request from it. One pass over
+   * the bytes: names and values are checked where they lie and only their places are kept; the
+   * field lines become one string, for the handler to look headers up in.
    */
   private parseHead(buf: Buffer, start: number, end: number): boolean {
     // HTTP/1.x SSS[ reason]
@@ -284,37 +328,45 @@ export class ResponseParser {
     }
     const http10 = buf[start + 7] === 48;
     const status = ((buf[start + 9] as number) - 48) * 100 + ((buf[start + 10] as number) - 48) * 10 + ((buf[start + 11] as number) - 48);
-    let lineEnd = buf.indexOf('\r\n', start, 'latin1');
-    if (lineEnd > start + 12 && buf[start + 12] !== SP) throw protocolError('status line: no space after the status code');
-    if (!validValue(buf, start + 12, lineEnd)) throw protocolError('control character in the status line');
+    let lineEnd = start + 12;
+    if (buf[lineEnd] !== CR || buf[lineEnd + 1] !== LF) {
+      if (buf[lineEnd] !== SP) throw protocolError('status line: no space after the status code');
+      lineEnd = valueEnd(buf, lineEnd);
+      if (lineEnd === -1) throw protocolError('control character in the status line');
+    }
 
-    const raw: Buffer[] = [];
+    const fieldsStart = lineEnd + 2;
+    const spans: number[] = [];
     let contentLength = -1;
     let transferEncoding: string | undefined;
     let connection: string | undefined;
+    let connectionClose = false;
+    let connectionKeepAlive = false;
     let keepAliveHint: string | undefined;
-    let pos = lineEnd + 2;
+    let pos = fieldsStart;
     while (pos <= end) {
-      lineEnd = buf.indexOf('\r\n', pos, 'latin1');
-      const colon = fieldLineColon(buf, pos, lineEnd);
+      const colon = fieldLineColon(buf, pos, end);
       let valueStart = colon + 1;
-      while (valueStart < lineEnd && (buf[valueStart] === SP || buf[valueStart] === HT)) valueStart++;
-      let valueEnd = lineEnd;
-      while (valueEnd > valueStart && (buf[valueEnd - 1] === SP || buf[valueEnd - 1] === HT)) valueEnd--;
-      if (!validValue(buf, valueStart, valueEnd)) throw protocolError(`control character in header ${buf.toString('latin1', pos, colon)}`);
-      const name = buf.subarray(pos, colon);
-      const value = buf.subarray(valueStart, valueEnd);
-      raw.push(name, value);
+      while (buf[valueStart] === SP || buf[valueStart] === HT) valueStart++;
+      lineEnd = valueEnd(buf, valueStart);
+      if (lineEnd === -1) throw protocolError(`control character in header ${buf.toString('latin1', pos, colon)}`);
+      let valueStop = lineEnd;
+      while (valueStop > valueStart && (buf[valueStop - 1] === SP || buf[valueStop - 1] === HT)) valueStop--;
+      spans.push(pos - fieldsStart, colon - fieldsStart, valueStart - fieldsStart, valueStop - fieldsStart);
       const nameLength = colon - pos;
-      if (nameLength === 14 && nameIs(name, 'content-length')) {
-        const length = contentLengthOf(value.toString('latin1'));
-        if (length === -1 || (contentLength !== -1 && length !== contentLength)) throw protocolError(`Content-Length ${JSON.stringify(value.toString('latin1'))}`);
+      if (nameLength === 14 && bytesAre(buf, pos, colon, 'content-length')) {
+        const length = digitsValue(buf, valueStart, valueStop) ?? contentLengthOf(buf.toString('latin1', valueStart, valueStop));
+        if (length === -1 || (contentLength !== -1 && length !== contentLength)) throw protocolError(`Content-Length ${JSON.stringify(buf.toString('latin1', valueStart, valueStop))}`);
         contentLength = length;
-      } else if (nameLength === 17 && nameIs(name, 'transfer-encoding')) {
-        transferEncoding = transferEncoding === undefined ? value.toString('latin1') : `${transferEncoding}, ${value.toString('latin1')}`;
+      } else if (nameLength === 17 && bytesAre(buf, pos, colon, 'transfer-encoding')) {
+        const value = buf.toString('latin1', valueStart, valueStop);
+        transferEncoding = transferEncoding === undefined ? value : `${transferEncoding}, ${value}`;
       } else if (nameLength === 10) {
-        if (nameIs(name, 'connection')) connection = `${connection ?? ''},${value.toString('latin1').toLowerCase()}`;
-        else if (nameIs(name, 'keep-alive')) keepAliveHint = value.toString('latin1');
+        if (bytesAre(buf, pos, colon, 'connection')) {
+          if (bytesAre(buf, valueStart, valueStop, 'keep-alive')) connectionKeepAlive = true;
+          else if (bytesAre(buf, valueStart, valueStop, 'close')) connectionClose = true;
+          else connection = `${connection ?? ''},${buf.toString('latin1', valueStart, valueStop).toLowerCase()}`;
+        } else if (bytesAre(buf, pos, colon, 'keep-alive')) keepAliveHint = buf.toString('latin1', valueStart, valueStop);
       }
       pos = lineEnd + 2;
     }
@@ -327,10 +379,11 @@ export class ResponseParser {
       return false;
     }
     const tokens = connection?.split(',').map((token) => token.trim());
-    this.keepAlive = http10 ? tokens?.includes('keep-alive') === true && !tokens.includes('close') : tokens?.includes('close') !== true;
+    const close = connectionClose || tokens?.includes('close') === true;
+    this.keepAlive = http10 ? (connectionKeepAlive || tokens?.includes('keep-alive') === true) && !close : !close;
     const timeout = keepAliveHint && /(?:^|[\s,])timeout\s*=\s*(\d+)/i.exec(keepAliveHint);
     this.keepAliveHint = timeout ? Number(timeout[1]) * 1000 : undefined;
-    this.events.head(status, raw);
+    this.events.head(status, new HeadFields(fieldsStart < end ? buf.toString('latin1', fieldsStart, end) : '', spans));
 
     if (this.bodyless || status === 204 || status === 304) return true;
     if (transferEncoding !== undefined) {
