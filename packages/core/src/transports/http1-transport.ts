@@ -30,16 +30,17 @@ function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions): 
   const secure = url.protocol === 'https:';
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const port = Number(url.port) || (secure ? 443 : 80);
-  if (!secure) return { readyEvent: 'connect', open: () => netConnect({ host, port, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000 }) };
+  if (!secure) return { readyEvent: 'connect', open: (onread) => netConnect({ host, port, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000, onread }) };
   const options: ConnectionOptions = { host, port, ALPNProtocols: ['http/1.1'], ...tls };
   if (isIP(host) === 0) options.servername = host;
   const origin = url.host;
   const remember = (session: Buffer) => sessions.set(origin, session);
   return {
     readyEvent: 'secureConnect',
-    open: () => {
+    open: (onread) => {
       const session = sessions.get(origin);
-      const socket = tlsConnect(session === undefined ? options : { ...options, session });
+      // Node's TLS sockets take `onread` as TCP ones do (its types leave it out).
+      const socket = tlsConnect({ ...options, session, onread } as ConnectionOptions);
       socket.setNoDelay(true).setKeepAlive(true, 60_000);
       socket.on('session', remember);
       return socket;

@@ -83,6 +83,16 @@ export class WholeBodyHandler {
     return true;
   }
 
+  /**
+   * http1's call: `chunk` is a view on a read buffer that is reused after the call. It is kept as
+   * is only when it ends a body read as is (`last`: the text is made before the buffer is
+   * reused); else copied (a body that goes on, or a decoder that works on it later).
+   */
+  onReadData(chunk: Buffer, last: boolean): boolean {
+    if (this.settled) return true;
+    return this.onData(last && this.reader === undefined ? chunk : Buffer.from(chunk));
+  }
+
   onComplete(): void {
     if (this.settled) return;
     if (this.reader) this.reader.end();

@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import type { OnReadOpts, Socket } from 'node:net';
 import { NetworkError } from '../../errors/network-error.js';
 import type { PendingRequest } from './pending-request.js';
 import { ResponseParser } from './response-parser.js';
@@ -12,6 +12,16 @@ export interface ConnectionOwner {
   /** A request failed on a reused connection before a byte of its response came: send it again on a new one. */
   replay(request: PendingRequest): void;
 }
+
+/**
+ * The buffer every connection reads into (Node's `onread`: no `Buffer` and no stream event per
+ * read). One is enough: a read is parsed, and what is kept of it copied (an unfinished head, a
+ * body that goes on in a later read), before the event loop can deliver the next one.
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
+/** Opens a connection's socket, its reads going to `onread` instead of `'data'` events. */
+export type OpenSocket = (onread: OnReadOpts) => Socket;
 
 /** Methods whose request may be sent twice (RFC 9110 §9.2.2). */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -33,22 +43,30 @@ export class Http1Connection {
   /** How long it may stay idle, from the transport's option and the server's `Keep-Alive` hint. */
   idleLimit: number;
   private readonly parser: ResponseParser;
+  readonly socket: Socket;
   private readonly resume = () => this.socket.resume();
 
   constructor(
-    readonly socket: Socket,
+    open: OpenSocket,
     private readonly owner: ConnectionOwner,
     private readonly keepAliveTimeout: number,
   ) {
     this.idleLimit = keepAliveTimeout;
     this.parser = new ResponseParser({
       head: (status, fields) => this.current?.handler.onHead(status, fields, this.resume),
-      data: (chunk) => {
-        if (this.current?.handler.onData(chunk) === false) this.socket.pause();
+      data: (chunk, last) => {
+        if (this.current?.handler.onReadData(chunk, last) === false) this.socket.pause();
       },
       end: () => this.finished(),
     });
-    socket.on('data', (chunk: Buffer) => this.received(chunk));
+    const socket = open({
+      buffer: READ_BUFFER,
+      callback: (length) => {
+        this.received(READ_BUFFER.subarray(0, length));
+        return true;
+      },
+    });
+    this.socket = socket;
     socket.on('end', () => this.ended());
     socket.on('error', (error: Error) => this.fail(error, true));
     socket.on('close', () => this.closed());

@@ -11,8 +11,12 @@ export interface DispatchHandler {
   onConnect(abort: (reason: Error) => void): void;
   /** Status and headers; `resume` restarts reading after `onData` returned false. */
   onHead(status: number, headers: HeaderList, resume: () => void): boolean;
-  /** A body chunk; false to pause reading until `resume`. */
-  onData(chunk: Buffer): boolean;
+  /**
+   * A body chunk, a view on a read buffer that is reused after the call (copy what is kept);
+   * `last` when it ends the body and `onComplete` follows before the buffer is reused. False to
+   * pause reading until `resume`.
+   */
+  onReadData(chunk: Buffer, last: boolean): boolean;
   onComplete(): void;
   onError(error: unknown): void;
 }

@@ -1,10 +1,9 @@
-import type { Socket } from 'node:net';
-import { Http1Connection, type ConnectionOwner } from './connection.js';
+import { Http1Connection, type ConnectionOwner, type OpenSocket } from './connection.js';
 import type { PendingRequest } from './pending-request.js';
 
 /** How a pool opens a connection: the socket, and the event that says it is ready. */
 export interface Connector {
-  open(): Socket;
+  readonly open: OpenSocket;
   /** `connect` for TCP, `secureConnect` for TLS. */
   readonly readyEvent: 'connect' | 'secureConnect';
 }
@@ -94,10 +93,9 @@ export class OriginPool implements ConnectionOwner {
 
   private connect(request: PendingRequest): void {
     this.size++;
-    const socket = this.connector.open();
-    const connection = new Http1Connection(socket, this, this.keepAliveTimeout);
+    const connection = new Http1Connection(this.connector.open, this, this.keepAliveTimeout);
     const timing = request.req.timing;
-    if (timing !== undefined) socket.once(this.connector.readyEvent, () => timing.connected(performance.now()));
+    if (timing !== undefined) connection.socket.once(this.connector.readyEvent, () => timing.connected(performance.now()));
     connection.send(request);
   }
 

@@ -5,8 +5,12 @@ import { protocolError } from './protocol-error.js';
 export interface ResponseEvents {
   /** The final (non-1xx) status and its header fields (a copy: the received bytes may be reused). */
   head(status: number, fields: HeadFields): void;
-  /** Body bytes (chunked framing removed); a view on the received bytes. */
-  data(chunk: Buffer): void;
+  /**
+   * Body bytes (chunked framing removed): a view on the received bytes, which may be reused once
+   * `execute` returns. `last` when they end a `Content-Length` body: `end` follows within the
+   * same `execute`.
+   */
+  data(chunk: Buffer, last: boolean): void;
   /** The response is complete. */
   end(): void;
 }
@@ -147,8 +151,10 @@ function contentLengthOf(text: string): number {
  * time on a connection: status line and headers, then the body framed by `Transfer-Encoding:
  * chunked`, `Content-Length` or the end of the connection. Strict where leniency lets a response
  * be read two ways (conflicting lengths, folded or malformed header lines, bad chunk sizes):
- * those throw `EPROTO`. Informational (1xx) responses are skipped. Views, not copies: header
- * names and values and body chunks are `subarray`s of the bytes received.
+ * those throw `EPROTO`. Informational (1xx) responses are skipped. The bytes given to `execute`
+ * may be reused once it returns: the head's fields are copied out (one string), an unfinished
+ * part kept for the next call is copied, body chunks are views for the handler to copy if it
+ * keeps them.
  */
 export class ResponseParser {
   private state = State.Done;
@@ -204,7 +210,7 @@ export class ResponseParser {
           if (end === -1 || end - pos > MAX_HEAD_BYTES) {
             if (length - pos > MAX_HEAD_BYTES) throw protocolError(`status line and headers over ${MAX_HEAD_BYTES} bytes`, 'EHEADERSOVERFLOW');
             checkUnfinishedHead(buf, pos, Math.max(pos, length - chunk.length));
-            this.pending = buf.subarray(pos);
+            this.keep(buf, pos);
             return;
           }
           const bodyless = this.parseHead(buf, pos, end);
@@ -215,7 +221,7 @@ export class ResponseParser {
         case State.Fixed:
         case State.ChunkData: {
           const take = Math.min(this.remaining, length - pos);
-          this.events.data(buf.subarray(pos, pos + take));
+          this.events.data(buf.subarray(pos, pos + take), this.state === State.Fixed && take === this.remaining);
           pos += take;
           this.remaining -= take;
           if (this.remaining === 0) {
@@ -226,7 +232,7 @@ export class ResponseParser {
         }
         case State.ChunkEnd: {
           if (length - pos < 2) {
-            this.pending = buf.subarray(pos);
+            this.keep(buf, pos);
             return;
           }
           if (buf[pos] !== CR || buf[pos + 1] !== LF) throw protocolError('chunk data not followed by CRLF');
@@ -238,7 +244,7 @@ export class ResponseParser {
           const eol = buf.indexOf(CRLF, pos);
           if (eol === -1 || eol - pos > MAX_CHUNK_LINE) {
             if (length - pos > MAX_CHUNK_LINE) throw protocolError('chunk size line too long');
-            this.pending = buf.subarray(pos);
+            this.keep(buf, pos);
             return;
           }
           const size = this.chunkSize(buf, pos, eol);
@@ -254,7 +260,7 @@ export class ResponseParser {
           const eol = buf.indexOf(CRLF, pos);
           if (eol === -1) {
             if (this.trailerBytes + length - pos > MAX_HEAD_BYTES) throw protocolError(`trailers over ${MAX_HEAD_BYTES} bytes`, 'EHEADERSOVERFLOW');
-            this.pending = buf.subarray(pos);
+            this.keep(buf, pos);
             return;
           }
           if (eol === pos) return this.complete(eol + 2 < length);
@@ -266,7 +272,7 @@ export class ResponseParser {
           break;
         }
         case State.UntilClose:
-          this.events.data(pos === 0 ? buf : buf.subarray(pos));
+          this.events.data(pos === 0 ? buf : buf.subarray(pos), false);
           return;
       }
     }
@@ -282,6 +288,11 @@ export class ResponseParser {
       return true;
     }
     return this.state === State.Done;
+  }
+
+  /** Keeps `buf[pos..]` for the next `execute` (a copy: `buf` may be reused). */
+  private keep(buf: Buffer, pos: number): void {
+    this.pending = Buffer.from(buf.subarray(pos));
   }
 
   private complete(extraBytes: boolean): void {
