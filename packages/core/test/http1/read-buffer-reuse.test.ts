@@ -67,18 +67,25 @@ function pieces(bytes: Buffer, size: number): Buffer[] {
 
 const BODY = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(40);
 
-const CASES: readonly (readonly [name: string, bytes: Buffer, close?: boolean])[] = [
-  ['a Content-Length body', Buffer.from(`HTTP/1.1 200 OK\r\nX-Check: kept\r\nContent-Type: text/plain\r\nContent-Length: ${BODY.length}\r\n\r\n${BODY}`)],
-  ['a chunked body', Buffer.from(`HTTP/1.1 200 OK\r\nX-Check: kept\r\nTransfer-Encoding: chunked\r\n\r\n${BODY.length.toString(16)}\r\n${BODY}\r\n0\r\n\r\n`)],
-  ['a body to the end of the connection', Buffer.from(`HTTP/1.1 200 OK\r\nX-Check: kept\r\nConnection: close\r\n\r\n${BODY}`), true],
-  [
-    'a gzip body',
-    Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nX-Check: kept\r\nContent-Encoding: gzip\r\nContent-Length: ${gzipSync(BODY).length}\r\n\r\n`), gzipSync(BODY)]),
-  ],
+interface Case {
+  readonly name: string;
+  readonly bytes: Buffer;
+  /** The body ends with the connection. */
+  readonly close?: boolean;
+}
+
+const CASES: readonly Case[] = [
+  { name: 'a Content-Length body', bytes: Buffer.from(`HTTP/1.1 200 OK\r\nX-Check: kept\r\nContent-Type: text/plain\r\nContent-Length: ${BODY.length}\r\n\r\n${BODY}`) },
+  { name: 'a chunked body', bytes: Buffer.from(`HTTP/1.1 200 OK\r\nX-Check: kept\r\nTransfer-Encoding: chunked\r\n\r\n${BODY.length.toString(16)}\r\n${BODY}\r\n0\r\n\r\n`) },
+  { name: 'a body to the end of the connection', bytes: Buffer.from(`HTTP/1.1 200 OK\r\nX-Check: kept\r\nConnection: close\r\n\r\n${BODY}`), close: true },
+  {
+    name: 'a gzip body',
+    bytes: Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nX-Check: kept\r\nContent-Encoding: gzip\r\nContent-Length: ${gzipSync(BODY).length}\r\n\r\n`), gzipSync(BODY)]),
+  },
 ];
 
 describe('http1: the read buffer is reused after every read', () => {
-  describe.each(CASES)('%s', (_, bytes, close) => {
+  describe.each(CASES)('$name', ({ bytes, close }) => {
     it.each([1, 7, 100, 1000])('comes out intact read %i bytes at a time', async (size) => {
       const { connection, read, end } = connectionOverHand();
       const response = send(connection);
