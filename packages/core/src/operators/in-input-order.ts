@@ -1,4 +1,5 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
+import { Observable } from 'rxjs/internal/Observable';
 
 /**
  * Re-emits items with an `index` in index order (0, 1, 2, ...), holding back early arrivals.
