@@ -12,16 +12,17 @@ import { build } from 'esbuild';
 const root = new URL('..', import.meta.url).pathname;
 const outdir = process.argv[2] ?? 'dist';
 const require = createRequire(import.meta.url);
-const rxjsEsm = join(dirname(require.resolve('rxjs/package.json')), 'dist/esm/index.js');
+const rxjsEsm = join(dirname(require.resolve('rxjs/package.json')), 'dist/esm');
 
 /**
  * rxjs's `exports` send Node to its CommonJS build (the whole library); the ES2015 build
- * tree-shakes.
+ * tree-shakes. Its root and its own modules (`rxjs/internal/…`, which core imports) both come
+ * from that build: one copy of each module (one `Observable` class) in the bundle.
  */
 const onlyWhatIsUsed = {
   name: 'only-what-is-used',
   setup(bundler) {
-    bundler.onResolve({ filter: /^rxjs$/ }, () => ({ path: rxjsEsm }));
+    bundler.onResolve({ filter: /^rxjs(\/internal\/.+)?$/ }, ({ path }) => ({ path: join(rxjsEsm, path === 'rxjs' ? 'index.js' : `${path.slice('rxjs/'.length)}.js`) }));
   },
 };
 

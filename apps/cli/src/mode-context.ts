@@ -13,8 +13,8 @@ export interface ModeContext {
   readonly io: CliIo;
   readonly out: Output;
   readonly render: Renderer;
-  /** The inputs, read lazily each time this is called. */
-  inputs(): AsyncGenerator<InputItem>;
+  /** The inputs in batches, read lazily each time this is called. */
+  inputs(): AsyncGenerator<readonly InputItem[]>;
   readonly defaults: RequestDefaults;
   readonly transport: Transport;
   /** --journal, --max-failures, --output-dir (a stream run's). */

@@ -13,7 +13,7 @@ import { terminalColumns, TimelineReport } from './timeline-report.js';
 export async function runCompareMode(context: ModeContext): Promise<number> {
   const { config, io, out, render, transport, errColors, log } = context;
   const inputs: RequestInput[] = [];
-  for await (const item of context.inputs()) inputs.push(item.input);
+  for await (const items of context.inputs()) for (const item of items) inputs.push(item.input);
   let current: 'sequential' | 'concurrent' | undefined;
   const timelines = config.timeline ? { sequential: new TimelineReport(), concurrent: new TimelineReport() } : undefined;
   const interrupt = runInterrupt(io, out);

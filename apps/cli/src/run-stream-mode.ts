@@ -4,7 +4,6 @@ import type { RunConfig } from './config.js';
 import { EXIT, signalExit, type StopSignal } from './exit-codes.js';
 import { InputLedger } from './input-ledger.js';
 import { coreOptions, type ModeContext } from './mode-context.js';
-import { paced } from '@fanout/core';
 import type { OutputStop } from './output.js';
 import { Progress } from './progress.js';
 import { FieldsWatch } from './fields-watch.js';
@@ -45,7 +44,7 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
       resolve(stop);
     });
     const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), ...(config.mode === 'sequential' ? { concurrency: 1 } : {}), ...batch.coreOptions() };
-    subscription = fanout(paced(ledger.requests(context.inputs(), (item) => batch.admit(item)), () => out.ready()), options).subscribe({
+    subscription = fanout(ledger.requests(context.inputs(), (item) => batch.admit(item), () => out.ready()), options).subscribe({
       next(raw) {
         const settled = ledger.settle(raw);
         const result = batch.settle(settled.result); // its own input index, journalled

@@ -15,7 +15,7 @@ import { terminalColumns } from './timeline-report.js';
 export async function runSweepMode(context: ModeContext): Promise<number> {
   const { config, io, out, transport, log } = context;
   const inputs: RequestInput[] = [];
-  for await (const item of context.inputs()) inputs.push(item.input);
+  for await (const items of context.inputs()) for (const item of items) inputs.push(item.input);
   const interrupt = runInterrupt(io, out);
   let levels: SweepLevel[] = [];
   let failed = 0;

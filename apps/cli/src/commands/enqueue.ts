@@ -2,7 +2,7 @@ import type { RequestInput } from '@fanout/core';
 import type { CliIo } from '../cli-io.js';
 import { LIVE_URL, type InputItem } from '../config.js';
 import { EXIT } from '../exit-codes.js';
-import { inputItems } from '../inputs.js';
+import { inputBatches } from '../inputs.js';
 import type { InputFlags } from '../options/input-options.js';
 import type { OutputFlags } from '../options/output-options.js';
 import type { RequestFlags } from '../options/request-options.js';
@@ -22,10 +22,12 @@ export type EnqueueFlags = InputFlags &
 /** Header names that carry credentials: stored in Redis if enqueued, so they go to `worker`. */
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
 
-async function* requests(items: AsyncIterable<InputItem>, file: string | undefined): AsyncGenerator<RequestInput> {
-  for await (const item of items) {
-    if (item.problem !== undefined) throw new CliFailure(`line ${item.line ?? 0} of ${file === '-' ? 'stdin' : (file ?? '-')}: ${item.problem}; nothing after it was enqueued`);
-    yield item.input;
+async function* requests(batches: AsyncIterable<readonly InputItem[]>, file: string | undefined): AsyncGenerator<RequestInput> {
+  for await (const items of batches) {
+    for (const item of items) {
+      if (item.problem !== undefined) throw new CliFailure(`line ${item.line ?? 0} of ${file === '-' ? 'stdin' : (file ?? '-')}: ${item.problem}; nothing after it was enqueued`);
+      yield item.input;
+    }
   }
 }
 
@@ -46,7 +48,7 @@ export async function enqueueCommand(urls: readonly string[], flags: EnqueueFlag
   const secret = Object.keys(defaults.headers).find((name) => SECRET_HEADERS.has(name));
   if (secret !== undefined) throw new UsageError(`-H ${secret} would be stored in Redis`, 'Give credentials to the workers: fanout worker -H @FILE (or -u, --oauth2-bearer).');
   const { enqueueJob } = await import('@fanout/queue');
-  const items = inputItems({ urls, idUrls, file: flags.file, stdin: io.stdin }, defaults);
+  const items = inputBatches({ urls, idUrls, file: flags.file, stdin: io.stdin }, defaults);
   try {
     const summary = await enqueueJob(flags.queue, flags.job, requests(items, flags.file), {
       chunkSize: flags.chunkSize,

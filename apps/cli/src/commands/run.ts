@@ -4,7 +4,7 @@ import type { CliIo } from '../cli-io.js';
 import { colorsFor } from '../colors.js';
 import type { RunConfig } from '../config.js';
 import { EXIT } from '../exit-codes.js';
-import { inputItems } from '../inputs.js';
+import { inputBatches } from '../inputs.js';
 import type { ModeContext } from '../mode-context.js';
 import { openTransport } from '../open-transport.js';
 import { Output } from '../output.js';
@@ -58,7 +58,7 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
       io,
       out,
       render: renderer(config, out, colorsFor(io.stdout, io.env)),
-      inputs: () => inputItems({ urls: config.urls, idUrls, file: batch.sources.file, stdin: batch.sources.stdin }, defaults),
+      inputs: () => inputBatches({ urls: config.urls, idUrls, file: batch.sources.file, stdin: batch.sources.stdin }, defaults),
       batch,
       defaults,
       transport,

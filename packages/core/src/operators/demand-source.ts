@@ -1,11 +1,14 @@
-import { isObservable, Observable } from 'rxjs';
+import type { Observable as RxObservable } from 'rxjs';
+// rxjs's own modules, not its root: the root loads all of rxjs (see fanout.ts).
+import { Observable } from 'rxjs/internal/Observable';
+import { isObservable } from 'rxjs/internal/util/isObservable';
 
 /** Input items: anything iterable, async-iterable, or an Observable. */
-export type Inputs<T> = Iterable<T> | AsyncIterable<T> | Observable<T>;
+export type Inputs<T> = Iterable<T> | AsyncIterable<T> | RxObservable<T>;
 
 /** A source that emits only as many items as were requested. */
 export interface DemandSource<T> {
-  readonly items: Observable<T>;
+  readonly items: RxObservable<T>;
   /** Asks for `n` more items. */
   request(n: number): void;
 }

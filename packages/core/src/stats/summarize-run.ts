@@ -1,4 +1,5 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
+import { Observable } from 'rxjs/internal/Observable';
 import type { FetchResult } from '../result.js';
 import { SummaryBuilder, type Summary } from './summary.js';
 

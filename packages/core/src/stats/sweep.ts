@@ -1,4 +1,4 @@
-import { lastValueFrom } from 'rxjs';
+import { lastValueFrom } from 'rxjs/internal/lastValueFrom';
 import { fanout } from '../fanout.js';
 import type { FanoutOptions } from '../options.js';
 import type { RequestInput } from '../request.js';
