@@ -8,13 +8,13 @@ export interface HeaderList {
   record(): Record<string, string>;
 }
 
-/** Whether a raw header name equals `lowerCaseName`, ignoring ASCII case, without making a string. */
-export function nameIs(name: Buffer, lowerCaseName: string): boolean {
-  const length = lowerCaseName.length;
-  if (name.length !== length) return false;
+/** Whether `bytes[start, end)` is `lowerCase`, ignoring ASCII case, without making a string. */
+export function bytesAre(bytes: Buffer, start: number, end: number, lowerCase: string): boolean {
+  const length = lowerCase.length;
+  if (end - start !== length) return false;
   for (let i = 0; i < length; i++) {
-    const c = name[i] as number;
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lowerCaseName.charCodeAt(i)) return false;
+    const c = bytes[start + i] as number;
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lowerCase.charCodeAt(i)) return false;
   }
   return true;
 }
@@ -26,7 +26,8 @@ export function nameIs(name: Buffer, lowerCaseName: string): boolean {
 export function rawHeader(raw: readonly Buffer[], lowerCaseName: string): string | undefined {
   let value: string | undefined;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    if (!nameIs(raw[i] as Buffer, lowerCaseName)) continue;
+    const name = raw[i] as Buffer;
+    if (!bytesAre(name, 0, name.length, lowerCaseName)) continue;
     const text = (raw[i + 1] as Buffer).toString('latin1');
     value = value === undefined ? text : `${value}, ${text}`;
   }

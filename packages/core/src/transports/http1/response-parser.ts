@@ -1,3 +1,4 @@
+import { bytesAre } from '../raw-headers.js';
 import { HeadFields } from './head-fields.js';
 import { protocolError } from './protocol-error.js';
 
@@ -111,16 +112,6 @@ function valueEnd(buf: Buffer, start: number): number {
   }
 }
 
-/** Whether `buf[start, end)` is `lowerCase`, ignoring ASCII case, without making a string. */
-function bytesAre(buf: Buffer, start: number, end: number, lowerCase: string): boolean {
-  if (end - start !== lowerCase.length) return false;
-  for (let i = 0; i < lowerCase.length; i++) {
-    const c = buf[start + i] as number;
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lowerCase.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
 /** `buf[start, end)` as a number when it is 1 to 15 digits and nothing else (a Content-Length as nearly every server sends it). */
 function digitsValue(buf: Buffer, start: number, end: number): number | undefined {
   if (end <= start || end - start > 15) return undefined;
@@ -210,7 +201,7 @@ export class ResponseParser {
           if (end === -1 || end - pos > MAX_HEAD_BYTES) {
             if (length - pos > MAX_HEAD_BYTES) throw protocolError(`status line and headers over ${MAX_HEAD_BYTES} bytes`, 'EHEADERSOVERFLOW');
             checkUnfinishedHead(buf, pos, Math.max(pos, length - chunk.length));
-            this.keep(buf, pos);
+            this.keep(buf, pos, chunk);
             return;
           }
           const bodyless = this.parseHead(buf, pos, end);
@@ -232,7 +223,7 @@ export class ResponseParser {
         }
         case State.ChunkEnd: {
           if (length - pos < 2) {
-            this.keep(buf, pos);
+            this.keep(buf, pos, chunk);
             return;
           }
           if (buf[pos] !== CR || buf[pos + 1] !== LF) throw protocolError('chunk data not followed by CRLF');
@@ -244,7 +235,7 @@ export class ResponseParser {
           const eol = buf.indexOf(CRLF, pos);
           if (eol === -1 || eol - pos > MAX_CHUNK_LINE) {
             if (length - pos > MAX_CHUNK_LINE) throw protocolError('chunk size line too long');
-            this.keep(buf, pos);
+            this.keep(buf, pos, chunk);
             return;
           }
           const size = this.chunkSize(buf, pos, eol);
@@ -260,7 +251,7 @@ export class ResponseParser {
           const eol = buf.indexOf(CRLF, pos);
           if (eol === -1) {
             if (this.trailerBytes + length - pos > MAX_HEAD_BYTES) throw protocolError(`trailers over ${MAX_HEAD_BYTES} bytes`, 'EHEADERSOVERFLOW');
-            this.keep(buf, pos);
+            this.keep(buf, pos, chunk);
             return;
           }
           if (eol === pos) return this.complete(eol + 2 < length);
@@ -290,9 +281,12 @@ export class ResponseParser {
     return this.state === State.Done;
   }
 
-  /** Keeps `buf[pos..]` for the next `execute` (a copy: `buf` may be reused). */
-  private keep(buf: Buffer, pos: number): void {
-    this.pending = Buffer.from(buf.subarray(pos));
+  /**
+   * Keeps `buf[pos..]` for the next `execute`: a copy when `buf` is the caller's `chunk` (it may
+   * be reused), a view when it is the parser's own (an earlier rest joined with `chunk`).
+   */
+  private keep(buf: Buffer, pos: number, chunk: Buffer): void {
+    this.pending = buf === chunk ? Buffer.from(buf.subarray(pos)) : buf.subarray(pos);
   }
 
   private complete(extraBytes: boolean): void {
