@@ -22,7 +22,7 @@ const SCENARIOS = ['wire', 'http', 'https', 'latency', 'cold', 'memory', 'seed']
 const FULL = {
   throughput: { requests: 20_000, concurrency: 64 },
   latency: { requests: 1000, latencyMs: 200, concurrency: 100 },
-  rounds: 3,
+  rounds: 5,
   wire: { connections: 64, seconds: 5 },
   coldRuns: 20,
   memory: { lines: [100_000, 1_000_000], concurrency: 64 },
