@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type { Agent as HttpAgent } from 'node:http';
 import { Readable } from 'node:stream';
 import { createRequire } from 'node:module';
 import type { AxiosError, AxiosInstance, AxiosProxyConfig, AxiosRequestConfig, AxiosResponse, AxiosStatic, GenericAbortSignal } from 'axios';
@@ -13,7 +13,7 @@ import { tlsConnectOptions } from './tls-options.js';
 import { decodedBody } from './decoded-body.js';
 import type { Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
-import { TunnelingHttpsAgent } from './tunneling-https-agent.js';
+import { tunnelingHttpsAgent } from './tunneling-https-agent.js';
 import { splitUrl } from './url-parts.js';
 
 /** Options of {@link axiosTransport}: the common {@link TransportOptions}, and: */
@@ -198,13 +198,13 @@ function loadAxios(): AxiosStatic {
 export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
   const connections = options.connections ?? 256;
   const route: ProxyRoute | undefined = proxyRoute(options);
-  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: connections, scheduling: 'lifo' });
-  const httpsAgent = new TunnelingHttpsAgent(route, { keepAlive: true, maxSockets: connections, scheduling: 'lifo', ...tlsConnectOptions(options.tls) });
+  const httpAgent = new (process.getBuiltinModule('node:http').Agent)({ keepAlive: true, maxSockets: connections, scheduling: 'lifo' });
+  const httpsAgent = tunnelingHttpsAgent(route, { keepAlive: true, maxSockets: connections, scheduling: 'lifo', ...tlsConnectOptions(options.tls) });
   const instance = options.instance;
   const client = instance ?? loadAxios().create({ ...CONTRACT, httpAgent, httpsAgent, headers: { 'Accept-Encoding': ACCEPT_ENCODING } });
   // A user's instance: the contract goes with every request (ours has it in its defaults).
   const base: AxiosRequestConfig = instance
-    ? { ...CONTRACT, httpAgent: (instance.defaults.httpAgent as http.Agent | undefined) ?? httpAgent, httpsAgent: (instance.defaults.httpsAgent as http.Agent | undefined) ?? httpsAgent }
+    ? { ...CONTRACT, httpAgent: (instance.defaults.httpAgent as HttpAgent | undefined) ?? httpAgent, httpsAgent: (instance.defaults.httpsAgent as HttpAgent | undefined) ?? httpsAgent }
     : {};
 
   return {

@@ -1,4 +1,3 @@
-import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { Transform } from 'node:stream';
 import { BodyTooLargeError } from '../errors/body-too-large-error.js';
 import type { FanoutError } from '../errors/fanout-error.js';
@@ -35,12 +34,15 @@ function isZlibHeader(bytes: Buffer): boolean {
   return bytes.length >= 2 && (bytes.readUInt8(0) & 0x0f) === 8 && bytes.readUInt16BE(0) % 31 === 0;
 }
 
+/** `node:zlib`, loaded with the first compressed body rather than at start-up. */
+const zlib = () => process.getBuiltinModule('node:zlib');
+
 export const DECODERS: Readonly<Record<string, DecoderFactory>> = {
-  gzip: () => createGunzip(),
-  'x-gzip': () => createGunzip(),
-  br: () => createBrotliDecompress(),
+  gzip: () => zlib().createGunzip(),
+  'x-gzip': () => zlib().createGunzip(),
+  br: () => zlib().createBrotliDecompress(),
   // RFC 9110 deflate is zlib-wrapped, but some servers send raw deflate: the header tells.
-  deflate: (first) => (first === undefined || isZlibHeader(first) ? createInflate() : createInflateRaw()),
+  deflate: (first) => (first === undefined || isZlibHeader(first) ? zlib().createInflate() : zlib().createInflateRaw()),
 };
 const MAX_ENCODINGS = 5;
 

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { isIP, type Socket } from 'node:net';
 import { NetworkError } from '../errors/network-error.js';
 import { proxyAuthorization } from './proxy-route.js';
@@ -17,7 +16,7 @@ export function openTunnel(proxy: URL, host: string, port: number): Promise<Sock
   const authority = authorityOf(host, port);
   const auth = proxyAuthorization(proxy);
   return new Promise((resolve, reject) => {
-    const request = http.request({
+    const request = process.getBuiltinModule('node:http').request({
       host: proxy.hostname.replace(/^\[|\]$/g, ''),
       port: Number(proxy.port) || 80,
       method: 'CONNECT',

@@ -1,5 +1,5 @@
 import { isIP, connect as netConnect } from 'node:net';
-import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import type { ConnectionOptions } from 'node:tls';
 import { toFanoutError } from '../utils/to-fanout-error.js';
 import type { Connector } from './http1/origin-pool.js';
 import { OriginPool } from './http1/origin-pool.js';
@@ -40,7 +40,7 @@ function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions): 
     open: (onread) => {
       const session = sessions.get(origin);
       // Node's TLS sockets take `onread` as TCP ones do (its types leave it out).
-      const socket = tlsConnect({ ...options, session, onread } as ConnectionOptions);
+      const socket = process.getBuiltinModule('node:tls').connect({ ...options, session, onread } as ConnectionOptions);
       socket.setNoDelay(true).setKeepAlive(true, 60_000);
       socket.on('session', remember);
       return socket;

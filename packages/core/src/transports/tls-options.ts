@@ -1,4 +1,4 @@
-import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import type { SecureContext } from 'node:tls';
 import type { TransportTlsOptions } from './transport-options.js';
 
 /** What both transports pass to `tls.connect` for the origin's TLS. */
@@ -16,14 +16,16 @@ export function tlsConnectOptions(tls: TransportTlsOptions | undefined): TlsConn
   const needsContext = tls.ca !== undefined || tls.cert !== undefined || tls.key !== undefined;
   return {
     ...(tls.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
-    ...(needsContext
-      ? {
-          secureContext: createSecureContext({
-            ...(tls.ca !== undefined ? { ca: [...rootCertificates, tls.ca] } : {}),
-            ...(tls.cert !== undefined ? { cert: tls.cert } : {}),
-            ...(tls.key !== undefined ? { key: tls.key } : {}),
-          }),
-        }
-      : {}),
+    ...(needsContext ? { secureContext: secureContextOf(tls) } : {}),
   };
+}
+
+/** `node:tls` is loaded here, when a context is needed, not when core is imported. */
+function secureContextOf(tls: TransportTlsOptions): SecureContext {
+  const { createSecureContext, rootCertificates } = process.getBuiltinModule('node:tls');
+  return createSecureContext({
+    ...(tls.ca !== undefined ? { ca: [...rootCertificates, tls.ca] } : {}),
+    ...(tls.cert !== undefined ? { cert: tls.cert } : {}),
+    ...(tls.key !== undefined ? { key: tls.key } : {}),
+  });
 }
