@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { PROBE } from './paths.js';
 import type { ProbeReport } from './probe-report.js';
@@ -29,11 +31,13 @@ export interface ProcessSample {
 export interface MeasureOptions {
   readonly env?: NodeJS.ProcessEnv;
   /**
-   * `pipe`: stdout is read and its lines counted; `devnull`: stdout is /dev/null opened
-   * write-only, as a shell's `> /dev/null` does (spawn's `'ignore'` opens it read-write, which
-   * is what a closed stdout looks like to the child). @default 'pipe'
+   * `pipe`: stdout is read and its lines counted; `file`: stdout is a new file, as a shell's
+   * `> results.ndjson` makes it, whose lines are counted after the exit (outside the timing; no
+   * reader shares the CPU with the process); `devnull`: stdout is /dev/null opened write-only,
+   * as a shell's `> /dev/null` does (spawn's `'ignore'` opens it read-write, which is what a
+   * closed stdout looks like to the child). @default 'pipe'
    */
-  readonly stdout?: 'pipe' | 'devnull';
+  readonly stdout?: 'pipe' | 'file' | 'devnull';
   /** Load the probe (`--import`); off for the purest cold-start timing. @default true */
   readonly probe?: boolean;
 }
@@ -52,13 +56,15 @@ export function runMeasured(args: readonly string[], options: MeasureOptions = {
   const probe = options.probe ?? true;
   const nodeArgs = probe ? ['--import', PROBE, ...args] : [...args];
   return new Promise((resolve, reject) => {
-    const devNull = options.stdout === 'devnull' ? openSync('/dev/null', 'w') : undefined;
+    const outDir = options.stdout === 'file' ? mkdtempSync(join(tmpdir(), 'fanout-bench-out-')) : undefined;
+    const outFile = outDir === undefined ? undefined : join(outDir, 'stdout');
+    const outFd = outFile !== undefined ? openSync(outFile, 'w') : options.stdout === 'devnull' ? openSync('/dev/null', 'w') : undefined;
     const started = performance.now();
     const child = spawn(process.execPath, nodeArgs, {
       env: options.env ?? process.env,
-      stdio: ['ignore', devNull ?? 'pipe', 'pipe', probe ? 'pipe' : 'ignore'],
+      stdio: ['ignore', outFd ?? 'pipe', 'pipe', probe ? 'pipe' : 'ignore'],
     });
-    if (devNull !== undefined) closeSync(devNull);
+    if (outFd !== undefined) closeSync(outFd);
     let wallMs = 0;
     let exitCode: number | null = null;
     let stdoutLines = 0;
@@ -77,6 +83,12 @@ export function runMeasured(args: readonly string[], options: MeasureOptions = {
       exitCode = code;
     });
     child.once('close', () => {
+      if (outDir !== undefined && outFile !== undefined) {
+        const written = readFileSync(outFile);
+        stdoutLines = countLines(written);
+        tail = written.subarray(-TAIL);
+        rmSync(outDir, { recursive: true, force: true });
+      }
       const probed = report ? (JSON.parse(report) as ProbeReport) : undefined;
       const first = probed?.firstRequestMs;
       resolve({

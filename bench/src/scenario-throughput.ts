@@ -47,7 +47,8 @@ export interface ContenderFigures {
 export type ThroughputResult = Omit<ThroughputScenario, 'urlFile' | 'env'> & { readonly contenders: readonly ContenderFigures[] };
 
 async function sample(contender: Contender, scenario: ThroughputScenario): Promise<RoundSample> {
-  const run = await runMeasured(contender.args(scenario.urlFile, scenario.concurrency), { env: { ...process.env, ...scenario.env } });
+  // stdout to a file, as `fanout … > results.ndjson`: a reader of a pipe would share the 2 cores.
+  const run = await runMeasured(contender.args(scenario.urlFile, scenario.concurrency), { env: { ...process.env, ...scenario.env }, stdout: 'file' });
   const ok = okCount(contender, scenario.requests, run);
   const { wallMs, startupMs, inProcessMs, cpuMs, maxRssMb, exitCode } = run;
   return { ok, exitCode, wallMs, startupMs, inProcessMs, cpuMs, maxRssMb, ...(ok === scenario.requests ? {} : { stderr: run.stderr }) };
