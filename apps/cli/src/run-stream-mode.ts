@@ -1,10 +1,11 @@
-import { fanout, SummaryBuilder, type FanoutOptions } from '@fanout/core';
+import { fanout, SummaryBuilder, type FanoutOptions, type FetchResult } from '@fanout/core';
 import type { Subscription } from 'rxjs';
 import type { RunConfig } from './config.js';
 import { EXIT, signalExit, type StopSignal } from './exit-codes.js';
 import { InputLedger } from './input-ledger.js';
 import { coreOptions, type ModeContext } from './mode-context.js';
 import type { OutputStop } from './output.js';
+import { PerTurn } from './per-turn.js';
 import { Progress } from './progress.js';
 import { FieldsWatch } from './fields-watch.js';
 import { summaryTable } from './render/summary-table.js';
@@ -34,36 +35,42 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
   let subscription: Subscription | undefined;
   const { batch } = context;
   const outcome = await new Promise<Outcome>((resolve, reject) => {
+    // Results are printed once per event-loop turn (see PerTurn), all of them before any end.
+    const results = new PerTurn((raw: FetchResult) => {
+      const settled = ledger.settle(raw);
+      const result = batch.settle(settled.result); // its own input index, journalled
+      builder.add(result);
+      timeline?.add(result);
+      progress?.tick(result.ok);
+      fields.check(result);
+      render.result(result, { line: settled.line });
+      if (batch.mustStop) {
+        removeInterrupt();
+        subscription?.unsubscribe();
+        resolve({ kind: 'stopped' });
+      }
+    });
     const removeInterrupt = io.onInterrupt((signal) => {
       subscription?.unsubscribe();
+      results.flush();
       resolve({ kind: 'interrupted', signal });
     });
     out.whenStopped((stop) => {
       removeInterrupt();
       subscription?.unsubscribe();
+      results.flush(); // counted and journalled; their lines go nowhere now
       resolve(stop);
     });
     const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), ...(config.mode === 'sequential' ? { concurrency: 1 } : {}), ...batch.coreOptions() };
     subscription = fanout(ledger.requests(context.inputs(), (item) => batch.admit(item), () => out.ready()), options).subscribe({
-      next(raw) {
-        const settled = ledger.settle(raw);
-        const result = batch.settle(settled.result); // its own input index, journalled
-        builder.add(result);
-        timeline?.add(result);
-        progress?.tick(result.ok);
-        fields.check(result);
-        render.result(result, { line: settled.line });
-        if (batch.mustStop) {
-          removeInterrupt();
-          subscription?.unsubscribe();
-          resolve({ kind: 'stopped' });
-        }
-      },
+      next: (raw) => results.push(raw),
       error(error: unknown) {
+        results.flush();
         removeInterrupt();
         reject(error);
       },
       complete() {
+        results.flush();
         removeInterrupt();
         resolve({ kind: 'done' });
       },
