@@ -35,8 +35,11 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
   let subscription: Subscription | undefined;
   const { batch } = context;
   const outcome = await new Promise<Outcome>((resolve, reject) => {
-    // Results are printed once per event-loop turn (see PerTurn), all of them before any end.
+    // Results are printed once per event-loop turn (see PerTurn), all of them before any end;
+    // none after the one that reached --max-failures (the rest count as read but unfinished).
+    let stopped = false;
     const results = new PerTurn((raw: FetchResult) => {
+      if (stopped) return;
       const settled = ledger.settle(raw);
       const result = batch.settle(settled.result); // its own input index, journalled
       builder.add(result);
@@ -45,34 +48,37 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
       fields.check(result);
       render.result(result, { line: settled.line });
       if (batch.mustStop) {
+        stopped = true;
         removeInterrupt();
         subscription?.unsubscribe();
         resolve({ kind: 'stopped' });
       }
     });
+    // Each end settles the outcome first, then prints what waits (before the summary, which
+    // comes after the await): a result that reaches --max-failures cannot turn it into a stop.
     const removeInterrupt = io.onInterrupt((signal) => {
       subscription?.unsubscribe();
-      results.flush();
       resolve({ kind: 'interrupted', signal });
+      results.flush();
     });
     out.whenStopped((stop) => {
       removeInterrupt();
       subscription?.unsubscribe();
-      results.flush(); // counted and journalled; their lines go nowhere now
       resolve(stop);
+      results.flush(); // counted and journalled; their lines go nowhere now
     });
     const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), ...(config.mode === 'sequential' ? { concurrency: 1 } : {}), ...batch.coreOptions() };
     subscription = fanout(ledger.requests(context.inputs(), (item) => batch.admit(item), () => out.ready()), options).subscribe({
       next: (raw) => results.push(raw),
       error(error: unknown) {
-        results.flush();
         removeInterrupt();
         reject(error);
+        results.flush();
       },
       complete() {
-        results.flush();
         removeInterrupt();
         resolve({ kind: 'done' });
+        results.flush();
       },
     });
   }).finally(() => batch.close());
