@@ -42,7 +42,13 @@ describe('scale-out on BullMQ and Redis', () => {
       60_000,
     );
     expect(midway.state).not.toBe('complete');
+    // Make sure it dies mid-chunk (not between two chunks): with every answer 3 s late, all
+    // 3 × 10 slots end up waiting at the upstream, the victim's 10 among them.
+    upstream.configure({ latency: 3000 });
+    const held = await until(async () => upstream.stats.inFlight, (inFlight) => inFlight >= 30, 60_000);
+    expect(held).toBeGreaterThanOrEqual(30);
     workers[0]?.child.kill('SIGKILL');
+    upstream.configure({ latency: 20 });
 
     const final = await until(() => jobStatus(redis.url, 'kill-test'), (s) => s.state === 'complete', 90_000);
     for (const worker of workers.slice(1)) worker.child.kill('SIGTERM');
