@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { PROBE } from './paths.js';
 import type { ProbeReport } from './probe-report.js';
@@ -56,8 +56,7 @@ export function runMeasured(args: readonly string[], options: MeasureOptions = {
   const probe = options.probe ?? true;
   const nodeArgs = probe ? ['--import', PROBE, ...args] : [...args];
   return new Promise((resolve, reject) => {
-    const outDir = options.stdout === 'file' ? mkdtempSync(join(tmpdir(), 'fanout-bench-out-')) : undefined;
-    const outFile = outDir === undefined ? undefined : join(outDir, 'stdout');
+    const outFile = options.stdout === 'file' ? join(mkdtempSync(join(tmpdir(), 'fanout-bench-out-')), 'stdout') : undefined;
     const outFd = outFile !== undefined ? openSync(outFile, 'w') : options.stdout === 'devnull' ? openSync('/dev/null', 'w') : undefined;
     const started = performance.now();
     const child = spawn(process.execPath, nodeArgs, {
@@ -83,11 +82,11 @@ export function runMeasured(args: readonly string[], options: MeasureOptions = {
       exitCode = code;
     });
     child.once('close', () => {
-      if (outDir !== undefined && outFile !== undefined) {
+      if (outFile !== undefined) {
         const written = readFileSync(outFile);
         stdoutLines = countLines(written);
         tail = written.subarray(-TAIL);
-        rmSync(outDir, { recursive: true, force: true });
+        rmSync(dirname(outFile), { recursive: true, force: true });
       }
       const probed = report ? (JSON.parse(report) as ProbeReport) : undefined;
       const first = probed?.firstRequestMs;

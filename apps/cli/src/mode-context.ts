@@ -1,4 +1,4 @@
-import type { FanoutOptions, Transport } from '@fanout/core';
+import type { FanoutOptions, RequestInput, Transport } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
 import type { BatchRun } from './batch/batch-run.js';
 import type { CliIo } from './cli-io.js';
@@ -47,4 +47,11 @@ export function coreOptions(config: RunConfig, defaults: RequestDefaults, transp
     responseType: config.body,
     timeline: config.timeline,
   };
+}
+
+/** Every input's request, read to the end: for the modes that run the whole list more than once. */
+export async function allRequests(context: ModeContext): Promise<RequestInput[]> {
+  const requests: RequestInput[] = [];
+  for await (const items of context.inputs()) for (const item of items) requests.push(item.input);
+  return requests;
 }

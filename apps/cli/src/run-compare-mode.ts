@@ -1,7 +1,7 @@
-import { compare, type RequestInput } from '@fanout/core';
+import { compare } from '@fanout/core';
 import { EXIT, signalExit } from './exit-codes.js';
 import { runInterrupt } from './run-interrupt.js';
-import { coreOptions, type ModeContext } from './mode-context.js';
+import { allRequests, coreOptions, type ModeContext } from './mode-context.js';
 import { compareChart } from './render/compare-chart.js';
 import { terminalColumns, TimelineReport } from './timeline-report.js';
 
@@ -12,8 +12,7 @@ import { terminalColumns, TimelineReport } from './timeline-report.js';
  */
 export async function runCompareMode(context: ModeContext): Promise<number> {
   const { config, io, out, render, transport, errColors, log } = context;
-  const inputs: RequestInput[] = [];
-  for await (const items of context.inputs()) for (const item of items) inputs.push(item.input);
+  const inputs = await allRequests(context);
   let current: 'sequential' | 'concurrent' | undefined;
   const timelines = config.timeline ? { sequential: new TimelineReport(), concurrent: new TimelineReport() } : undefined;
   const interrupt = runInterrupt(io, out);

@@ -37,9 +37,8 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
   const outcome = await new Promise<Outcome>((resolve, reject) => {
     // Results are printed once per event-loop turn (see PerTurn), all of them before any end;
     // none after the one that reached --max-failures (the rest count as read but unfinished).
-    let stopped = false;
     const results = new PerTurn((raw: FetchResult) => {
-      if (stopped) return;
+      if (batch.mustStop) return;
       const settled = ledger.settle(raw);
       const result = batch.settle(settled.result); // its own input index, journalled
       builder.add(result);
@@ -48,7 +47,6 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
       fields.check(result);
       render.result(result, { line: settled.line });
       if (batch.mustStop) {
-        stopped = true;
         removeInterrupt();
         subscription?.unsubscribe();
         resolve({ kind: 'stopped' });

@@ -1,8 +1,8 @@
-import { kneeOf, sweep, type RequestInput, type SweepLevel } from '@fanout/core';
+import { kneeOf, sweep, type SweepLevel } from '@fanout/core';
 import { colorsFor } from './colors.js';
 import { EXIT, signalExit } from './exit-codes.js';
 import { runInterrupt } from './run-interrupt.js';
-import { coreOptions, type ModeContext } from './mode-context.js';
+import { allRequests, coreOptions, type ModeContext } from './mode-context.js';
 import { sweepChart } from './render/sweep-chart.js';
 import { terminalColumns } from './timeline-report.js';
 
@@ -14,8 +14,7 @@ import { terminalColumns } from './timeline-report.js';
  */
 export async function runSweepMode(context: ModeContext): Promise<number> {
   const { config, io, out, transport, log } = context;
-  const inputs: RequestInput[] = [];
-  for await (const items of context.inputs()) for (const item of items) inputs.push(item.input);
+  const inputs = await allRequests(context);
   const interrupt = runInterrupt(io, out);
   let levels: SweepLevel[] = [];
   let failed = 0;

@@ -19,21 +19,6 @@ export function bytesAre(bytes: Buffer, start: number, end: number, lowerCase: s
   return true;
 }
 
-/**
- * A header's value from undici's raw list (`[name, value, name, value, ...]` as bytes), read as
- * latin1 like undici's own parser; repeated headers joined by `, `. A miss allocates nothing.
- */
-export function rawHeader(raw: readonly Buffer[], lowerCaseName: string): string | undefined {
-  let value: string | undefined;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i] as Buffer;
-    if (!bytesAre(name, 0, name.length, lowerCaseName)) continue;
-    const text = (raw[i + 1] as Buffer).toString('latin1');
-    value = value === undefined ? text : `${value}, ${text}`;
-  }
-  return value;
-}
-
 /** Adds one header to a record of lower-case names, joining a repeated one with `, `. */
 export function addToRecord(record: Record<string, string>, lowerCaseName: string, value: string): void {
   if (lowerCaseName === '__proto__') return;
@@ -45,8 +30,17 @@ export function addToRecord(record: Record<string, string>, lowerCaseName: strin
 export class RawHeaderList implements HeaderList {
   constructor(private readonly raw: readonly Buffer[]) {}
 
+  /** Read as latin1 like undici's own parser; repeated headers joined by `, `. A miss allocates nothing. */
   get(lowerCaseName: string): string | undefined {
-    return rawHeader(this.raw, lowerCaseName);
+    const raw = this.raw;
+    let value: string | undefined;
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = raw[i] as Buffer;
+      if (!bytesAre(name, 0, name.length, lowerCaseName)) continue;
+      const text = (raw[i + 1] as Buffer).toString('latin1');
+      value = value === undefined ? text : `${value}, ${text}`;
+    }
+    return value;
   }
 
   record(): Record<string, string> {
