@@ -3,6 +3,7 @@ import type { SharedLimits } from './limits/shared-limits.js';
 import type { BodySink } from './body-sink.js';
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from './retry-options.js';
 import type { Transport } from './transports/transport.js';
+import { MAX_TIMER_MS } from './utils/timer.js';
 
 /** How a response body becomes a result's `data` (see {@link FanoutOptions.responseType}). */
 export type ResponseType = 'auto' | 'json' | 'text';
@@ -212,6 +213,10 @@ export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
   check('perHost', resolved.perHost, 1, true);
   check('maxBodyBytes', resolved.maxBodyBytes, 0, true);
   if (resolved.deadline !== undefined) check('deadline', resolved.deadline, 1, false);
+  // Each is one timer: past Node's longest (24.8 days) it would fire at once.
+  for (const [name, value] of [['timeout', resolved.timeout], ['deadline', resolved.deadline]] as const) {
+    if (value !== undefined && value > MAX_TIMER_MS) throw new RangeError(`Option ${name} must be at most ${MAX_TIMER_MS} ms (24.8 days), got ${String(value)}`);
+  }
   if (resolved.rate !== undefined) check('rate', resolved.rate, Number.MIN_VALUE, false);
   if (resolved.perHostRate !== undefined) check('perHostRate', resolved.perHostRate, Number.MIN_VALUE, false);
   if (resolved.sink && resolved.transport && !resolved.transport.stream) throw new TypeError(`Option sink needs a transport with stream(); ${resolved.transport.name} has none`);
