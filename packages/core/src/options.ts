@@ -4,6 +4,7 @@ import type { BodySink } from './body-sink.js';
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from './retry-options.js';
 import type { Transport } from './transports/transport.js';
 import { MAX_TIMER_MS } from './utils/timer.js';
+import { DEFAULT_MAX_JSON_DEPTH } from './utils/json-depth.js';
 
 /** How a response body becomes a result's `data` (see {@link FanoutOptions.responseType}). */
 export type ResponseType = 'auto' | 'json' | 'text';
@@ -83,6 +84,15 @@ export interface FanoutOptions<F extends string = string> {
    * @default 'auto'
    */
   readonly responseType?: ResponseType;
+  /**
+   * Deepest nesting of objects and arrays accepted in a JSON response body. A deeper body fails
+   * with `ParseError` code `EJSONDEPTH` (found by a scan of the text before it is parsed, without
+   * recursion), so that no data from outside crashes a recursive walk of it (`JSON.stringify`
+   * throws a RangeError a few thousand levels down).
+   * @default 512
+   * @example { maxJsonDepth: 64 }
+   */
+  readonly maxJsonDepth?: number;
   /**
    * Keep only these fields of each JSON response (dotted paths for nested fields).
    * @default undefined (the whole body)
@@ -187,6 +197,7 @@ export const DEFAULTS = {
   headers: {},
   timeline: false,
   rateLimitHeaders: true,
+  maxJsonDepth: DEFAULT_MAX_JSON_DEPTH,
 } as const satisfies Partial<FanoutOptions>;
 
 function check(name: string, value: number, min: number, integer: boolean): void {
@@ -212,6 +223,7 @@ export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
   check('timeout', resolved.timeout, 1, false);
   check('perHost', resolved.perHost, 1, true);
   check('maxBodyBytes', resolved.maxBodyBytes, 0, true);
+  check('maxJsonDepth', resolved.maxJsonDepth, 1, true);
   if (resolved.deadline !== undefined) check('deadline', resolved.deadline, 1, false);
   // Each is one timer: past Node's longest (24.8 days) it would fire at once.
   for (const [name, value] of [['timeout', resolved.timeout], ['deadline', resolved.deadline]] as const) {

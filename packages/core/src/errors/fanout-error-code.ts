@@ -40,6 +40,7 @@ export type FanoutErrorCode =
   | 'EDEADLINE'
   | 'EABORTED'
   | 'EPARSE'
+  | 'EJSONDEPTH'
   | 'EBODYTOOLARGE'
   | 'ERR_INVALID_URL'
   | 'ECIRCUITOPEN'
