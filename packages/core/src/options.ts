@@ -136,12 +136,28 @@ export interface FanoutOptions<F extends string = string> {
    * memory: called per response with its index, URL, status and headers, it returns the target
    * the decoded body is written to; the result's `data` is the record the target's `close()`
    * gives. `maxBodyBytes` still applies (set `Infinity` for no cap), and `timeout` restarts with
-   * each chunk, so it limits a stall rather than a whole download. The transport must implement
+   * each chunk, so it limits a stall rather than a whole download; a trickle is ended by
+   * `speedLimit`/`speedTime` (under 1024 bytes/s for 30 s by default). The transport must implement
    * `stream` (both built-in ones do).
    * @default undefined (bodies are read into memory and parsed)
    * @example { sink: ({ index }) => fileTarget(`out/${index}`), maxBodyBytes: Infinity }
    */
   readonly sink?: BodySink;
+  /**
+   * The low-speed limit of bodies stored by a `sink`, in bytes per second (curl's
+   * `--speed-limit`): a body whose bytes over the last `speedTime` seconds average under it fails
+   * with `LowSpeedError` (`ELOWSPEED`), so a download that stalls or trickles ends even though
+   * each chunk restarts `timeout`. `0` turns it off. Bodies read into memory are not watched:
+   * `timeout` covers them whole.
+   * @default 1024
+   * @example { sink, speedLimit: 10_000, speedTime: 10 } // under 10 kB/s for 10 s fails
+   */
+  readonly speedLimit?: number;
+  /**
+   * Seconds over which `speedLimit` is averaged (curl's `--speed-time`).
+   * @default 30
+   */
+  readonly speedTime?: number;
   /**
    * Per-host circuit breaker: after `failures` attempts in a row to one host failed to connect
    * or timed out, that host's remaining requests fail at once with `CircuitOpenError`
@@ -198,6 +214,8 @@ export const DEFAULTS = {
   timeline: false,
   rateLimitHeaders: true,
   maxJsonDepth: DEFAULT_MAX_JSON_DEPTH,
+  speedLimit: 1024,
+  speedTime: 30,
 } as const satisfies Partial<FanoutOptions>;
 
 function check(name: string, value: number, min: number, integer: boolean): void {
@@ -224,6 +242,9 @@ export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
   check('perHost', resolved.perHost, 1, true);
   check('maxBodyBytes', resolved.maxBodyBytes, 0, true);
   check('maxJsonDepth', resolved.maxJsonDepth, 1, true);
+  check('speedLimit', resolved.speedLimit, 0, false);
+  check('speedTime', resolved.speedTime, 0.001, false);
+  if (!(resolved.speedTime <= MAX_TIMER_MS / 1000)) throw new RangeError(`Option speedTime must be at most ${Math.floor(MAX_TIMER_MS / 1000)} s, got ${String(resolved.speedTime)}`);
   if (resolved.deadline !== undefined) check('deadline', resolved.deadline, 1, false);
   // Each is one timer: past Node's longest (24.8 days) it would fire at once.
   for (const [name, value] of [['timeout', resolved.timeout], ['deadline', resolved.deadline]] as const) {

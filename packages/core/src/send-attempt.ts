@@ -137,7 +137,8 @@ export async function sendAttempt(
     }
     if (typeof body !== 'string') {
       const stored = { index: request.index ?? 0, url: request.url, status, header: response.header };
-      return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer?.refresh()) };
+      const speed = options.speedLimit > 0 ? { limit: options.speedLimit, time: options.speedTime } : undefined;
+      return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer?.refresh(), speed) };
     }
     return { status, data: decode(body, response.header('content-type'), options) };
   } catch (error) {

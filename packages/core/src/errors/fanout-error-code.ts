@@ -45,5 +45,6 @@ export type FanoutErrorCode =
   | 'ERR_INVALID_URL'
   | 'ECIRCUITOPEN'
   | 'ERATELIMITED'
+  | 'ELOWSPEED'
   | NetworkErrorCode
   | SinkErrorCode;

@@ -12,3 +12,4 @@ export { InvalidUrlError } from './invalid-url-error.js';
 export { CircuitOpenError } from './circuit-open-error.js';
 export { SinkError } from './sink-error.js';
 export { RateLimitedError } from './rate-limited-error.js';
+export { LowSpeedError } from './low-speed-error.js';
