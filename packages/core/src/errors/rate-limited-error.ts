@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../utils/timer.js';
 import { FanoutError } from './fanout-error.js';
 
 /**
@@ -20,6 +21,6 @@ export class RateLimitedError extends FanoutError {
     readonly resetInMs: number,
     readonly maxWaitMs: number,
   ) {
-    super(`Rate limit of ${host} is spent until its reset in ${Math.ceil(resetInMs / 1000)} s, longer than the longest wait (maxRetryAfter ${maxWaitMs} ms); not sent`);
+    super(`Rate limit of ${host} is spent until its reset in ${resetInMs >= MAX_TIMER_MS ? 'over 24 days' : `${Math.ceil(resetInMs / 1000)} s`}, longer than the longest wait (maxRetryAfter ${maxWaitMs} ms); not sent`);
   }
 }
