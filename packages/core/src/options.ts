@@ -175,6 +175,8 @@ export interface FanoutOptions<F extends string = string> {
    * Unix epoch as GitHub sends it). Once a host said it takes R more requests until its reset, at
    * most R more go to it (those in flight included) before then, and the rest wait for the reset.
    * Requests sent before the host's first response are not held back: nothing is known yet.
+   * A wait for a reset longer than `retry.maxRetryAfter` (30 s by default) is not taken: the
+   * request fails at once, unsent, with `RateLimitedError` (`ERATELIMITED`).
    * With `sharedLimits` that keep budgets, the pacing holds across every process.
    * @default true
    * @example { rateLimitHeaders: false } // ignore the headers (a 429 is still retried)
