@@ -46,6 +46,8 @@ export function coreOptions(config: RunConfig, defaults: RequestDefaults, transp
     followRedirects: defaults.followRedirects,
     responseType: config.body,
     timeline: config.timeline,
+    speedLimit: config.network.speedLimit,
+    speedTime: config.network.speedTime,
   };
 }
 

@@ -7,7 +7,7 @@ import type { ResultsFlags } from './commands/results.js';
 import type { StatusFlags } from './commands/status.js';
 import type { WorkerFlags } from './commands/worker.js';
 import { addDemoOptions, addInputOptions } from './options/input-options.js';
-import { addNetworkOptions } from './options/network-options.js';
+import { addNetworkOptions, addSpeedOptions } from './options/network-options.js';
 import { addBodyOptions, addOutputOptions } from './options/output-options.js';
 import { addRequestOptions, addWorkerAuthOptions } from './options/request-options.js';
 import { addLimitOptions, addRunOptions } from './options/run-options.js';
@@ -74,6 +74,7 @@ export function buildProgram(io: CliIo, version: string, dispatch: Dispatch): Co
   addDemoOptions(run);
   addRequestOptions(run, true);
   addNetworkOptions(run);
+  addSpeedOptions(run);
   addRunOptions(run);
   addOutputOptions(run);
   addBatchOptions(run);

@@ -81,6 +81,8 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
   if (flags.key !== undefined && flags.cert === undefined) throw new UsageError('--key needs --cert', 'Give the client certificate with --cert FILE.');
   for (const [flag, file] of [['--cacert', flags.cacert], ['--cert', flags.cert], ['--key', flags.key]] as const) if (file !== undefined) checkReadable(file, flag);
   if (flags.proxy !== undefined) httpUrl(flags.proxy, '--proxy');
+  const speedFlag = flags.speedLimit !== undefined ? '--speed-limit' : flags.speedTime !== undefined ? '--speed-time' : undefined;
+  if (speedFlag !== undefined && flags.outputDir === undefined) throw new UsageError(`${speedFlag} applies to --output-dir downloads`, 'A body read into memory is bounded by --timeout; add --output-dir DIR.');
   return {
     urls,
     ids: demo ? DEMO_IDS : ids,
@@ -88,7 +90,7 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
     demo,
     upstream: choice,
     request,
-    network: { transport: flags.transport, proxy: flags.proxy, noproxy: flags.noproxy, insecure: flags.insecure ?? false, cacert: flags.cacert, cert: flags.cert, key: flags.key },
+    network: { transport: flags.transport, proxy: flags.proxy, noproxy: flags.noproxy, insecure: flags.insecure ?? false, cacert: flags.cacert, cert: flags.cert, key: flags.key, speedLimit: flags.speedLimit, speedTime: flags.speedTime },
     mode,
     concurrency: flags.concurrency === 'auto' ? AUTO_MAX_CONCURRENCY : (flags.concurrency ?? (mode === 'sweep' ? DEFAULT_CONCURRENCY.sweep : DEFAULT_CONCURRENCY.run)),
     autoConcurrency: flags.concurrency === 'auto',

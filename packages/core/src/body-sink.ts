@@ -2,6 +2,7 @@ import { BodyTooLargeError } from './errors/body-too-large-error.js';
 import { SinkError } from './errors/sink-error.js';
 import type { Readable } from 'node:stream';
 import type { Cancellation } from './utils/cancellation.js';
+import { LowSpeedGuard, type SpeedLimit } from './low-speed-guard.js';
 
 /** The response a sink is asked to store: which input, and the response's status and headers. */
 export interface SinkResponse {
@@ -40,8 +41,10 @@ export function isSinkRecord(data: unknown): data is Readonly<Record<string, unk
 /**
  * Streams a 2xx response's body into the sink's target, at most `maxBytes` decoded bytes
  * (`BodyTooLargeError` past them, and the target aborted). `onData` runs for each chunk (the
- * attempt's timeout restarts: for a sink it limits a stall, not a whole download). Resolves to
- * the target's record.
+ * attempt's timeout restarts: for a sink it limits a stall, not a whole download). With `speed`,
+ * a body slower than `speed.limit` bytes/s over `speed.time` s aborts `cancellation` with a
+ * `LowSpeedError` (a trickle never lets the per-chunk timeout fire). Resolves to the target's
+ * record.
  */
 export async function pipeToSink(
   body: Readable,
@@ -50,16 +53,20 @@ export async function pipeToSink(
   maxBytes: number,
   cancellation: Cancellation,
   onData: () => void,
+  speed?: SpeedLimit,
 ): Promise<Readonly<Record<string, unknown>>> {
   const stopReading = cancellation.onAbort((reason) => body.destroy(reason));
   let target: BodyTarget | undefined;
+  let guard: LowSpeedGuard | undefined;
   try {
     if (Number(response.header('content-length')) > maxBytes) throw new BodyTooLargeError(maxBytes);
     target = await stored(() => sink(response));
     let bytes = 0;
+    if (speed) guard = new LowSpeedGuard(speed, (error) => cancellation.abort(error));
     for await (const chunk of body) {
       const bytesOfChunk = chunk as Buffer;
       bytes += bytesOfChunk.length;
+      guard?.add(bytesOfChunk.length);
       if (bytes > maxBytes) throw new BodyTooLargeError(maxBytes);
       onData();
       await stored(() => target?.write(bytesOfChunk));
@@ -72,6 +79,7 @@ export async function pipeToSink(
     await target?.abort().catch(() => undefined);
     throw error;
   } finally {
+    guard?.stop();
     stopReading();
   }
 }

@@ -47,3 +47,5 @@ export { readLines } from './utils/read-lines.js';
 export { paced } from './utils/paced.js';
 export { whenWritable } from './utils/when-writable.js';
 export { redactUrl } from './utils/redact-url.js';
+export { clampDelay, MAX_TIMER_MS } from './utils/timer.js';
+export { jsonDepthExceeds, DEFAULT_MAX_JSON_DEPTH } from './utils/json-depth.js';

@@ -3,6 +3,8 @@ import type { SharedLimits } from './limits/shared-limits.js';
 import type { BodySink } from './body-sink.js';
 import { resolveRetry, type ResolvedRetry, type RetryOptions } from './retry-options.js';
 import type { Transport } from './transports/transport.js';
+import { MAX_TIMER_MS } from './utils/timer.js';
+import { DEFAULT_MAX_JSON_DEPTH } from './utils/json-depth.js';
 
 /** How a response body becomes a result's `data` (see {@link FanoutOptions.responseType}). */
 export type ResponseType = 'auto' | 'json' | 'text';
@@ -83,6 +85,15 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly responseType?: ResponseType;
   /**
+   * Deepest nesting of objects and arrays accepted in a JSON response body. A deeper body fails
+   * with `ParseError` code `EJSONDEPTH` (found by a scan of the text before it is parsed, without
+   * recursion), so that no data from outside crashes a recursive walk of it (`JSON.stringify`
+   * throws a RangeError a few thousand levels down).
+   * @default 512
+   * @example { maxJsonDepth: 64 }
+   */
+  readonly maxJsonDepth?: number;
+  /**
    * Keep only these fields of each JSON response (dotted paths for nested fields).
    * @default undefined (the whole body)
    * With literal field names (`fields: ['title']`), the result's `data` type is narrowed to
@@ -125,12 +136,28 @@ export interface FanoutOptions<F extends string = string> {
    * memory: called per response with its index, URL, status and headers, it returns the target
    * the decoded body is written to; the result's `data` is the record the target's `close()`
    * gives. `maxBodyBytes` still applies (set `Infinity` for no cap), and `timeout` restarts with
-   * each chunk, so it limits a stall rather than a whole download. The transport must implement
+   * each chunk, so it limits a stall rather than a whole download; a trickle is ended by
+   * `speedLimit`/`speedTime` (under 1024 bytes/s for 30 s by default). The transport must implement
    * `stream` (both built-in ones do).
    * @default undefined (bodies are read into memory and parsed)
    * @example { sink: ({ index }) => fileTarget(`out/${index}`), maxBodyBytes: Infinity }
    */
   readonly sink?: BodySink;
+  /**
+   * The low-speed limit of bodies stored by a `sink`, in bytes per second (curl's
+   * `--speed-limit`): a body whose bytes over the last `speedTime` seconds average under it fails
+   * with `LowSpeedError` (`ELOWSPEED`), so a download that stalls or trickles ends even though
+   * each chunk restarts `timeout`. `0` turns it off. Bodies read into memory are not watched:
+   * `timeout` covers them whole.
+   * @default 1024
+   * @example { sink, speedLimit: 10_000, speedTime: 10 } // under 10 kB/s for 10 s fails
+   */
+  readonly speedLimit?: number;
+  /**
+   * Seconds over which `speedLimit` is averaged (curl's `--speed-time`).
+   * @default 30
+   */
+  readonly speedTime?: number;
   /**
    * Per-host circuit breaker: after `failures` attempts in a row to one host failed to connect
    * or timed out, that host's remaining requests fail at once with `CircuitOpenError`
@@ -148,6 +175,8 @@ export interface FanoutOptions<F extends string = string> {
    * Unix epoch as GitHub sends it). Once a host said it takes R more requests until its reset, at
    * most R more go to it (those in flight included) before then, and the rest wait for the reset.
    * Requests sent before the host's first response are not held back: nothing is known yet.
+   * A wait for a reset longer than `retry.maxRetryAfter` (30 s by default) is not taken: the
+   * request fails at once, unsent, with `RateLimitedError` (`ERATELIMITED`).
    * With `sharedLimits` that keep budgets, the pacing holds across every process.
    * @default true
    * @example { rateLimitHeaders: false } // ignore the headers (a 429 is still retried)
@@ -186,6 +215,9 @@ export const DEFAULTS = {
   headers: {},
   timeline: false,
   rateLimitHeaders: true,
+  maxJsonDepth: DEFAULT_MAX_JSON_DEPTH,
+  speedLimit: 1024,
+  speedTime: 30,
 } as const satisfies Partial<FanoutOptions>;
 
 function check(name: string, value: number, min: number, integer: boolean): void {
@@ -211,7 +243,15 @@ export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
   check('timeout', resolved.timeout, 1, false);
   check('perHost', resolved.perHost, 1, true);
   check('maxBodyBytes', resolved.maxBodyBytes, 0, true);
+  check('maxJsonDepth', resolved.maxJsonDepth, 1, true);
+  check('speedLimit', resolved.speedLimit, 0, false);
+  check('speedTime', resolved.speedTime, 0.001, false);
+  if (!(resolved.speedTime <= MAX_TIMER_MS / 1000)) throw new RangeError(`Option speedTime must be at most ${Math.floor(MAX_TIMER_MS / 1000)} s, got ${String(resolved.speedTime)}`);
   if (resolved.deadline !== undefined) check('deadline', resolved.deadline, 1, false);
+  // Each is one timer: past Node's longest (24.8 days) it would fire at once.
+  for (const [name, value] of [['timeout', resolved.timeout], ['deadline', resolved.deadline]] as const) {
+    if (value !== undefined && value > MAX_TIMER_MS) throw new RangeError(`Option ${name} must be at most ${MAX_TIMER_MS} ms (24.8 days), got ${String(value)}`);
+  }
   if (resolved.rate !== undefined) check('rate', resolved.rate, Number.MIN_VALUE, false);
   if (resolved.perHostRate !== undefined) check('perHostRate', resolved.perHostRate, Number.MIN_VALUE, false);
   if (resolved.sink && resolved.transport && !resolved.transport.stream) throw new TypeError(`Option sink needs a transport with stream(); ${resolved.transport.name} has none`);

@@ -68,7 +68,8 @@ export interface RetryOptions {
   readonly backoff?: { readonly base?: number; readonly max?: number };
   /**
    * Longest `Retry-After` honoured, in milliseconds; a longer one is cut to this. A `Retry-After`
-   * replaces the backoff, and on a 429 or 503 pauses every request to that host.
+   * replaces the backoff, and on a 429 or 503 pauses every request to that host. Also the longest
+   * wait for an announced rate-limit reset (`rateLimitHeaders`): past it, `ERATELIMITED` at once.
    * @default 30000
    * @example { maxRetryAfter: 5000 }
    */

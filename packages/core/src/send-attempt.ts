@@ -1,7 +1,7 @@
 import { HttpError } from './errors/http-error.js';
 import { ParseError } from './errors/parse-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
-import type { ResponseType } from './options.js';
+import type { ResolvedOptions } from './options.js';
 import type { HttpMethod } from './request.js';
 import type { RequestTally } from './request-tally.js';
 import type { GateRelease } from './limits/host-gate.js';
@@ -13,6 +13,7 @@ import type { Cancellation } from './utils/cancellation.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
 import { parseRetryAfter } from './utils/retry-after.js';
 import { pickFields } from './utils/pick-fields.js';
+import { jsonDepthExceeds, markBounded } from './utils/json-depth.js';
 
 /** One normalised request, ready to send. */
 export interface PreparedRequest {
@@ -136,9 +137,10 @@ export async function sendAttempt(
     }
     if (typeof body !== 'string') {
       const stored = { index: request.index ?? 0, url: request.url, status, header: response.header };
-      return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer?.refresh()) };
+      const speed = options.speedLimit > 0 ? { limit: options.speedLimit, time: options.speedTime } : undefined;
+      return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer?.refresh(), speed) };
     }
-    return { status, data: decode(body, response.header('content-type'), options.responseType, options.fields) };
+    return { status, data: decode(body, response.header('content-type'), options) };
   } catch (error) {
     dropped = isDrop(error);
     throw error;
@@ -154,18 +156,21 @@ export async function sendAttempt(
 
 /**
  * A response body as `data`: parsed JSON when `type` is `'json'`, or `'auto'` and the content
- * type says JSON (`application/json`, `+json`); else the text as it came.
+ * type says JSON (`application/json`, `+json`); else the text as it came. JSON nested deeper than
+ * `maxJsonDepth` is a `ParseError` (`EJSONDEPTH`), found before parsing.
  */
-function decode(body: string, contentType: string | undefined, type: ResponseType, fields: readonly string[] | undefined): unknown {
+function decode(body: string, contentType: string | undefined, options: Pick<ResolvedOptions, 'responseType' | 'fields' | 'maxJsonDepth'>): unknown {
+  const { responseType: type, fields, maxJsonDepth } = options;
   if (type === 'text' || (type === 'auto' && !isJsonContentType(contentType))) return body;
   if (body === '') return null;
+  if (jsonDepthExceeds(body, maxJsonDepth)) throw ParseError.tooDeep(maxJsonDepth);
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch (error) {
     throw new ParseError(error instanceof Error ? error.message : String(error), { cause: error });
   }
-  return fields ? pickFields(data, fields) : data;
+  return markBounded(fields ? pickFields(data, fields, maxJsonDepth) : data);
 }
 
 function noop(): void {}

@@ -1,6 +1,8 @@
 import { isSinkRecord } from './body-sink.js';
 import type { SerializedError } from './errors/fanout-error.js';
-import type { FetchResult } from './result.js';
+import { ParseError } from './errors/parse-error.js';
+import { DEFAULT_MAX_JSON_DEPTH, isTooDeep } from './utils/json-depth.js';
+import type { FailedResult, FetchResult } from './result.js';
 import { redactUrl } from './utils/redact-url.js';
 import { round1 } from './utils/round.js';
 
@@ -35,7 +37,10 @@ export type SerializedResult =
 
 /**
  * A result as its public JSON record: times rounded to 0.1 ms, `queuedMs` and `wireMs` next to
- * the total `ms`, the URL's password redacted, the error with its `cause`.
+ * the total `ms`, the URL's password redacted, the error with its `cause`. Never throws, and
+ * gives a record `JSON.stringify` can write: data nested deeper than 512 levels that was not
+ * parsed by fanout (a caller's own, a sink's record) makes it a failed record with `ParseError`
+ * code `EJSONDEPTH` instead.
  *
  * @example
  * JSON.stringify(serializeResult(result))
@@ -47,6 +52,10 @@ export function serializeResult(result: FetchResult): SerializedResult {
   const ms = round1(timing.ms);
   const queuedMs = round1(timing.queuedMs);
   const wireMs = round1(timing.wireMs);
+  if (result.ok && isTooDeep(result.data, DEFAULT_MAX_JSON_DEPTH)) {
+    const failed: FailedResult = { index, url: result.url, ok: false, status: result.status, attempts, timing, error: ParseError.tooDeep(DEFAULT_MAX_JSON_DEPTH, 'Result data') };
+    return serializeResult(failed);
+  }
   if (result.ok && isSinkRecord(result.data)) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, ...result.data };
   if (result.ok) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, data: result.data };
   const error = result.error.toJSON();

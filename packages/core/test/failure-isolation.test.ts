@@ -40,7 +40,7 @@ describe('one failure never affects the others', () => {
     expect(failure(slow)?.code).toBe('ETIMEDOUT');
   });
 
-  it('serialises every error as { name, code, message } for NDJSON', async () => {
+  it('serialises every error as { name, code, message } for NDJSON (an HttpError with its body excerpt)', async () => {
     nock(API).get('/missing').reply(404, {});
     const [result] = await collect(fanout([`${API}/missing`], { retry: 0, ...viaNock }));
     expect(JSON.parse(JSON.stringify(result && !result.ok && result.error))).toEqual({
@@ -48,6 +48,7 @@ describe('one failure never affects the others', () => {
       code: 'EHTTP',
       status: 404,
       message: `Request failed with status 404: GET ${API}/missing`,
+      body: '{}',
     });
   });
 

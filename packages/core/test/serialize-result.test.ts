@@ -24,7 +24,7 @@ describe('serializeResult: the library\'s JSON record of a result', () => {
       ms: 168.2,
       queuedMs: 100,
       wireMs: 68.2,
-      error: { name: 'HttpError', code: 'EHTTP', message: 'Request failed with status 503: GET https://user:***@api.test/x', status: 503 },
+      error: { name: 'HttpError', code: 'EHTTP', message: 'Request failed with status 503: GET https://user:***@api.test/x', status: 503, body: 'busy' },
       retryBudgetExhausted: true,
     });
   });

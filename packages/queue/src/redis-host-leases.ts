@@ -1,3 +1,4 @@
+import { clampDelay } from '@fanout/core';
 import type { Redis } from 'ioredis';
 
 // Takes a lease if fewer than ARGV[1] unexpired ones are held. KEYS: the host's lease set
@@ -40,7 +41,7 @@ export class RedisHostLeases {
     private readonly owner: string,
     private readonly leaseMs: number,
   ) {
-    this.renewer = setInterval(() => void this.renew().catch(() => undefined), Math.max(100, Math.floor(leaseMs / 3)));
+    this.renewer = setInterval(() => void this.renew().catch(() => undefined), clampDelay(Math.max(100, Math.floor(leaseMs / 3))));
     this.renewer.unref();
   }
 

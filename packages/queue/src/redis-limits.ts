@@ -1,4 +1,4 @@
-import type { AnnouncedBudget, CircuitAdmission, CircuitBreakerOptions, CircuitOutcome, SharedLimits } from '@fanout/core';
+import { clampDelay, RateLimitedError, type AnnouncedBudget, type CircuitAdmission, type CircuitBreakerOptions, type CircuitOutcome, type SharedLimits } from '@fanout/core';
 import type { Redis } from 'ioredis';
 import type { ChunkOptions } from './chunk.js';
 import { jobKeys } from './keys.js';
@@ -178,7 +178,7 @@ export class RedisLimits implements SharedLimits {
     return this.leases.acquire(host, limit, signal);
   }
 
-  async reserve(host: string, signal?: AbortSignal): Promise<number> {
+  async reserve(host: string, signal?: AbortSignal, maxWaitMs = Infinity): Promise<number> {
     const global = this.options.rate ? 1000 / this.options.rate : 0;
     const perHost = this.options.perHostRate ? 1000 / this.options.perHostRate : 0;
     const settleMs = this.options.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -186,7 +186,9 @@ export class RedisLimits implements SharedLimits {
     for (;;) {
       const wait = Number(await this.redis.eval(RESERVE, keys.length, ...keys, global, perHost, settleMs));
       if (wait >= 0) return wait;
-      // The host's announced budget is spent: nothing was booked; ask again when it may not be.
+      // The host's announced budget is spent: nothing was booked; ask again when it may not be
+      // (past the run's longest wait, fail now: the core's cap).
+      if (-wait > maxWaitMs) throw new RateLimitedError(host, -wait, maxWaitMs);
       await waitUnlessAborted(-wait, signal);
     }
   }
@@ -241,7 +243,7 @@ function waitUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, clampDelay(ms));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

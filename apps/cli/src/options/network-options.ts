@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { TransportName } from '@fanout/core';
+import { integer } from '../option-parsers.js';
 
 /** The built-in transports (core's `TransportName`), listed here so that --help loads no HTTP client. */
 export const TRANSPORTS = ['http1', 'undici', 'axios'] as const satisfies readonly TransportName[];
@@ -13,6 +14,10 @@ export interface NetworkFlags {
   readonly cacert?: string;
   readonly cert?: string;
   readonly key?: string;
+  /** `--speed-limit`: bytes per second below which a download fails (core `speedLimit`). */
+  readonly speedLimit?: number;
+  /** `--speed-time`: seconds the speed is averaged over (core `speedTime`). */
+  readonly speedTime?: number;
 }
 
 /** Adds the Network/TLS group. */
@@ -26,4 +31,11 @@ export function addNetworkOptions(command: Command): Command {
     .option('--cacert <file>', 'extra trusted CA certificates (PEM)')
     .option('--cert <file>', 'client certificate (PEM) for mutual TLS')
     .option('--key <file>', 'private key (PEM) of --cert');
+}
+
+/** Adds curl's low-speed limit of downloads (`run` only: a worker stores no files), after the Network/TLS group. */
+export function addSpeedOptions(command: Command): Command {
+  return command
+    .option('--speed-limit <bytes>', 'with --output-dir: a body slower than this many bytes/s over --speed-time fails (ELOWSPEED); 0 turns it off (default 1024)', integer(0, Number.MAX_SAFE_INTEGER))
+    .option('--speed-time <s>', 'with --output-dir: seconds --speed-limit is measured over (default 30)', integer(1, 86_400));
 }

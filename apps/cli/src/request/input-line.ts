@@ -1,4 +1,4 @@
-import type { HttpMethod, RequestInput } from '@fanout/core';
+import { DEFAULT_MAX_JSON_DEPTH, jsonDepthExceeds, type HttpMethod, type RequestInput } from '@fanout/core';
 import type { InputItem } from '../config.js';
 import { isHttpMethod } from './http-methods.js';
 import type { RequestDefaults } from './request-defaults.js';
@@ -20,6 +20,8 @@ function jsonProblem(error: unknown): string {
 }
 
 function parseSpec(text: string): SpecLine | string {
+  // Checked before parsing: a spec nested deeper would crash the walks that follow (JSON.stringify).
+  if (jsonDepthExceeds(text, DEFAULT_MAX_JSON_DEPTH)) return `nested more than ${DEFAULT_MAX_JSON_DEPTH} levels deep`;
   let value: unknown;
   try {
     value = JSON.parse(text);

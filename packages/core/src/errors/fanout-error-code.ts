@@ -40,8 +40,11 @@ export type FanoutErrorCode =
   | 'EDEADLINE'
   | 'EABORTED'
   | 'EPARSE'
+  | 'EJSONDEPTH'
   | 'EBODYTOOLARGE'
   | 'ERR_INVALID_URL'
   | 'ECIRCUITOPEN'
+  | 'ERATELIMITED'
+  | 'ELOWSPEED'
   | NetworkErrorCode
   | SinkErrorCode;

@@ -10,6 +10,8 @@ export interface SerializedError {
   readonly message: string;
   /** `HttpError` only: the status received. */
   readonly status?: number;
+  /** `HttpError` only: the start of the response body (at most 1024 characters, `…` marks a cut), when it had one. */
+  readonly body?: string;
   /** What caused it (a system error, a TLS error, ...), three levels at most. */
   readonly cause?: SerializedCause;
 }
@@ -41,7 +43,7 @@ export abstract class FanoutError extends Error {
   }
 
   /** Fields a subclass adds to its JSON form (after `message`, before `cause`). */
-  protected details(): { readonly status?: number } {
+  protected details(): { readonly status?: number; readonly body?: string } {
     return {};
   }
 

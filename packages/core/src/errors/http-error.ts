@@ -48,7 +48,7 @@ export class HttpError extends FanoutError {
     this.retryAfterMs = details.retryAfterMs;
   }
 
-  protected override details(): { readonly status: number } {
-    return { status: this.status };
+  protected override details(): { readonly status: number; readonly body?: string } {
+    return this.body ? { status: this.status, body: this.body } : { status: this.status };
   }
 }

@@ -11,3 +11,5 @@ export { AbortError } from './abort-error.js';
 export { InvalidUrlError } from './invalid-url-error.js';
 export { CircuitOpenError } from './circuit-open-error.js';
 export { SinkError } from './sink-error.js';
+export { RateLimitedError } from './rate-limited-error.js';
+export { LowSpeedError } from './low-speed-error.js';

@@ -63,6 +63,8 @@ interface HostCircuit {
   openedAt: number | undefined;
   /** A probe is on its way; everything else still fails fast. */
   probing: boolean;
+  /** The failure that opened the circuit (the `cause` of its `CircuitOpenError`s). */
+  openedBy: FanoutError | undefined;
 }
 
 /**
@@ -86,7 +88,7 @@ export class CircuitBreaker implements HostBreaker {
     if (circuit?.openedAt === undefined) return false;
     const waited = Date.now() - circuit.openedAt;
     if (circuit.probing || waited < this.options.cooldown) {
-      throw new CircuitOpenError(host, circuit.failures, Math.max(0, this.options.cooldown - waited));
+      throw new CircuitOpenError(host, circuit.failures, Math.max(0, this.options.cooldown - waited), { cause: circuit.openedBy });
     }
     circuit.probing = true;
     return true;
@@ -109,13 +111,14 @@ export class CircuitBreaker implements HostBreaker {
       return;
     }
     if (!circuit) {
-      circuit = { failures: 0, openedAt: undefined, probing: false };
+      circuit = { failures: 0, openedAt: undefined, probing: false, openedBy: undefined };
       this.hosts.set(host, circuit);
     }
     circuit.failures++;
     if (probe || (circuit.openedAt === undefined && circuit.failures >= this.options.failures)) {
       circuit.openedAt = Date.now();
       circuit.probing = false;
+      circuit.openedBy = error;
     }
   }
 }

@@ -3,6 +3,7 @@ import type { Cancellation } from '../utils/cancellation.js';
 import { sleep } from '../utils/sleep.js';
 import { AdaptiveSlots } from './adaptive-slots.js';
 import type { HeaderLookup } from './read-rate-limit-headers.js';
+import { RESET_MARGIN_MS } from './host-budget.js';
 import { RateLimitPacer } from './rate-limit-pacer.js';
 import { RateLimiter } from './rate-limiter.js';
 import { VegasLimit } from './vegas-limit.js';
@@ -22,9 +23,10 @@ export interface HostGateOptions {
   readonly adaptiveMax?: number;
   /**
    * Pace each host by the budget it announces in rate-limit headers; requests can be in flight
-   * for at most `settleMs` (the attempt timeout).
+   * for at most `settleMs` (the attempt timeout); a wait for a reset longer than `maxWaitMs`
+   * fails at once (`RateLimitedError`).
    */
-  readonly rateLimitHeaders?: { readonly settleMs: number };
+  readonly rateLimitHeaders?: { readonly settleMs: number; readonly maxWaitMs?: number };
 }
 
 /** Frees what the gate gave an attempt; `dropped` (a 429, 503 or timeout) tells an adaptive limit. */
@@ -46,10 +48,14 @@ export class HostGate {
   private readonly globalRate?: RateLimiter;
   private readonly unlimited: boolean;
   private readonly pacer?: RateLimitPacer;
+  /** The longest wait for an announced reset in the shared limits (the margin they add included). */
+  private readonly sharedMaxWaitMs?: number;
 
   constructor(private readonly options: HostGateOptions) {
     if (options.rate !== undefined && !options.shared) this.globalRate = new RateLimiter(options.rate);
-    if (options.rateLimitHeaders) this.pacer = new RateLimitPacer(options.rateLimitHeaders.settleMs, options.shared);
+    if (options.rateLimitHeaders) this.pacer = new RateLimitPacer(options.rateLimitHeaders.settleMs, options.shared, options.rateLimitHeaders.maxWaitMs);
+    const maxWaitMs = options.rateLimitHeaders?.maxWaitMs;
+    if (maxWaitMs !== undefined) this.sharedMaxWaitMs = maxWaitMs + RESET_MARGIN_MS;
     this.unlimited = !Number.isFinite(options.perHost) && options.rate === undefined && options.perHostRate === undefined && !options.shared && options.adaptiveMax === undefined;
   }
 
@@ -95,7 +101,7 @@ export class HostGate {
     try {
       if (this.options.shared?.acquireHost && state.slots) shared = await this.options.shared.acquireHost(host, this.options.perHost, cancellation.signal);
       const rateWait = this.options.shared
-        ? await this.options.shared.reserve(host, cancellation.signal)
+        ? await this.options.shared.reserve(host, cancellation.signal, this.sharedMaxWaitMs)
         : Math.max(this.globalRate?.reserve() ?? 0, state.rate?.reserve() ?? 0);
       await sleep(rateWait, cancellation);
       // After the other waits, so that a send the budget lets go leaves at once.

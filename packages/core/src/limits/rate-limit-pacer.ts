@@ -1,4 +1,6 @@
+import { RateLimitedError } from '../errors/rate-limited-error.js';
 import type { Cancellation } from '../utils/cancellation.js';
+import { clampDelay } from '../utils/timer.js';
 import { HostBudget, RESET_MARGIN_MS } from './host-budget.js';
 import { readRateLimitHeaders, type HeaderLookup } from './read-rate-limit-headers.js';
 import type { SharedLimits } from './shared-limits.js';
@@ -36,10 +38,15 @@ export class RateLimitPacer {
   private readonly inFlight = new Map<string, number>();
   private readonly budgets = new Map<string, PacedHost>();
 
-  /** @param settleMs how long any request can be in flight (the attempt timeout). */
+  /**
+   * @param settleMs how long any request can be in flight (the attempt timeout).
+   * @param maxWaitMs the longest wait for a reset (`retry.maxRetryAfter`): a request whose wait
+   * would be longer fails at once with `RateLimitedError`.
+   */
   constructor(
     private readonly settleMs: number,
     private readonly shared?: SharedLimits,
+    private readonly maxWaitMs = Infinity,
   ) {}
 
   /** The fast path: counts a send to `host` and returns true when no budget holds it back. */
@@ -56,7 +63,8 @@ export class RateLimitPacer {
 
   /**
    * Counts one more send to `host` once its budget lets it go: undefined when it may go at
-   * once, else a promise that resolves then (rejects when `cancellation` aborts).
+   * once, else a promise that resolves then (rejects when `cancellation` aborts, or with
+   * `RateLimitedError` when the wait is longer than `maxWaitMs`).
    */
   take(host: string, cancellation: Cancellation): Promise<void> | undefined {
     const paced = this.budgets.size === 0 ? undefined : this.budgets.get(host);
@@ -64,7 +72,7 @@ export class RateLimitPacer {
       this.admitFree(host);
       return undefined;
     }
-    return paced.tryTake(performance.now()) === 0 ? undefined : this.waitForBudget(paced, cancellation);
+    return paced.tryTake(performance.now()) === 0 ? undefined : this.waitForBudget(host, paced, cancellation);
   }
 
   /** A response from `host` came back: reads its rate-limit headers. */
@@ -117,8 +125,9 @@ export class RateLimitPacer {
     }
   }
 
-  private async waitForBudget(paced: PacedHost, cancellation: Cancellation): Promise<void> {
+  private async waitForBudget(host: string, paced: PacedHost, cancellation: Cancellation): Promise<void> {
     for (let wait = paced.tryTake(performance.now()); wait > 0; wait = paced.tryTake(performance.now())) {
+      if (wait > this.maxWaitMs + RESET_MARGIN_MS) throw new RateLimitedError(host, wait, this.maxWaitMs);
       const at = performance.now() + wait;
       if (paced.timer === undefined || at < paced.timerAt) {
         paced.stopTimer();
@@ -127,7 +136,7 @@ export class RateLimitPacer {
           paced.timer = undefined;
           paced.timerAt = Infinity;
           paced.wake();
-        }, wait);
+        }, clampDelay(wait));
       }
       try {
         await waitInLine(paced.waiters, cancellation);

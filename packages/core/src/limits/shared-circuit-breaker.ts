@@ -16,8 +16,13 @@ export function sharesCircuit(shared: SharedLimits | undefined): shared is Share
  * host dead every process fails its requests fast, and one probe at a time, across processes,
  * goes after the cool-down. Same rules as {@link CircuitBreaker}. Outcomes are recorded without
  * waiting (in order on the shared connection); a failure to record is ignored, as a pause is.
+ * The `cause` of its `CircuitOpenError`s is the last connection failure this process saw from
+ * the host (none when only other processes did).
  */
 export class SharedCircuitBreaker implements HostBreaker {
+  /** The last connection failure per host, while the host has not answered since. */
+  private readonly lastFailures = new Map<string, FanoutError>();
+
   /**
    * @param probeLeaseMs how long a probe holds the host's probe slot: the attempt timeout and a
    * margin, so a probe whose process died frees it.
@@ -30,16 +35,20 @@ export class SharedCircuitBreaker implements HostBreaker {
 
   async admit(host: string): Promise<boolean> {
     const admission = await this.shared.circuitAdmit(host, this.probeLeaseMs);
-    if (admission.state === 'open') throw new CircuitOpenError(host, admission.failures, admission.retryInMs);
+    if (admission.state === 'open') throw new CircuitOpenError(host, admission.failures, admission.retryInMs, { cause: this.lastFailures.get(host) });
     return admission.state === 'probe';
   }
 
   recordSuccess(host: string): void {
+    this.lastFailures.delete(host);
     this.record(host, 'response', false);
   }
 
   recordFailure(host: string, error: FanoutError, probe: boolean): void {
-    if (isConnectionFailure(error)) this.record(host, 'unreachable', probe);
+    if (isConnectionFailure(error)) {
+      this.lastFailures.set(host, error);
+      this.record(host, 'unreachable', probe);
+    }
     else if (probe) this.record(host, 'other', true);
   }
 

@@ -15,9 +15,10 @@ export interface SharedLimits {
    * Books the next send slot for `host` under the run's `rate` and `perHostRate`, any pause of
    * the host and, with {@link SharedLimits.announceBudget}, the budget the host announced (it
    * then waits, until `signal` aborts, for the budget to let one more go); resolves to how many
-   * milliseconds to wait before sending.
+   * milliseconds to wait before sending. When the budget's reset is further than `maxWaitMs`
+   * (the run's `retry.maxRetryAfter`), it rejects with `RateLimitedError` instead of waiting.
    */
-  reserve(host: string, signal?: AbortSignal): Promise<number>;
+  reserve(host: string, signal?: AbortSignal, maxWaitMs?: number): Promise<number>;
   /** Holds back every request to `host`, in every process, for `ms`. */
   pause(host: string, ms: number): void;
   /** Counts one input sent (the retry budget's base). */

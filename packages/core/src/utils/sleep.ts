@@ -1,6 +1,7 @@
 import type { Cancellation } from './cancellation.js';
+import { clampDelay } from './timer.js';
 
-/** Resolves after `ms`, or rejects with the cancellation's reason as soon as it aborts. */
+/** Resolves after `ms` (at most 24.8 days: see `clampDelay`), or rejects with the cancellation's reason as soon as it aborts. */
 export function sleep(ms: number, cancellation: Cancellation): Promise<void> {
   if (cancellation.reason) return Promise.reject(cancellation.reason);
   if (ms <= 0) return Promise.resolve();
@@ -8,7 +9,7 @@ export function sleep(ms: number, cancellation: Cancellation): Promise<void> {
     const timer = setTimeout(() => {
       off();
       resolve();
-    }, ms);
+    }, clampDelay(ms));
     const off = cancellation.onAbort((reason) => {
       clearTimeout(timer);
       reject(reason);

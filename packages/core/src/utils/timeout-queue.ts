@@ -1,5 +1,6 @@
 import type { FanoutError } from '../errors/fanout-error.js';
 import type { Cancellation } from './cancellation.js';
+import { clampDelay } from './timer.js';
 
 /**
  * Timeouts of one length for many attempts, on one timer. Every entry lasts the same `ms` on a
@@ -72,8 +73,10 @@ export class TimeoutQueue {
   private arm(now: number): void {
     if (this.timer !== undefined) return;
     const deadline = this.deadlines[this.head] as number;
-    this.armedFor = deadline;
-    this.timer = setTimeout(this.expire, Math.max(0, deadline - now));
+    // Past Node's longest timer, wake at its end and arm again: nothing is due before the deadline.
+    const delay = clampDelay(deadline - now);
+    this.armedFor = Math.min(deadline, now + delay);
+    this.timer = setTimeout(this.expire, delay);
   }
 
   /** Moves `head` past cleared entries; compacts the arrays; stops the timer once none is live. */
