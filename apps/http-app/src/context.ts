@@ -1,7 +1,7 @@
 import type { FanoutOptions, Transport } from '@fanout/core';
 import type { Logger } from 'pino';
 import type { AppMetrics } from './metrics.js';
-import type { UpstreamControls } from './upstream-controls.js';
+import type { EmbeddedUpstream } from './upstream-shaping.js';
 
 /** What each API call may use of the upstream. */
 export interface CallLimits {
@@ -21,8 +21,8 @@ export interface AppContext {
   /** Per-request options for the core (timeout, retry). */
   readonly runOptions: FanoutOptions;
   readonly limits: CallLimits;
-  /** The embedded demo upstream's latency and failure rate; `undefined` with an external upstream. */
-  readonly upstreamControls: UpstreamControls | undefined;
+  /** The embedded demo upstream, which calls may shape; `undefined` with an external upstream. */
+  readonly embeddedUpstream: EmbeddedUpstream | undefined;
 }
 
 /** One request being handled. */

@@ -4,7 +4,7 @@ import { AppError } from './app-error.js';
 import type { AppContext } from './context.js';
 import type { RunQuery } from './params.js';
 import { answeredHead } from './respond.js';
-import { upstreamChange } from './upstream-controls.js';
+import { checkShaping } from './upstream-shaping.js';
 
 const NDJSON = 'application/x-ndjson';
 const SSE = 'text/event-stream';
@@ -43,11 +43,9 @@ export function openEventStream(req: IncomingMessage, res: ServerResponse, input
 
 /**
  * Opens the stream of a call's run(s): checks the query's `latency` / `failRate` first (a 400
- * while an answer can still be sent), opens the stream, then applies them (not for HEAD).
+ * while an answer can still be sent), then opens the stream (`undefined` for HEAD).
  */
 export function openRunStream(req: IncomingMessage, res: ServerResponse, ctx: AppContext, query: RunQuery, headers: Readonly<Record<string, string>> = {}): RecordWriter | undefined {
-  const shapeUpstream = upstreamChange(ctx.upstreamControls, query.upstream);
-  const write = openEventStream(req, res, query.ids.length, headers);
-  if (write) shapeUpstream();
-  return write;
+  checkShaping(ctx.embeddedUpstream, query.upstream);
+  return openEventStream(req, res, query.ids.length, headers);
 }

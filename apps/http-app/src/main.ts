@@ -26,7 +26,7 @@ const demo =
   config.upstreamUrl === undefined ? await (await import('@fanout/demo-upstream')).startDemoUpstream({ latency: config.demoLatencyMs }) : undefined;
 const upstreamUrl = config.upstreamUrl ?? (demo?.url as string);
 
-const embeddedUpstream = demo && { initial: { latency: config.demoLatencyMs, failRate: 0 }, configure: demo.configure.bind(demo) };
+const embeddedUpstream = demo && { defaults: { latency: config.demoLatencyMs, failRate: 0 } };
 const app = createApp({ upstreamUrl, logger: log, byteBudget: config.byteBudget, deadlineMs: config.deadlineMs, embeddedUpstream });
 // Before listening: a signal that comes as soon as the listening line is out must find the handler.
 stopOnSignals({

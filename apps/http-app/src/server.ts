@@ -19,7 +19,7 @@ import { handleSweep } from './routes/sweep.js';
 import { handleSweepStream } from './routes/sweep-stream.js';
 import { handleUpstream } from './routes/upstream.js';
 import { BASE_HEADERS } from './security-headers.js';
-import { UpstreamControls, type EmbeddedUpstream } from './upstream-controls.js';
+import type { EmbeddedUpstream } from './upstream-shaping.js';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -50,8 +50,9 @@ export interface AppOptions {
    */
   readonly headersTimeoutMs?: number;
   /**
-   * The embedded demo upstream at `upstreamUrl`, which calls may shape with `latency` and
-   * `failRate` (and the page offers controls for). Without it those parameters get a 400.
+   * The embedded demo upstream at `upstreamUrl`, which each call may shape for its own requests
+   * with `latency` and `failRate` (and the page offers controls for). Without it those
+   * parameters get a 400.
    * @default undefined (an external upstream)
    */
   readonly embeddedUpstream?: EmbeddedUpstream;
@@ -79,7 +80,7 @@ export function createApp(options: AppOptions): App {
     transport,
     metrics,
     runOptions: { timeout: 5000, retry: 1, ...options.runOptions },
-    upstreamControls: options.embeddedUpstream && new UpstreamControls(options.embeddedUpstream),
+    embeddedUpstream: options.embeddedUpstream,
     limits: { byteBudget: options.byteBudget ?? CONFIG_DEFAULTS.byteBudget, deadlineMs: options.deadlineMs ?? CONFIG_DEFAULTS.deadlineMs },
   };
   const pageFiles = ['app.js', 'ndjson.js', 'svg.js', 'timeline.js', 'sweep-chart.js', 'style.css', 'favicon.svg'];

@@ -20,7 +20,7 @@ export interface SweepReport {
 export function sweepRun(query: RunQuery, ctx: AppContext, res: ServerResponse, hooks: Pick<SweepOptions, 'onLevel' | 'onResult'> = {}) {
   const urls = query.ids.map((id) => postUrl(ctx.upstreamUrl, id));
   return runCall(ctx, res, async (signal): Promise<SweepReport> => {
-    const levels = await sweep(urls, { ...callOptions(ctx, query.concurrency), concurrency: query.concurrency, signal, ...hooks });
+    const levels = await sweep(urls, { ...callOptions(ctx, query), concurrency: query.concurrency, signal, ...hooks });
     const planned = sweepConcurrencies(query.concurrency).length;
     return { sweep: levels, best: levels.length > 0 ? kneeOf(levels) : null, complete: levels.length === planned };
   });
