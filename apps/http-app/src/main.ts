@@ -27,7 +27,8 @@ const demo =
 const upstreamUrl = config.upstreamUrl ?? (demo?.url as string);
 
 const embeddedUpstream = demo && { defaults: { latency: config.demoLatencyMs, failRate: 0 } };
-const app = createApp({ upstreamUrl, logger: log, byteBudget: config.byteBudget, deadlineMs: config.deadlineMs, embeddedUpstream });
+const { byteBudget, deadlineMs, maxCalls, maxCallsPerClient, streamBufferBytes, writeTimeoutMs } = config;
+const app = createApp({ upstreamUrl, logger: log, byteBudget, deadlineMs, maxCalls, maxCallsPerClient, streamBufferBytes, writeTimeoutMs, embeddedUpstream });
 // Before listening: a signal that comes as soon as the listening line is out must find the handler.
 stopOnSignals({
   graceMs: config.shutdownGraceMs,

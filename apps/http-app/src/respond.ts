@@ -36,11 +36,14 @@ export function answeredHead(req: IncomingMessage, res: ServerResponse, contentT
 
 /**
  * The start of a JSON API call: checks the query's `latency` / `failRate`, answers HEAD (true:
- * nothing more to do), and otherwise returns false.
+ * nothing more to do), and otherwise takes one of the app's call slots (503 `EBUSY` when none
+ * is free) and returns false.
  */
 export function answeredHeadOfCall(req: IncomingMessage, res: ServerResponse, ctx: AppContext, query: RunQuery): boolean {
   checkShaping(ctx.embeddedUpstream, query.upstream);
-  return answeredHead(req, res, JSON_TYPE);
+  if (answeredHead(req, res, JSON_TYPE)) return true;
+  ctx.calls.admit(req, res);
+  return false;
 }
 
 /**
