@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { http1Transport, type FanoutOptions } from '@fanout/core';
 import { pino, type Logger } from 'pino';
 import { AppError } from './app-error.js';
-import { answerClientError } from './client-error.js';
+import { answerClientError, answerConnect } from './client-error.js';
 import { CONFIG_DEFAULTS } from './config.js';
 import type { AppContext } from './context.js';
 import { createDispatcher, type Handler } from './dispatch.js';
@@ -157,6 +157,7 @@ export function createApp(options: AppOptions): App {
     dispatch,
   );
   server.on('clientError', answerClientError);
+  server.on('connect', answerConnect);
   const stopWatching = watchStalledWrites(active, options.writeTimeoutMs ?? CONFIG_DEFAULTS.writeTimeoutMs, (res) => {
     metrics.responsesCut.inc({ reason: 'stalled' });
     log.warn({ path: res.req.url?.slice(0, 200), waitingBytes: res.writableLength }, 'client stopped reading: connection closed');
