@@ -32,7 +32,7 @@ export class CallSlots {
     const client = req.socket.remoteAddress ?? '';
     const mine = this.byClient.get(client) ?? 0;
     if (this.open >= this.max || mine >= this.perClient) {
-      const which = this.open >= this.max ? `the app runs ${this.max} calls at once (MAX_CALLS)` : `a client may run ${this.perClient} calls at once (MAX_CALLS_PER_CLIENT)`;
+      const which = this.open >= this.max ? `the app runs at most ${this.max} at once (MAX_CALLS)` : `one client may run at most ${this.perClient} at once (MAX_CALLS_PER_CLIENT)`;
       throw new AppError(503, 'EBUSY', `Too many calls at once: ${which}; try again in ${BUSY_RETRY_AFTER_S} s`, { 'retry-after': String(BUSY_RETRY_AFTER_S), connection: 'close' });
     }
     this.open++;
