@@ -5,7 +5,7 @@ import { metric } from './metrics-text.js';
 import { neverReadingClient, serverSockets } from './never-reading-client.js';
 import { postId, sendPost } from './test-upstream.js';
 
-// Ids up to 100 are posts of 150 KB: an answer of 40 is 6 MB, more than the system's socket
+// Ids up to 100 are posts of 150 KB: an answer of 60 is 9 MB, more than the system's socket
 // buffers take for a client that does not read (about 4 MB on loopback here); a paced stream at
 // concurrency 2 keeps less than STREAM_BUFFER_BYTES (1 MiB) waiting, so only the write timeout
 // can end it. Ids past 100 are small posts answered after 400 ms.
@@ -29,7 +29,7 @@ afterEach(() => {
 const stalledCuts = () => metric(ctx.url, 'http_responses_cut_total{reason="stalled"}');
 
 describe('a client that takes nothing of what waits for it for WRITE_TIMEOUT_MS is cut', () => {
-  it.each(['/api/posts?ids=1-40&concurrency=8', '/api/posts/stream?ids=1-100&concurrency=2'])('%s: closed by the app, its call cancelled or ended', async (path) => {
+  it.each(['/api/posts?ids=1-60&concurrency=8', '/api/posts/stream?ids=1-100&concurrency=2'])('%s: closed by the app, its call cancelled or ended', async (path) => {
     const before = await stalledCuts();
     const client = await neverReadingClient(ctx.url, path);
     clients.push(client);

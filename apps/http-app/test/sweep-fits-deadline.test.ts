@@ -59,14 +59,14 @@ describe('a sweep against the embedded upstream must fit in its deadline, or it 
 describe('the largest sweep that fits ends with every level and its knee', () => {
   const scaled = useEmbeddedApp({ latency: 0 }, { deadlineMs: 8000 });
 
-  it('at 200 ms and an 8 s limit: 16 ids up to 32 (32 rounds, 6.4 s) run to the end', async () => {
-    expect(largestSweep(32, { latency: 200, failRate: 0 }, runOptions, 6400, 100)).toBe(16);
-    const refused = await getJson(`${scaled.url}/api/sweep?ids=1-17&concurrency=32&latency=200`);
+  it('at 400 ms and an 8 s limit: 8 ids up to 4 (14 rounds, 5.6 s) run to the end; 9 ids are refused', async () => {
+    expect(largestSweep(4, { latency: 400, failRate: 0 }, runOptions, 6400, 100)).toBe(8);
+    const refused = await getJson(`${scaled.url}/api/sweep?ids=1-9&concurrency=4&latency=400`);
     expect(refused.status).toBe(400);
-    const { status, body } = await getJson(`${scaled.url}/api/sweep?ids=1-16&concurrency=32&latency=200`);
+    const { status, body } = await getJson(`${scaled.url}/api/sweep?ids=1-8&concurrency=4&latency=400`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ complete: true, best: expect.any(Number) });
-    expect((body.sweep as unknown[]).length).toBe(6);
-    expect(scaled.upstream.stats.requests).toBe(16 * 6);
+    expect((body.sweep as unknown[]).length).toBe(3);
+    expect(scaled.upstream.stats.requests).toBe(8 * 3);
   }, 30_000);
 });
