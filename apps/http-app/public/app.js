@@ -189,6 +189,13 @@ function compare() {
   });
 }
 
+/** What the sweep found: its knee, or why there is none (a cut sweep has none: the levels it did not run might have been the best). */
+function kneeText(record) {
+  if (record.complete) return `Knee: concurrency ${record.best}, the lowest level within 90 % of the best throughput.`;
+  if (record.sweep.length === 0) return 'No level finished in time: no knee found.';
+  return `The time limit cut the sweep short after concurrency ${record.sweep.at(-1).concurrency}: no knee found (the levels that did not run might have been the best).`;
+}
+
 function sweep() {
   const params = query(false);
   void act(async (signal) => {
@@ -213,7 +220,7 @@ function sweep() {
       } else if (record.sweep) {
         drawSweep($('#sweep-chart'), record.sweep, record.best);
         const failed = levels.reduce((n, level) => n + level.failed, 0);
-        $('#knee').textContent = record.best === null ? 'No level finished in time.' : `Knee: concurrency ${record.best}, the lowest level within 90 % of the best throughput.${record.complete ? '' : ' The time limit cut the sweep short.'}`;
+        $('#knee').textContent = kneeText(record);
         say(`Swept ${count} posts at ${record.sweep.length} levels${failed > 0 ? `, ${failed} failed` : ''}.`);
       }
     });

@@ -13,7 +13,7 @@ const upstream = await startDemoUpstream({ latency: 150, jitter: 60 });
 const app = createApp({
   upstreamUrl: upstream.url,
   logger: pino({ level: 'silent' }),
-  embeddedUpstream: { initial: { latency: 150, failRate: 0 }, configure: (next) => upstream.configure(next) },
+  embeddedUpstream: { defaults: { latency: 150, failRate: 0 } },
 });
 const url = await app.listen(0, '127.0.0.1');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });

@@ -2,14 +2,18 @@ import type { ServerResponse } from 'node:http';
 import { TimeoutError, type FanoutOptions } from '@fanout/core';
 import { withByteBudget } from './byte-budget.js';
 import type { AppContext } from './context.js';
+import type { RunQuery } from './params.js';
+import { callShapingHeaders } from './upstream-shaping.js';
 
 /**
  * The core options of one API call: the app's run options, a transport with this call's own
- * byte budget, and the call's deadline (core's `deadline`: in-flight requests are aborted and
- * the rest fail with `EDEADLINE`; a `Retry-After` past it fails at once).
+ * byte budget, the call's deadline (core's `deadline`: in-flight requests are aborted and
+ * the rest fail with `EDEADLINE`; a `Retry-After` past it fails at once), and the call's own
+ * `latency` / `failRate` for the embedded upstream, sent with each of its requests.
  */
-export function callOptions(ctx: AppContext, concurrency: number): FanoutOptions {
-  return { ...ctx.runOptions, transport: withByteBudget(ctx.transport, ctx.limits.byteBudget, concurrency), deadline: ctx.limits.deadlineMs, concurrency };
+export function callOptions(ctx: AppContext, query: RunQuery, concurrency = query.concurrency): FanoutOptions {
+  const headers = { ...ctx.runOptions.headers, ...callShapingHeaders(ctx.embeddedUpstream, query.upstream) };
+  return { ...ctx.runOptions, headers, transport: withByteBudget(ctx.transport, ctx.limits.byteBudget, concurrency), deadline: ctx.limits.deadlineMs, concurrency };
 }
 
 /**

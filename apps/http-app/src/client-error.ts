@@ -1,5 +1,6 @@
-import { STATUS_CODES, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { BASE_HEADERS } from './security-headers.js';
 
 /** Node's parser and timeout errors, as the answer the app gives. */
@@ -25,9 +26,26 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
     socket.destroy();
     return;
   }
-  const answer = answerFor(error.code);
+  writeRawError(socket, answerFor(error.code));
+}
+
+/** Writes the app's JSON error shape (and its base headers) straight to `socket`, then closes it. */
+function writeRawError(socket: Socket, answer: { status: number; code: string; message: string }, extra: Readonly<Record<string, string>> = {}): void {
   const body = JSON.stringify({ error: { code: answer.code, message: answer.message } });
-  const headers = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), ...BASE_HEADERS, connection: 'close' };
+  const headers = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), ...BASE_HEADERS, ...extra, connection: 'close' };
   const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
   socket.end(`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\n${head}\r\n${body}`);
+}
+
+/**
+ * The server's `connect` handler: the app is no proxy, so `CONNECT` gets a 405 JSON error (Node
+ * would otherwise close the connection without a word), and the connection is closed.
+ */
+export function answerConnect(_req: IncomingMessage, socket: Duplex): void {
+  if (!(socket instanceof Socket) || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.on('error', () => undefined);
+  writeRawError(socket, { status: 405, code: 'EMETHOD', message: 'Method CONNECT is not allowed: this app is no proxy; use GET' }, { allow: 'GET, HEAD' });
 }

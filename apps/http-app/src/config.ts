@@ -10,6 +10,10 @@ export interface AppConfig {
   readonly byteBudget: number;
   readonly deadlineMs: number;
   readonly shutdownGraceMs: number;
+  readonly maxCalls: number;
+  readonly maxCallsPerClient: number;
+  readonly streamBufferBytes: number;
+  readonly writeTimeoutMs: number;
 }
 
 /** A setting the app cannot start with: `main` prints the message as one line and exits 2. */
@@ -26,6 +30,10 @@ export const CONFIG_DEFAULTS = {
   byteBudget: 8 * 1024 * 1024,
   deadlineMs: 30_000,
   shutdownGraceMs: 10_000,
+  maxCalls: 16,
+  maxCallsPerClient: 4,
+  streamBufferBytes: 1024 * 1024,
+  writeTimeoutMs: 30_000,
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -57,8 +65,9 @@ function upstream(text: string | undefined): string | undefined {
 
 /**
  * Reads and checks every setting at once: `PORT`, `HOST`, `UPSTREAM_URL`, `DEMO_LATENCY_MS`,
- * `UPSTREAM_BYTE_BUDGET`, `API_DEADLINE_MS`, `SHUTDOWN_GRACE_MS`. Throws `ConfigError` for the
- * first bad one.
+ * `UPSTREAM_BYTE_BUDGET`, `API_DEADLINE_MS`, `SHUTDOWN_GRACE_MS`, `MAX_CALLS`,
+ * `MAX_CALLS_PER_CLIENT`, `STREAM_BUFFER_BYTES`, `WRITE_TIMEOUT_MS`. Throws `ConfigError` for
+ * the first bad one.
  */
 export function readConfig(env: Env): AppConfig {
   return {
@@ -69,5 +78,9 @@ export function readConfig(env: Env): AppConfig {
     byteBudget: integer(env, 'UPSTREAM_BYTE_BUDGET', CONFIG_DEFAULTS.byteBudget, 1, 1024 * 1024 * 1024),
     deadlineMs: integer(env, 'API_DEADLINE_MS', CONFIG_DEFAULTS.deadlineMs, 1, 600_000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', CONFIG_DEFAULTS.shutdownGraceMs, 0, 600_000),
+    maxCalls: integer(env, 'MAX_CALLS', CONFIG_DEFAULTS.maxCalls, 1, 1024),
+    maxCallsPerClient: integer(env, 'MAX_CALLS_PER_CLIENT', CONFIG_DEFAULTS.maxCallsPerClient, 1, 1024),
+    streamBufferBytes: integer(env, 'STREAM_BUFFER_BYTES', CONFIG_DEFAULTS.streamBufferBytes, 1024, 1024 * 1024 * 1024),
+    writeTimeoutMs: integer(env, 'WRITE_TIMEOUT_MS', CONFIG_DEFAULTS.writeTimeoutMs, 100, 600_000),
   };
 }

@@ -1,7 +1,8 @@
 import type { FanoutOptions, Transport } from '@fanout/core';
 import type { Logger } from 'pino';
+import type { CallSlots } from './call-slots.js';
 import type { AppMetrics } from './metrics.js';
-import type { UpstreamControls } from './upstream-controls.js';
+import type { EmbeddedUpstream } from './upstream-shaping.js';
 
 /** What each API call may use of the upstream. */
 export interface CallLimits {
@@ -9,6 +10,8 @@ export interface CallLimits {
   readonly byteBudget: number;
   /** Time limit of one call in milliseconds. */
   readonly deadlineMs: number;
+  /** Bytes a stream may have waiting for its client before it is cut. */
+  readonly streamBufferBytes: number;
 }
 
 /** What every handler shares. */
@@ -21,8 +24,10 @@ export interface AppContext {
   /** Per-request options for the core (timeout, retry). */
   readonly runOptions: FanoutOptions;
   readonly limits: CallLimits;
-  /** The embedded demo upstream's latency and failure rate; `undefined` with an external upstream. */
-  readonly upstreamControls: UpstreamControls | undefined;
+  /** The calls running now, and how many may. */
+  readonly calls: CallSlots;
+  /** The embedded demo upstream, which calls may shape; `undefined` with an external upstream. */
+  readonly embeddedUpstream: EmbeddedUpstream | undefined;
 }
 
 /** One request being handled. */

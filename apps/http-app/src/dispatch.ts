@@ -11,10 +11,19 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, ctx: AppContex
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
 
+/** How many `Host` lines the request has. */
+function hostLines(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]?.toLowerCase() === 'host') count++;
+  return count;
+}
+
 /** Checks a request before its handler runs: target, Host, route, method, no body. */
 function admit(req: IncomingMessage, routes: ReadonlyMap<string, Handler>): { url: URL; handler: Handler } {
   const url = parseRequestTarget(req.url);
   if (req.httpVersion === '1.1' && req.headers.host === undefined) throw new AppError(400, 'EBADHOST', 'An HTTP/1.1 request needs a Host header');
+  // Node keeps the first of several Host lines; RFC 9112 §3.2 asks for a 400 (proxies may have read another one).
+  if (hostLines(req.rawHeaders) > 1) throw new AppError(400, 'EBADHOST', 'A request may have one Host header, got several');
   const handler = routes.get(url.pathname);
   if (!handler) throw new AppError(404, 'ENOTFOUND', `No route ${url.pathname.slice(0, 200)}; see GET / for the page and /api/posts?ids=1,2,3 for the API`);
   if (req.method !== 'GET' && req.method !== 'HEAD') {

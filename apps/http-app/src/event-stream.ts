@@ -4,7 +4,7 @@ import { AppError } from './app-error.js';
 import type { AppContext } from './context.js';
 import type { RunQuery } from './params.js';
 import { answeredHead } from './respond.js';
-import { upstreamChange } from './upstream-controls.js';
+import { checkShaping } from './upstream-shaping.js';
 
 const NDJSON = 'application/x-ndjson';
 const SSE = 'text/event-stream';
@@ -25,29 +25,37 @@ function streamType(req: IncomingMessage): typeof NDJSON | typeof SSE {
 }
 
 /**
- * Starts a streamed answer (`/api/…/stream`): NDJSON or SSE by `Accept`, headers sent at once,
- * with `X-Input-Count` (how many inputs each run has, so that a client can size its progress
- * and timeline before the first record) and any `headers` given. `undefined` for HEAD (answered
- * with the headers alone: nothing is to run).
+ * Writes `text` to a stream's response unless the client is so far behind that more than
+ * `maxBuffered` bytes wait for it in the app (the response's and its socket's buffers): then the
+ * connection is closed instead, which cancels the call's upstream requests (its 'close').
  */
-export function openEventStream(req: IncomingMessage, res: ServerResponse, inputCount: number, headers: Readonly<Record<string, string>> = {}): RecordWriter | undefined {
-  const type = streamType(req);
-  const contentType = `${type}; charset=utf-8`;
-  if (answeredHead(req, res, contentType)) return undefined;
-  res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache', 'x-accel-buffering': 'no', vary: 'accept', 'x-input-count': String(inputCount), ...headers });
-  res.flushHeaders();
-  return type === SSE
-    ? (event, json) => void res.write(`event: ${event}\ndata: ${json}\n\n`)
-    : (_event, json, ndjson = json) => void res.write(`${ndjson}\n`);
+function boundedWrite(res: ServerResponse, ctx: AppContext, text: string): void {
+  if (res.destroyed) return;
+  res.write(text);
+  if (res.writableLength > ctx.limits.streamBufferBytes) {
+    ctx.metrics.responsesCut.inc({ reason: 'buffer' });
+    res.destroy();
+  }
 }
 
 /**
- * Opens the stream of a call's run(s): checks the query's `latency` / `failRate` first (a 400
- * while an answer can still be sent), opens the stream, then applies them (not for HEAD).
+ * Opens the stream of a call's run(s) (`/api/…/stream`): checks the query's `latency` /
+ * `failRate` (a 400 while an answer can still be sent), picks NDJSON or SSE by `Accept`, answers
+ * HEAD with the headers alone (`undefined`: nothing is to run), takes one of the app's call slots
+ * (503 `EBUSY` when none is free), then sends the headers at once, with `X-Input-Count` (how many
+ * inputs each run has, so that a client can size its progress and timeline before the first
+ * record) and any `headers` given. Each record is written with a bound on what may wait for the
+ * client (`STREAM_BUFFER_BYTES`): past it the connection is closed and the call cancelled.
  */
 export function openRunStream(req: IncomingMessage, res: ServerResponse, ctx: AppContext, query: RunQuery, headers: Readonly<Record<string, string>> = {}): RecordWriter | undefined {
-  const shapeUpstream = upstreamChange(ctx.upstreamControls, query.upstream);
-  const write = openEventStream(req, res, query.ids.length, headers);
-  if (write) shapeUpstream();
-  return write;
+  checkShaping(ctx.embeddedUpstream, query.upstream);
+  const type = streamType(req);
+  const contentType = `${type}; charset=utf-8`;
+  if (answeredHead(req, res, contentType)) return undefined;
+  ctx.calls.admit(req, res);
+  res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache', 'x-accel-buffering': 'no', vary: 'accept', 'x-input-count': String(query.ids.length), ...headers });
+  res.flushHeaders();
+  return type === SSE
+    ? (event, json) => boundedWrite(res, ctx, `event: ${event}\ndata: ${json}\n\n`)
+    : (_event, json, ndjson = json) => boundedWrite(res, ctx, `${ndjson}\n`);
 }

@@ -26,8 +26,9 @@ const demo =
   config.upstreamUrl === undefined ? await (await import('@fanout/demo-upstream')).startDemoUpstream({ latency: config.demoLatencyMs }) : undefined;
 const upstreamUrl = config.upstreamUrl ?? (demo?.url as string);
 
-const embeddedUpstream = demo && { initial: { latency: config.demoLatencyMs, failRate: 0 }, configure: demo.configure.bind(demo) };
-const app = createApp({ upstreamUrl, logger: log, byteBudget: config.byteBudget, deadlineMs: config.deadlineMs, embeddedUpstream });
+const embeddedUpstream = demo && { defaults: { latency: config.demoLatencyMs, failRate: 0 } };
+const { byteBudget, deadlineMs, maxCalls, maxCallsPerClient, streamBufferBytes, writeTimeoutMs } = config;
+const app = createApp({ upstreamUrl, logger: log, byteBudget, deadlineMs, maxCalls, maxCallsPerClient, streamBufferBytes, writeTimeoutMs, embeddedUpstream });
 // Before listening: a signal that comes as soon as the listening line is out must find the handler.
 stopOnSignals({
   graceMs: config.shutdownGraceMs,

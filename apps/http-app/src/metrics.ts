@@ -7,13 +7,40 @@ export interface AppMetrics {
   readonly requests: Counter<'route' | 'method' | 'status'>;
   readonly upstreamLatency: Histogram<'outcome'>;
   readonly upstreamInFlight: Gauge;
+  /** Responses the app closed because their client did not read: `buffer` (too much waiting) or `stalled` (nothing taken for `WRITE_TIMEOUT_MS`). */
+  readonly responsesCut: Counter<'reason'>;
 }
 
-export function createMetrics(): AppMetrics {
+/** What the load gauges read when scraped. */
+export interface AppLoad {
+  /** API calls running now. */
+  callsOpen(): number;
+  /** Bytes waiting in the app for clients to read them, over all open responses. */
+  bufferedBytes(): number;
+}
+
+export function createMetrics(load: AppLoad): AppMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  new Gauge({
+    name: 'http_calls_open',
+    help: 'API calls that fetch from the upstream running now (MAX_CALLS at most)',
+    registers: [registry],
+    collect() {
+      this.set(load.callsOpen());
+    },
+  });
+  new Gauge({
+    name: 'http_response_buffered_bytes',
+    help: 'Bytes of responses waiting in the app for their clients to read them',
+    registers: [registry],
+    collect() {
+      this.set(load.bufferedBytes());
+    },
+  });
   return {
     registry,
+    responsesCut: new Counter({ name: 'http_responses_cut_total', help: 'Responses closed because their client did not read them, by reason', labelNames: ['reason'], registers: [registry] }),
     requests: new Counter({ name: 'http_requests_total', help: 'HTTP requests served, by route and status', labelNames: ['route', 'method', 'status'], registers: [registry] }),
     upstreamLatency: new Histogram({
       name: 'upstream_request_duration_seconds',

@@ -1,6 +1,6 @@
 import { IdListError, parseIdList } from '@fanout/demo-upstream';
 import { AppError } from './app-error.js';
-import type { UpstreamSettings } from './upstream-controls.js';
+import type { UpstreamSettings } from './upstream-shaping.js';
 
 /** Input limits of the API. */
 export const LIMITS = { maxIds: 100, minConcurrency: 1, maxConcurrency: 32, defaultConcurrency: 8, maxLatencyMs: 5000 } as const;

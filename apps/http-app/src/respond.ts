@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from './app-error.js';
 import type { AppContext } from './context.js';
 import type { RunQuery } from './params.js';
-import { upstreamChange } from './upstream-controls.js';
+import { checkShaping } from './upstream-shaping.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -36,12 +36,13 @@ export function answeredHead(req: IncomingMessage, res: ServerResponse, contentT
 
 /**
  * The start of a JSON API call: checks the query's `latency` / `failRate`, answers HEAD (true:
- * nothing more to do), and otherwise applies them and returns false.
+ * nothing more to do), and otherwise takes one of the app's call slots (503 `EBUSY` when none
+ * is free) and returns false.
  */
 export function answeredHeadOfCall(req: IncomingMessage, res: ServerResponse, ctx: AppContext, query: RunQuery): boolean {
-  const shapeUpstream = upstreamChange(ctx.upstreamControls, query.upstream);
+  checkShaping(ctx.embeddedUpstream, query.upstream);
   if (answeredHead(req, res, JSON_TYPE)) return true;
-  shapeUpstream();
+  ctx.calls.admit(req, res);
   return false;
 }
 

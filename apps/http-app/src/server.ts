@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { http1Transport, type FanoutOptions } from '@fanout/core';
 import { pino, type Logger } from 'pino';
 import { AppError } from './app-error.js';
-import { answerClientError } from './client-error.js';
+import { answerClientError, answerConnect } from './client-error.js';
 import { CONFIG_DEFAULTS } from './config.js';
 import type { AppContext } from './context.js';
 import { createDispatcher, type Handler } from './dispatch.js';
@@ -18,8 +18,11 @@ import { serveFile, staticFiles } from './routes/static.js';
 import { handleSweep } from './routes/sweep.js';
 import { handleSweepStream } from './routes/sweep-stream.js';
 import { handleUpstream } from './routes/upstream.js';
+import { CallSlots } from './call-slots.js';
+import { LIMITS } from './params.js';
+import { watchStalledWrites } from './stalled-writes.js';
 import { BASE_HEADERS } from './security-headers.js';
-import { UpstreamControls, type EmbeddedUpstream } from './upstream-controls.js';
+import type { EmbeddedUpstream } from './upstream-shaping.js';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -50,8 +53,34 @@ export interface AppOptions {
    */
   readonly headersTimeoutMs?: number;
   /**
-   * The embedded demo upstream at `upstreamUrl`, which calls may shape with `latency` and
-   * `failRate` (and the page offers controls for). Without it those parameters get a 400.
+   * API calls that fetch from the upstream (the streams, `/api/posts`, `/api/compare`,
+   * `/api/sweep`; not HEAD) running at once; past it a call gets 503 `EBUSY` with `Retry-After`.
+   * The pool to the upstream has `maxCalls × 32` connections, so no call waits for another's.
+   * @default 16
+   */
+  readonly maxCalls?: number;
+  /**
+   * Such calls one client address may run at once (503 `EBUSY` past it), so that one client
+   * cannot take every slot. Behind a reverse proxy every visitor has its address: set it to `maxCalls`.
+   * @default 4
+   */
+  readonly maxCallsPerClient?: number;
+  /**
+   * Bytes of a stream that may wait in the app for its client; past it the connection is closed
+   * and the call's upstream requests cancelled (a client that does not read).
+   * @default 1048576 (1 MiB)
+   */
+  readonly streamBufferBytes?: number;
+  /**
+   * A response whose client has taken none of what waits for it for this long (ms) is closed,
+   * and its call's upstream requests cancelled.
+   * @default 30000
+   */
+  readonly writeTimeoutMs?: number;
+  /**
+   * The embedded demo upstream at `upstreamUrl`, which each call may shape for its own requests
+   * with `latency` and `failRate` (and the page offers controls for). Without it those
+   * parameters get a 400.
    * @default undefined (an external upstream)
    */
   readonly embeddedUpstream?: EmbeddedUpstream;
@@ -72,15 +101,29 @@ export interface App {
 /** Builds the node:http app: routes, limits, logs, metrics. */
 export function createApp(options: AppOptions): App {
   const log = options.logger ?? pino();
-  const metrics = createMetrics();
-  const transport = instrumented(http1Transport({ connections: 128 }), metrics);
+  const calls = new CallSlots(options.maxCalls ?? CONFIG_DEFAULTS.maxCalls, options.maxCallsPerClient ?? CONFIG_DEFAULTS.maxCallsPerClient);
+  const active = new Set<ServerResponse>();
+  const metrics = createMetrics({
+    callsOpen: () => calls.size,
+    bufferedBytes: () => {
+      let bytes = 0;
+      for (const res of active) bytes += res.writableLength;
+      return bytes;
+    },
+  });
+  const transport = instrumented(http1Transport({ connections: calls.max * LIMITS.maxConcurrency }), metrics);
   const ctx: AppContext = {
     upstreamUrl: options.upstreamUrl.replace(/\/+$/, ''),
     transport,
     metrics,
     runOptions: { timeout: 5000, retry: 1, ...options.runOptions },
-    upstreamControls: options.embeddedUpstream && new UpstreamControls(options.embeddedUpstream),
-    limits: { byteBudget: options.byteBudget ?? CONFIG_DEFAULTS.byteBudget, deadlineMs: options.deadlineMs ?? CONFIG_DEFAULTS.deadlineMs },
+    embeddedUpstream: options.embeddedUpstream,
+    limits: {
+      byteBudget: options.byteBudget ?? CONFIG_DEFAULTS.byteBudget,
+      deadlineMs: options.deadlineMs ?? CONFIG_DEFAULTS.deadlineMs,
+      streamBufferBytes: options.streamBufferBytes ?? CONFIG_DEFAULTS.streamBufferBytes,
+    },
+    calls,
   };
   const pageFiles = ['app.js', 'ndjson.js', 'svg.js', 'timeline.js', 'sweep-chart.js', 'style.css', 'favicon.svg'];
   const files = staticFiles(['index.html', ...pageFiles]);
@@ -98,7 +141,6 @@ export function createApp(options: AppOptions): App {
     ['/healthz', handleHealth],
     ['/metrics', handleMetrics],
   ]);
-  const active = new Set<ServerResponse>();
   const dispatch = createDispatcher(routes, ctx, log, active);
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
 
@@ -115,6 +157,12 @@ export function createApp(options: AppOptions): App {
     dispatch,
   );
   server.on('clientError', answerClientError);
+  server.on('connect', answerConnect);
+  const stopWatching = watchStalledWrites(active, options.writeTimeoutMs ?? CONFIG_DEFAULTS.writeTimeoutMs, (res) => {
+    metrics.responsesCut.inc({ reason: 'stalled' });
+    log.warn({ path: res.req.url?.slice(0, 200), waitingBytes: res.writableLength }, 'client stopped reading: connection closed');
+    res.destroy();
+  });
   // No endpoint takes a body: never send `100 Continue`, answer (and refuse) at once.
   server.on('checkContinue', dispatch);
   server.on('checkExpectation', (req, res: ServerResponse) => {
@@ -145,6 +193,7 @@ export function createApp(options: AppOptions): App {
       server.closeIdleConnections();
       await within(graceMs, drained());
       server.closeAllConnections();
+      stopWatching();
       await within(1000, closed);
       await within(1000, transport.close());
     },

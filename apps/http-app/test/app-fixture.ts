@@ -37,18 +37,15 @@ export function useApp(upstreamOptions: DemoUpstreamOptions = {}, appOptions: Ex
 
 /**
  * The app in front of a real demo upstream that it runs as its embedded one (as `main` does with
- * no `UPSTREAM_URL`): calls may set its `latency` and `failRate`. Before each test its stats and
- * its settings are reset to `upstreamOptions`.
+ * no `UPSTREAM_URL`): each call may set its own `latency` and `failRate`. Before each test its
+ * stats are reset.
  */
 export function useEmbeddedApp(upstreamOptions: DemoUpstreamOptions = {}, appOptions: ExtraOptions = {}) {
-  const initial = { latency: upstreamOptions.latency ?? 0, failRate: upstreamOptions.failRate ?? 0 };
+  const defaults = { latency: upstreamOptions.latency ?? 0, failRate: upstreamOptions.failRate ?? 0 };
   return useAppIn<DemoUpstream>(
     () => startDemoUpstream(upstreamOptions),
-    (upstream) => {
-      upstream.resetStats();
-      upstream.configure(initial);
-    },
-    (upstream) => ({ ...appOptions, embeddedUpstream: { initial, configure: (next) => upstream.configure(next) } }),
+    (upstream) => upstream.resetStats(),
+    { ...appOptions, embeddedUpstream: { defaults } },
   );
 }
 

@@ -10,6 +10,7 @@ describe('a bad setting refuses to start: one line on stderr, exit 2', () => {
     ['API_DEADLINE_MS', '0', /^http-app: API_DEADLINE_MS="0" is invalid/],
     ['SHUTDOWN_GRACE_MS', '1.5', /^http-app: SHUTDOWN_GRACE_MS="1.5" is invalid/],
     ['PORT', '70000', /^http-app: PORT="70000" is invalid/],
+    ['WRITE_TIMEOUT_MS', 'soon', /^http-app: WRITE_TIMEOUT_MS="soon" is invalid: use an integer from 100 to 600000\.\n$/],
   ])('%s=%s', async (name, value, message) => {
     const main = startMain({ [name]: value });
     expect(await main.exited).toBe(2);

@@ -4,3 +4,4 @@ export type { UpstreamStats } from './stats.js';
 export { loadDataset, postUrl, RESOURCES, type Dataset, type Resource } from './dataset.js';
 export { freePort } from './free-port.js';
 export { parseIdList, IdListError } from './parse-id-list.js';
+export { shapingHeaders, readShaping, SHAPING_HEADERS, MAX_SHAPED_LATENCY_MS, ShapingHeaderError, type RequestShaping } from './request-shaping.js';

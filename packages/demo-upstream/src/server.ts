@@ -4,6 +4,7 @@ import { loadDataset, RESOURCES, type Dataset, type Resource } from './dataset.j
 import { handleFault, type HitCounter } from './faults.js';
 import { BEHAVIOUR_DEFAULTS, type DemoUpstreamOptions, type UpstreamBehaviour } from './options.js';
 import { seededRandom } from './random.js';
+import { readShaping, ShapingHeaderError, type RequestShaping } from './request-shaping.js';
 import { emptyStats, type UpstreamStats } from './stats.js';
 
 /** A running demo upstream. */
@@ -79,9 +80,20 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
       }
       return;
     }
+    let shaping: RequestShaping;
+    try {
+      shaping = readShaping(req.headers);
+    } catch (error) {
+      if (!(error instanceof ShapingHeaderError)) throw error;
+      res.writeHead(400, JSON_HEADERS).end(JSON.stringify({ error: error.message }));
+      return;
+    }
+    // This request's own latency and failure rate, when it asked for them: no other request's.
+    const latency = shaping.latency ?? behaviour.latency;
+    const failRate = shaping.failRate ?? behaviour.failRate;
     const respond = () => {
       if (res.destroyed) return;
-      if (behaviour.failRate > 0 && random() < behaviour.failRate) {
+      if (failRate > 0 && random() < failRate) {
         if (behaviour.failWith === 'reset') req.socket.destroy();
         else res.writeHead(behaviour.failWith, JSON_HEADERS).end(JSON.stringify({ error: 'injected failure' }));
         return;
@@ -90,7 +102,7 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}): Prom
       const { status, body } = found ?? { status: 404, body: '{}' };
       res.writeHead(status, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(body) }).end(body);
     };
-    const delay = behaviour.latency + (behaviour.jitter > 0 ? random() * behaviour.jitter : 0);
+    const delay = latency + (behaviour.jitter > 0 ? random() * behaviour.jitter : 0);
     if (delay > 0) {
       const timer = setTimeout(respond, delay);
       res.on('close', () => clearTimeout(timer));

@@ -27,7 +27,7 @@ export async function handleCompareStream(req: IncomingMessage, res: ServerRespo
     const { json } = resultJson(raw, { ids: query.ids, origin: origins[run] });
     write('result', `{"run":"${run}",${json.slice(1)}`);
   };
-  const comparison = await runCall(ctx, res, (signal) => compare(urls, { ...callOptions(ctx, query.concurrency), signal, onResult }));
+  const comparison = await runCall(ctx, res, (signal) => compare(urls, { ...callOptions(ctx, query), signal, onResult }));
   if (!comparison) return;
   const json = JSON.stringify(comparison);
   write('comparison', json, `{"comparison":${json}}`);

@@ -11,6 +11,6 @@ export async function handleCompare(req: IncomingMessage, res: ServerResponse, c
   const query = parseRunQuery(scope.url.searchParams);
   if (answeredHeadOfCall(req, res, ctx, query)) return;
   const urls = query.ids.map((id) => postUrl(ctx.upstreamUrl, id));
-  const comparison = await runCall(ctx, res, (signal) => compare(urls, { ...callOptions(ctx, query.concurrency), signal }));
+  const comparison = await runCall(ctx, res, (signal) => compare(urls, { ...callOptions(ctx, query), signal }));
   if (comparison) sendJson(res, 200, comparison);
 }

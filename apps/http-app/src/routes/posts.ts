@@ -15,7 +15,7 @@ export function runConcurrency(query: PostsQuery): number {
 /** The run behind `/api/posts` and `/api/posts/stream`: the ids' posts from the upstream. */
 export function postsRun(query: PostsQuery, ctx: AppContext, res: ServerResponse) {
   const urls = query.ids.map((id) => postUrl(ctx.upstreamUrl, id));
-  return fanout(paced(urls, () => whenWritable(res)), callOptions(ctx, runConcurrency(query)));
+  return fanout(paced(urls, () => whenWritable(res)), callOptions(ctx, query, runConcurrency(query)));
 }
 
 /** `GET /api/posts?ids=1,2,3&mode=concurrent&concurrency=8`: `{ mode, concurrency, results, summary }`. */

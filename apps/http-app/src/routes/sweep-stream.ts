@@ -2,8 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sweepConcurrencies } from '@fanout/core';
 import type { AppContext, RequestScope } from '../context.js';
 import { openRunStream } from '../event-stream.js';
-import { parseRunQuery } from '../params.js';
-import { sweepRun } from './sweep.js';
+import { parseSweepQuery, sweepRun } from './sweep.js';
 
 /**
  * `GET /api/sweep/stream?ids=…&concurrency=N`: the sweep of `/api/sweep`, live (its levels in the
@@ -13,7 +12,7 @@ import { sweepRun } from './sweep.js';
  * `event: level`); last, the whole sweep (`{"sweep":…,"best":…,"complete":…}`, SSE `event: sweep`).
  */
 export async function handleSweepStream(req: IncomingMessage, res: ServerResponse, ctx: AppContext, scope: RequestScope): Promise<void> {
-  const query = parseRunQuery(scope.url.searchParams);
+  const query = parseSweepQuery(ctx, scope.url.searchParams);
   const write = openRunStream(req, res, ctx, query, { 'x-sweep-levels': sweepConcurrencies(query.concurrency).join(',') });
   if (!write) return;
   const count = query.ids.length;
