@@ -30,8 +30,6 @@ function renderer(config: RunConfig, out: Output, colors: Colors): Renderer {
 export async function runCommand(urls: readonly string[], flags: RunCommandFlags, io: CliIo): Promise<number> {
   const config = await runConfig(urls, flags);
   const out = new Output(io.stdout);
-  if (io.stdoutClosed()) out.halt({ kind: 'write-failed', code: 'EBADF' });
-  if (out.failure) return reportWriteFailure(out.failure, io);
   const defaults = await requestDefaults(config.request, io.stdin);
   // --journal reads (and may peek at stdin) before anything is fetched; a mismatch is a usage error.
   const batch = await BatchRun.open(config.batch, { urls: config.urls, ids: config.ids, file: config.file, stdin: io.stdin }, config.upstream);
