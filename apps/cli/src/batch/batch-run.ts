@@ -2,7 +2,8 @@ import { serializeResult, type FanoutOptions, type FetchResult } from '@fanout/c
 import type { InputItem, UpstreamChoice } from '../config.js';
 import type { BatchConfig } from './batch-options.js';
 import { fingerprintInputs, type BatchSources } from './input-fingerprint.js';
-import { Journal } from './journal.js';
+import type { Output, OutputStop } from '../output.js';
+import { Journal, JournalWriteError } from './journal.js';
 import { fileExists, fileSink } from './output-dir.js';
 
 /** What the long-batch features add to the end-of-run summary. */
@@ -29,6 +30,7 @@ export class BatchRun {
   private settled = 0;
   /** fanout's index (position among the inputs not skipped) → the input's own position. */
   private readonly positions = new Map<number, number>();
+  private out: Output | undefined;
 
   private constructor(
     private readonly config: BatchConfig,
@@ -41,7 +43,7 @@ export class BatchRun {
   static async open(config: BatchConfig, sources: BatchSources, upstream: UpstreamChoice): Promise<BatchRun> {
     if (config.journal === undefined) return new BatchRun(config, sources, undefined);
     const inputs = await fingerprintInputs(sources, upstream);
-    const journal = await Journal.open(config.journal, inputs.fingerprint, inputs.describes);
+    const journal = await Journal.open(config.journal, inputs.fingerprint, inputs.describes, inputs.maxInputs);
     return new BatchRun(config, inputs.sources, journal);
   }
 
@@ -77,6 +79,26 @@ export class BatchRun {
     return own;
   }
 
+  /**
+   * Ties the journal to the results' output: the journalled lines are written before each write
+   * to stdout (what was printed is in the journal, even after `kill -9`), and a journal that
+   * cannot be written stops the output (exit 74) rather than print what it does not hold.
+   */
+  guard(out: Output): void {
+    const journal = this.journal;
+    if (!journal) return;
+    this.out = out;
+    out.beforeEachWrite(() => {
+      try {
+        journal.commit();
+        return undefined;
+      } catch (error) {
+        return journalStop(error);
+      }
+    });
+    journal.onFailure = (error) => out.halt(journalStop(error));
+  }
+
   /** The core options these flags set. */
   coreOptions(): FanoutOptions {
     const files = this.config.files;
@@ -100,9 +122,14 @@ export class BatchRun {
     };
   }
 
-  /** Writes the journal's last batch. */
+  /** Writes the journal's last lines and releases it; a failure to write stops the output (exit 74). */
   async close(): Promise<void> {
-    await this.journal?.close();
+    try {
+      await this.journal?.close();
+    } catch (error) {
+      if (!this.out) throw error;
+      this.out.halt(journalStop(error));
+    }
   }
 }
 
@@ -120,6 +147,11 @@ export function batchSummaryRows(notes: BatchNotes): Array<[string, string]> {
     rows.push(['stopped', `after ${maxFailures} failed inputs (--max-failures); ${unfinished} read but unfinished (cancelled), the rest not read: none of them has a result line`]);
   }
   return rows;
+}
+
+function journalStop(error: unknown): OutputStop {
+  if (error instanceof JournalWriteError) return { kind: 'write-failed', code: error.code, journal: error.path };
+  throw error;
 }
 
 /** The URL an input item asks for. */

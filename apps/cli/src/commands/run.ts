@@ -33,6 +33,7 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
   const defaults = await requestDefaults(config.request, io.stdin);
   // --journal reads (and may peek at stdin) before anything is fetched; a mismatch is a usage error.
   const batch = await BatchRun.open(config.batch, { urls: config.urls, ids: config.ids, file: config.file, stdin: io.stdin }, config.upstream);
+  batch.guard(out); // a result is journalled before it is printed
   let transport: Transport | undefined;
   let upstream: ActiveUpstream | undefined;
   const errColors = colorsFor(io.stderr, io.env);
