@@ -1,17 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../usage-error.js';
-
-/** Whether process `pid` runs on this machine (one of another user counts: EPERM). */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { processAlive } from './process-alive.js';
 
 function holderOf(content: string): number | undefined {
   const pid = Number.parseInt(content, 10);

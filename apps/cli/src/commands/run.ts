@@ -72,6 +72,7 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
     return code === EXIT.writeFailed && out.failure ? reportWriteFailure(out.failure, io) : code;
   } finally {
     void out.flush(); // a run that ended by an error: the lines of its last 10 ms still go out
+    await batch.close(); // every mode, and a run that ended by an error: the journal's lock is released
     await transport?.close();
     await upstream?.close();
   }
