@@ -43,10 +43,23 @@ export class LineSplitter {
   push(chunk: Buffer | string): NumberedLine[] {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     const lines: NumberedLine[] = [];
+    const first = bytes.indexOf(10);
     let from = 0;
-    for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, from)) {
-      this.finish(lines, bytes, from, end);
-      from = end + 1;
+    if (first !== -1) {
+      this.finish(lines, bytes, 0, first);
+      const last = bytes.lastIndexOf(10);
+      from = first + 1;
+      if (last - from <= this.maxLineBytes) {
+        // No line between the first and last line end can be over the cap: decode them at once.
+        if (last > from) for (const raw of bytes.toString('utf8', from, last).split('\n')) this.add(lines, raw);
+        else if (last === from) this.add(lines, '');
+        from = last + 1;
+      } else {
+        for (let end = bytes.indexOf(10, from); end !== -1; end = bytes.indexOf(10, from)) {
+          this.finish(lines, bytes, from, end);
+          from = end + 1;
+        }
+      }
     }
     const rest = bytes.length - from;
     this.length += rest;
@@ -63,16 +76,20 @@ export class LineSplitter {
   }
 
   private finish(lines: NumberedLine[], bytes: Buffer, from: number, to: number): void {
-    const line = ++this.line;
     const length = this.length + (to - from);
     const parts = this.parts;
     this.parts = [];
     this.length = 0;
     if (length > this.maxLineBytes) {
-      lines.push({ line, text: '', overLong: length });
+      lines.push({ line: ++this.line, text: '', overLong: length });
       return;
     }
-    const raw = parts.length === 0 ? bytes.toString('utf8', from, to) : Buffer.concat([...parts, bytes.subarray(from, to)]).toString('utf8');
+    this.add(lines, parts.length === 0 ? bytes.toString('utf8', from, to) : Buffer.concat([...parts, bytes.subarray(from, to)]).toString('utf8'));
+  }
+
+  /** Numbers one whole line of at most the cap, and keeps it unless blank or a comment. */
+  private add(lines: NumberedLine[], raw: string): void {
+    const line = ++this.line;
     const text = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).trim();
     if (text !== '' && !text.startsWith('#')) lines.push({ line, text });
   }
