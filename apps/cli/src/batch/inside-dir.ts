@@ -3,8 +3,8 @@ import { lstat, mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutsideDirError } from './outside-dir-error.js';
 
-/** Linux: `/proc/self/fd/N/name` resolves `name` inside the directory open as fd N, as `openat` would. */
-const PROC_FD = existsSync('/proc/self/fd');
+/** Linux: `/proc/self/fd/N/name` resolves `name` inside the directory open as fd N, as `openat` would. Looked up on first use. */
+let procFd: boolean | undefined;
 
 /** A directory inside `--output-dir`, held open while a file is written in it. */
 export interface DirInside {
@@ -32,7 +32,8 @@ async function isSymlink(path: string): Promise<boolean> {
  */
 export async function openInside(root: string, segments: readonly string[]): Promise<DirInside> {
   await mkdir(root, { recursive: true });
-  if (!PROC_FD) return checkedPath(root, segments);
+  procFd ??= existsSync('/proc/self/fd');
+  if (!procFd) return checkedPath(root, segments);
   let dir: FileHandle = await open(root, constants.O_RDONLY | constants.O_DIRECTORY);
   let shown = root;
   try {

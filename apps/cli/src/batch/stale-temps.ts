@@ -3,8 +3,9 @@ import { opendir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { processAlive } from './process-alive.js';
 
-/** This machine, in a temporary file's name: pids are only compared with processes of the same machine. */
-const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+/** This machine, in a temporary file's name: pids are only compared with processes of the same machine. Made on first use. */
+let hostTag: string | undefined;
+const thisHostTag = (): string => (hostTag ??= createHash('sha256').update(hostname()).digest('hex').slice(0, 8));
 /** `.fanout-<host tag>-<pid>-<8 hex>.part` */
 const TEMP_NAME = /^\.fanout-([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.part$/;
 
@@ -13,7 +14,7 @@ const mine = new Set<string>();
 
 /** A new temporary file name of this process (hidden, recognisable, short whatever the final name). */
 export function tempName(): string {
-  const name = `.fanout-${HOST_TAG}-${process.pid}-${randomBytes(4).toString('hex')}.part`;
+  const name = `.fanout-${thisHostTag()}-${process.pid}-${randomBytes(4).toString('hex')}.part`;
   mine.add(name);
   return name;
 }
@@ -35,7 +36,7 @@ export async function removeStaleTemps(path: string): Promise<number> {
   const dir = await opendir(path);
   for await (const entry of dir) {
     const match = TEMP_NAME.exec(entry.name);
-    if (!match || match[1] !== HOST_TAG || !entry.isFile()) continue;
+    if (!match || match[1] !== thisHostTag() || !entry.isFile()) continue;
     const pid = Number(match[2]);
     if (pid === process.pid ? mine.has(entry.name) : processAlive(pid)) continue;
     await rm(`${path}/${entry.name}`, { force: true });
