@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCountingServer, type CountingServer } from './counting-server.js';
 import { runCli, startCli } from './run-cli.js';
 
+/** The documented machine tag in a lock: 8 hex digits of sha256(hostname). */
+const tag = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 let server: CountingServer;
 beforeAll(async () => {
   server = await startCountingServer();
@@ -27,7 +30,7 @@ describe('--journal: one run at a time per journal', { timeout: 120_000 }, () =>
     writeFileSync(urls, `http://127.0.0.1:${(held.address() as AddressInfo).port}/item/1\n`);
     const args = ['--file', urls, '--journal', journal, '--output', 'ndjson'];
     const first = startCli(args);
-    await expect.poll(() => existsSync(`${journal}.lock`) && readFileSync(`${journal}.lock`, 'utf8') === `${first.child.pid}\n`, { timeout: 30_000, interval: 20 }).toBe(true);
+    await expect.poll(() => existsSync(`${journal}.lock`) && readFileSync(`${journal}.lock`, 'utf8') === `${first.child.pid} ${tag}\n`, { timeout: 30_000, interval: 20 }).toBe(true);
 
     const second = await runCli(args);
     expect(second.code).toBe(2);
@@ -54,6 +57,17 @@ describe('--journal: one run at a time per journal', { timeout: 120_000 }, () =>
       expect(run.code).toBe(0);
       expect(existsSync(`${journal}.lock`)).toBe(false);
     }
+  });
+
+  it("another machine's lock (a shared disk) is never taken as stale: its pid cannot be checked here", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fanout-journal-lock-'));
+    const journal = join(dir, 'journal.ndjson');
+    const other = tag === '00000000' ? '11111111' : '00000000';
+    writeFileSync(`${journal}.lock`, `2147483646 ${other}\n`);
+    const run = await runCli([`${server.url}/item/5`, '--journal', journal]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`fanout: --journal ${journal} is in use by another fanout run (pid 2147483646 on another machine)\nWait for it to end, or remove ${journal}.lock if no fanout is running.\n`);
+    expect(readFileSync(`${journal}.lock`, 'utf8')).toBe(`2147483646 ${other}\n`);
   });
 
   it('a journal that is no regular file (/dev/full, a directory) is a usage error, and no lock is made next to it', async () => {

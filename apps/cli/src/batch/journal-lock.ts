@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../usage-error.js';
-import { processAlive } from './process-alive.js';
+import { hostTag, processAlive } from './process-alive.js';
 
-function holderOf(content: string): number | undefined {
-  const pid = Number.parseInt(content, 10);
-  return Number.isSafeInteger(pid) && pid > 0 && String(pid) === content.trim() ? pid : undefined;
+/** The pid in a lock's content (`<pid> <host tag>`, or a bare pid), and whether it is of this machine. */
+function holderOf(content: string): { pid: number; here: boolean } | undefined {
+  const match = /^(\d+)(?: ([0-9a-f]{8}))?\n?$/.exec(content);
+  const pid = Number(match?.[1]);
+  if (!match || !Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  return { pid, here: match[2] === undefined || match[2] === hostTag() };
 }
 
 function readOrUndefined(path: string): string | undefined {
@@ -19,7 +22,7 @@ function readOrUndefined(path: string): string | undefined {
 
 /**
  * `FILE.lock` next to a `--journal FILE`: one run at a time per journal. The lock file holds the
- * pid of its run; it appears whole (written aside, then hard-linked into place, which fails if
+ * pid of its run and its machine's tag; it appears whole (written aside, then hard-linked into place, which fails if
  * it exists). A lock whose pid no longer runs (a run killed with -9) is stale: it is renamed
  * aside, checked to be the one that was read, and removed; a live one is a usage error.
  */
@@ -29,7 +32,7 @@ export class JournalLock {
   /** Takes the lock of `journal`; throws `UsageError` while another live run holds it. */
   static acquire(journal: string): JournalLock {
     const path = `${journal}.lock`;
-    const mine = `${process.pid}\n`;
+    const mine = `${process.pid} ${hostTag()}\n`;
     const aside = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
       writeFileSync(aside, mine, { flag: 'wx' });
@@ -47,7 +50,9 @@ export class JournalLock {
         const content = readOrUndefined(path);
         if (content === undefined) continue; // released meanwhile
         const holder = holderOf(content);
-        if (holder !== undefined && holder !== process.pid && processAlive(holder)) throw busy(journal, path, holder);
+        // Another machine's run (a shared disk) cannot be checked: it counts as running.
+        if (holder !== undefined && !holder.here) throw busy(journal, path, `pid ${holder.pid} on another machine`);
+        if (holder !== undefined && holder.pid !== process.pid && processAlive(holder.pid)) throw busy(journal, path, `pid ${holder.pid}`);
         JournalLock.removeStale(path, content);
       }
       throw busy(journal, path, undefined);
@@ -82,16 +87,16 @@ export class JournalLock {
   /** Removes the lock (if it is still this run's). */
   release(): void {
     try {
-      if (readOrUndefined(this.path) === `${process.pid}\n`) unlinkSync(this.path);
+      if (readOrUndefined(this.path) === `${process.pid} ${hostTag()}\n`) unlinkSync(this.path);
     } catch {
       // a lock left behind is stale once this process is gone
     }
   }
 }
 
-function busy(journal: string, path: string, pid: number | undefined): UsageError {
+function busy(journal: string, path: string, holder: string | undefined): UsageError {
   return new UsageError(
-    `--journal ${journal} is in use by another fanout run${pid === undefined ? '' : ` (pid ${pid})`}`,
+    `--journal ${journal} is in use by another fanout run${holder === undefined ? '' : ` (${holder})`}`,
     `Wait for it to end, or remove ${path} if no fanout is running.`,
   );
 }

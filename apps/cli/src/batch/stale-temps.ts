@@ -1,11 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { opendir, rm } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { processAlive } from './process-alive.js';
-
-/** This machine, in a temporary file's name: pids are only compared with processes of the same machine. Made on first use. */
-let hostTag: string | undefined;
-const thisHostTag = (): string => (hostTag ??= createHash('sha256').update(hostname()).digest('hex').slice(0, 8));
+import { hostTag, processAlive } from './process-alive.js';
 /** `.fanout-<host tag>-<pid>-<8 hex>.part` */
 const TEMP_NAME = /^\.fanout-([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.part$/;
 
@@ -14,7 +9,7 @@ const mine = new Set<string>();
 
 /** A new temporary file name of this process (hidden, recognisable, short whatever the final name). */
 export function tempName(): string {
-  const name = `.fanout-${thisHostTag()}-${process.pid}-${randomBytes(4).toString('hex')}.part`;
+  const name = `.fanout-${hostTag()}-${process.pid}-${randomBytes(4).toString('hex')}.part`;
   mine.add(name);
   return name;
 }
@@ -36,7 +31,7 @@ export async function removeStaleTemps(path: string): Promise<number> {
   const dir = await opendir(path);
   for await (const entry of dir) {
     const match = TEMP_NAME.exec(entry.name);
-    if (!match || match[1] !== thisHostTag() || !entry.isFile()) continue;
+    if (!match || match[1] !== hostTag() || !entry.isFile()) continue;
     const pid = Number(match[2]);
     if (pid === process.pid ? mine.has(entry.name) : processAlive(pid)) continue;
     await rm(`${path}/${entry.name}`, { force: true });
