@@ -9,6 +9,4 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
   /** Registers the handler of Ctrl-C and SIGTERM; returns its removal. */
   onInterrupt(handler: (signal: StopSignal) => void): () => void;
-  /** True when stdout was closed at start (`>&-`): nothing written there would arrive. */
-  stdoutClosed(): boolean;
 }

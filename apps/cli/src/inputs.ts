@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { InputItem } from './config.js';
 import { inputFromLine, withDefaults } from './request/input-line.js';
-import { numberedLines } from './request/numbered-lines.js';
+import { MAX_LINE_BYTES, numberedLines } from './request/numbered-lines.js';
 import type { RequestDefaults } from './request/request-defaults.js';
 
 /** Where the inputs come from. */
@@ -31,5 +31,9 @@ export async function* inputBatches(sources: InputSources, defaults: RequestDefa
   }
   if (sources.file === undefined) return;
   const stream = sources.file === '-' ? sources.stdin : createReadStream(sources.file);
-  for await (const lines of numberedLines(stream)) yield lines.map(({ line, text }) => inputFromLine(text, line, defaults));
+  for await (const lines of numberedLines(stream)) {
+    yield lines.map(({ line, text, overLong }) =>
+      overLong === undefined ? inputFromLine(text, line, defaults) : { input: { url: '' }, line, problem: `${overLong} bytes, over the ${MAX_LINE_BYTES} bytes (1 MiB) a line may have: not read` },
+    );
+  }
 }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './cli.js';
-import { stdoutWasClosed } from './closed-stdout.js';
 import { exitWhenWritten } from './exit-when-written.js';
 import type { StopSignal } from './exit-codes.js';
 
@@ -31,7 +30,6 @@ const code = await runCli(
         for (const [signal, listener] of listeners) process.off(signal, listener);
       };
     },
-    stdoutClosed: stdoutWasClosed,
   },
   version,
 );

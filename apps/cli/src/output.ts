@@ -7,8 +7,11 @@ export interface WriteHooks {
   after(): void;
 }
 
-/** Why output stopped: the reader left (`| head`: quiet, exit 0), or a write failed (exit 74). */
-export type OutputStop = { kind: 'pipe-closed' } | { kind: 'write-failed'; code: string };
+/**
+ * Why output stopped: the reader left (`| head`: quiet, exit 0), or a write failed (exit 74):
+ * stdout's, or the journal's (`journal` is its path), which must hold a line before it is printed.
+ */
+export type OutputStop = { kind: 'pipe-closed' } | { kind: 'write-failed'; code: string; journal?: string };
 
 /** Lines are gathered up to this many characters into one write… */
 const BATCH_CHARS = 64 * 1024;
@@ -29,6 +32,7 @@ export class Output {
   private pending = '';
   private timer: NodeJS.Timeout | undefined;
   private onStop: (stop: OutputStop) => void = () => undefined;
+  private gate: () => OutputStop | undefined = () => undefined;
   hooks: WriteHooks | undefined;
 
   constructor(private readonly stream: Writable) {
@@ -39,6 +43,14 @@ export class Output {
   whenStopped(handler: (stop: OutputStop) => void): void {
     this.onStop = handler;
     if (this.stopped) handler(this.stopped);
+  }
+
+  /**
+   * Runs `check` before each write to the stream: the journal writes the lines about to be
+   * printed. A stop it returns halts the output instead of the write.
+   */
+  beforeEachWrite(check: () => OutputStop | undefined): void {
+    this.gate = check;
   }
 
   /** Stops output (the first reason wins) and tells the run. */
@@ -71,6 +83,11 @@ export class Output {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.stopped || this.pending === '') return;
+    const stop = this.gate();
+    if (stop) {
+      this.halt(stop);
+      return;
+    }
     const text = this.pending;
     this.pending = '';
     this.hooks?.before();

@@ -43,7 +43,8 @@ export { undiciTransport, type UndiciTransportOptions } from './transports/undic
 export { createTransport, TRANSPORT_NAMES, type TransportName } from './transports/create-transport.js';
 
 // Utilities for feeding inputs and writing results
-export { readLines } from './utils/read-lines.js';
+export { readLines, numberedLines, LineSplitter, MAX_LINE_BYTES, type NumberedLine } from './utils/read-lines.js';
+export { LineTooLongError } from './errors/line-too-long-error.js';
 export { paced } from './utils/paced.js';
 export { whenWritable } from './utils/when-writable.js';
 export { redactUrl } from './utils/redact-url.js';

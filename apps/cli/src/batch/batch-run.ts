@@ -1,9 +1,20 @@
-import { serializeResult, type FanoutOptions, type FetchResult } from '@fanout/core';
+import { join } from 'node:path';
+import { serializeResult, type FanoutError, type FanoutOptions, type FetchResult } from '@fanout/core';
 import type { InputItem, UpstreamChoice } from '../config.js';
 import type { BatchConfig } from './batch-options.js';
 import { fingerprintInputs, type BatchSources } from './input-fingerprint.js';
-import { Journal } from './journal.js';
-import { fileExists, fileSink } from './output-dir.js';
+import type { Output, OutputStop } from '../output.js';
+import { Journal, JournalWriteError } from './journal.js';
+import { UsageError } from '../usage-error.js';
+import { fileName, namesDifferByIndex } from './file-name.js';
+import { FileNameCollisionError } from './file-name-collision-error.js';
+import { fileInside } from './inside-dir.js';
+import { inputUrl } from './input-url.js';
+import { NameClaims } from './name-claims.js';
+import { OutputDir } from './output-dir.js';
+
+/** What `admit` says of an input: fetch it, skip it, or fail it unfetched. */
+export type Admission = boolean | FanoutError;
 
 /** What the long-batch features add to the end-of-run summary. */
 export interface BatchNotes {
@@ -29,47 +40,65 @@ export class BatchRun {
   private settled = 0;
   /** fanout's index (position among the inputs not skipped) → the input's own position. */
   private readonly positions = new Map<number, number>();
+  private out: Output | undefined;
+  private closing: Promise<void> | undefined;
+  /** fanout's index → the file name of an input in flight (`--output-dir`). */
+  private readonly names = new Map<number, string>();
+  /** Which input owns each file name, when the template does not make names differ by index. */
+  private readonly claims: NameClaims | undefined;
 
   private constructor(
     private readonly config: BatchConfig,
     /** The sources to read the inputs from: stdin (or a pipe) replayed if it was fingerprinted. */
     readonly sources: BatchSources,
     private readonly journal: Journal | undefined,
-  ) {}
+    private readonly outputDir: OutputDir | undefined,
+  ) {
+    this.claims = config.files && !namesDifferByIndex(config.files.name) ? new NameClaims() : undefined;
+  }
 
   /** Opens the journal (if any) for these inputs; throws `UsageError` for another list's journal. */
   static async open(config: BatchConfig, sources: BatchSources, upstream: UpstreamChoice): Promise<BatchRun> {
-    if (config.journal === undefined) return new BatchRun(config, sources, undefined);
+    const outputDir = config.files ? await openOutputDir(config.files.dir) : undefined;
+    if (config.journal === undefined) return new BatchRun(config, sources, undefined, outputDir);
     const inputs = await fingerprintInputs(sources, upstream);
-    const journal = await Journal.open(config.journal, inputs.fingerprint, inputs.describes);
-    return new BatchRun(config, inputs.sources, journal);
+    const journal = await Journal.open(config.journal, inputs.fingerprint, inputs.describes, inputs.maxInputs);
+    return new BatchRun(config, inputs.sources, journal, outputDir);
   }
 
   /**
    * Whether to fetch the next input (called once per input, in order): not when the journal has
-   * it ok, or (`--skip-existing`) its file exists; those are counted as skipped.
+   * it ok, or (`--skip-existing`) its file exists; those are counted as skipped. With
+   * `--output-dir`, a file name already owned by an earlier input (in input order, skipped ones
+   * included, so the owner is the same on every resume) fails the input unfetched with
+   * `FileNameCollisionError`, never skipped for the other input's file.
    */
-  admit(item: InputItem): boolean {
-    const files = this.config.files?.skipExisting ? this.config.files : undefined;
+  admit(item: InputItem): Admission {
+    const files = this.config.files;
     const at = this.read++;
+    const name = files && item.problem === undefined ? fileName(files.name, at, inputUrl(item)) : undefined;
+    const owner = name !== undefined && this.claims ? this.claims.claim(name, at) : at;
     if (this.journal?.done.has(at)) {
       this.skipped++;
       return false;
     }
-    if (files && fileExists(files.dir, files.name, at, urlOf(item))) {
+    const verdict: Admission = owner === at ? true : new FileNameCollisionError(at, join((files as { dir: string }).dir, name as string), owner);
+    if (verdict === true && files?.skipExisting && fileInside(files.dir, name as string)) {
       this.skipped++;
       this.skippedExisting++;
       return false;
     }
     if (at !== this.pulled) this.positions.set(this.pulled, at);
+    if (name !== undefined) this.names.set(this.pulled, name);
     this.pulled++;
-    return true;
+    return verdict;
   }
 
   /** A result with its input's own index, journalled. */
   settle(result: FetchResult): FetchResult {
     const position = this.positions.get(result.index);
     if (position !== undefined) this.positions.delete(result.index);
+    this.names.delete(result.index);
     const own = position === undefined ? result : { ...result, index: position };
     this.settled++;
     if (!own.ok) this.failed++;
@@ -77,13 +106,33 @@ export class BatchRun {
     return own;
   }
 
+  /**
+   * Ties the journal to the results' output: the journalled lines are written before each write
+   * to stdout (what was printed is in the journal, even after `kill -9`), and a journal that
+   * cannot be written stops the output (exit 74) rather than print what it does not hold.
+   */
+  guard(out: Output): void {
+    const journal = this.journal;
+    if (!journal) return;
+    this.out = out;
+    out.beforeEachWrite(() => {
+      try {
+        journal.commit();
+        return undefined;
+      } catch (error) {
+        return journalStop(error);
+      }
+    });
+    journal.onFailure = (error) => out.halt(journalStop(error));
+  }
+
   /** The core options these flags set. */
   coreOptions(): FanoutOptions {
     const files = this.config.files;
-    if (!files) return {};
-    // The sink gets fanout's index; the file is named after the input's own position.
-    const sink = fileSink(files.dir, files.name);
-    return { sink: (response) => sink({ ...response, index: this.positions.get(response.index) ?? response.index }), maxBodyBytes: files.maxBytes ?? Infinity };
+    if (!files || !this.outputDir) return {};
+    // The sink gets fanout's index; the name was made at admission, from the input's own position and URL.
+    const sink = this.outputDir.sink((index) => this.names.get(index) ?? fileName(files.name, this.positions.get(index) ?? index, ''));
+    return { sink, maxBodyBytes: files.maxBytes ?? Infinity };
   }
 
   /** True once `--max-failures` failed inputs have come back: the run must stop. */
@@ -100,9 +149,17 @@ export class BatchRun {
     };
   }
 
-  /** Writes the journal's last batch. */
-  async close(): Promise<void> {
-    await this.journal?.close();
+  /** Writes the journal's last lines and releases it (once, however often called); a failure to write stops the output (exit 74). */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      try {
+        await this.journal?.close();
+      } catch (error) {
+        if (!this.out) throw error;
+        this.out.halt(journalStop(error));
+      }
+    })();
+    return this.closing;
   }
 }
 
@@ -122,8 +179,19 @@ export function batchSummaryRows(notes: BatchNotes): Array<[string, string]> {
   return rows;
 }
 
-/** The URL an input item asks for. */
-function urlOf(item: InputItem): string {
-  const { input } = item;
-  return typeof input === 'string' ? input : input instanceof URL ? input.href : String(input.url);
+function journalStop(error: unknown): OutputStop {
+  if (error instanceof JournalWriteError) return { kind: 'write-failed', code: error.code, journal: error.path };
+  throw error;
+}
+
+/** Creates `--output-dir` and removes the temporary files a killed run left in it; a usage error if it cannot be made. */
+async function openOutputDir(dir: string): Promise<OutputDir> {
+  const outputDir = new OutputDir(dir);
+  try {
+    await outputDir.prepare();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(`cannot create --output-dir ${dir} (${code})`, 'Give a directory fanout may create and write in.');
+  }
+  return outputDir;
 }

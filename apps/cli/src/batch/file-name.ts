@@ -2,8 +2,8 @@ import { UsageError } from '../usage-error.js';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN = new Set(['index', 'basename', 'host']);
-/** The longest a substituted value may be (a file name has 255 bytes at most). */
-const MAX_VALUE = 120;
+/** The most UTF-8 bytes of a substituted value (a file name has 255 bytes at most). */
+const MAX_VALUE_BYTES = 120;
 
 /**
  * Checks a `--name` template: only `{index}`, `{basename}`, `{host}`; `/` makes subdirectories,
@@ -25,8 +25,21 @@ export function checkNameTemplate(template: string): string {
 /** A value made safe for one path segment: no separators, control characters, or `.`/`..`. */
 function safe(value: string): string {
   // eslint-disable-next-line no-control-regex
-  const cleaned = value.replace(/[/\\\u0000-\u001f\u007f]/g, '_').slice(0, MAX_VALUE);
+  const cleaned = utf8Prefix(value.replace(/[/\\\u0000-\u001f\u007f]/g, '_'), MAX_VALUE_BYTES);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? '_' : cleaned;
+}
+
+/** The longest prefix of `text` of at most `max` UTF-8 bytes, never half a character. */
+function utf8Prefix(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text;
+  let bytes = 0;
+  let prefix = '';
+  for (const char of text) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > max) break;
+    prefix += char;
+  }
+  return prefix;
 }
 
 function lastSegment(url: URL): string {
@@ -55,5 +68,28 @@ export function fileName(template: string, index: number, url: string): string {
     if (name === 'host') return safe((parsed?.host ?? 'invalid-url').replace(/:/g, '_'));
     const base = parsed ? lastSegment(parsed) : '';
     return base === '' ? String(index) : safe(base);
+  });
+}
+
+const isPlaceholder = (token: string): boolean => /^\{[^{}]*\}$/.test(token);
+
+/**
+ * Whether a checked template gives every input a name of its own by construction: a segment
+ * has `{index}` with only fixed text before it and a non-digit (or the segment's end) after it,
+ * or the mirror of that (`{index}`, `{index}-{basename}`, `{host}/{basename}.{index}`). Its names
+ * then need no check against each other.
+ */
+export function namesDifferByIndex(template: string): boolean {
+  return template.split('/').some((segment) => {
+    const tokens = segment.split(/(\{[^{}]*\})/).filter((token) => token !== '');
+    const at = tokens.indexOf('{index}');
+    if (at < 0) return false;
+    const before = tokens.slice(0, at);
+    const after = tokens.slice(at + 1);
+    const next = after[0];
+    const previous = before[before.length - 1];
+    const endsAfter = next === undefined || (!isPlaceholder(next) && !/^\d/.test(next));
+    const endsBefore = previous === undefined || (!isPlaceholder(previous) && !/\d$/.test(previous));
+    return (!before.some(isPlaceholder) && endsAfter) || (!after.some(isPlaceholder) && endsBefore);
   });
 }

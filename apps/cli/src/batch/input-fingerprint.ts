@@ -21,7 +21,12 @@ export interface Fingerprinted {
   /** What was fingerprinted, for people: `3 URLs, --file urls.txt (whole file)`. */
   readonly describes: string;
   readonly sources: BatchSources;
+  /** More than the list can hold: its exact length for URLs and ids, a file's size in bytes + 1, 2^32 for a stream. */
+  readonly maxInputs: number;
 }
+
+/** The most inputs a stream's journal records are taken for (its length is not known ahead). */
+const STREAM_MAX_INPUTS = 2 ** 32;
 
 async function hashFile(path: string, hash: ReturnType<typeof createHash>): Promise<void> {
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -70,8 +75,11 @@ export async function fingerprintInputs(sources: BatchSources, upstream: Upstrea
     parts.push(`${sources.ids.length} ids`);
   }
   let result: BatchSources = sources;
+  let maxInputs = sources.urls.length + (sources.ids?.length ?? 0);
   if (sources.file !== undefined) {
-    const regular = sources.file !== '-' && statSync(sources.file).isFile();
+    const stats = sources.file === '-' ? undefined : statSync(sources.file);
+    const regular = stats?.isFile() ?? false;
+    maxInputs += regular && stats ? stats.size + 1 : STREAM_MAX_INPUTS;
     hash.update(`file\n`);
     if (regular) {
       await hashFile(sources.file, hash);
@@ -84,5 +92,5 @@ export async function fingerprintInputs(sources: BatchSources, upstream: Upstrea
       result = { ...sources, file: '-', stdin: replay };
     }
   }
-  return { fingerprint: `sha256:${hash.digest('hex')}`, describes: parts.join(', ') || 'no inputs', sources: result };
+  return { fingerprint: `sha256:${hash.digest('hex')}`, describes: parts.join(', ') || 'no inputs', sources: result, maxInputs };
 }

@@ -1,8 +1,8 @@
-import { createReadStream, type promises as fsp } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, fdatasync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { UsageError } from '../usage-error.js';
 import { IndexBitmap } from './index-bitmap.js';
+import { JournalLock } from './journal-lock.js';
 
 /** The journal's first line: what it is and which input list it belongs to. */
 interface JournalHeader {
@@ -11,108 +11,213 @@ interface JournalHeader {
   readonly describes: string;
 }
 
-/** Lines written per `write` + `fdatasync`; a batch is also flushed after `FLUSH_MS`. */
-const BATCH_LINES = 500;
-const FLUSH_MS = 1000;
+/** Lines written between two `fdatasync`s; a sync also follows the last write by at most `SYNC_MS`. */
+const SYNC_LINES = 500;
+const SYNC_MS = 1000;
 
-/** `index` and `ok` from the start of a result line, without parsing the rest (url and data). */
-const LINE_START = /^\{"index":(\d+),"url":"(?:[^"\\]|\\.)*","ok":(true|false)/;
+/** A journal that could not be written: what the run reports (exit 74) instead of printing more. */
+export class JournalWriteError extends Error {
+  override readonly name = 'JournalWriteError' as const;
+
+  constructor(
+    readonly path: string,
+    readonly code: string,
+  ) {
+    super(`cannot write the journal ${path} (${code})`);
+  }
+}
 
 /**
- * The `--journal FILE` of a run: every result's NDJSON line appended, written and fsync'd in
- * batches (a kill loses at most the last batch, whose inputs are then simply fetched again).
- * Opening an existing journal reads which inputs are already ok into a bitmap (constant memory
- * per input), refuses a journal of another input list, and cuts off a line half-written by a
- * killed run.
+ * The `--journal FILE` of a run: each result's NDJSON line appended. The lines of a turn are
+ * written (one `write`, short writes continued) before any of them is printed: the run calls
+ * `commit()` before each write to stdout, so what was printed is in the journal even after
+ * `kill -9`. `fdatasync` follows in batches (power loss only). A write that fails midway (full
+ * disk, file size limit) is cut back to the last whole line and is a `JournalWriteError`.
+ * Opening takes the journal's lock (`FILE.lock`), reads which inputs are already ok into a
+ * bitmap (constant memory per input), refuses a journal of another input list, and cuts off a
+ * line half-written by a killed run.
  */
 export class Journal {
   private pending: string[] = [];
-  private writing: Promise<void> = Promise.resolve();
-  private failure: unknown;
-  private timer: NodeJS.Timeout | undefined;
+  private failure: JournalWriteError | undefined;
+  private scheduled = false;
+  private unsynced = 0;
+  private syncTimer: NodeJS.Timeout | undefined;
+  private syncing: Promise<void> = Promise.resolve();
+  /** Told when a commit of the journal's own (not one asked by the run) fails. */
+  onFailure: (error: JournalWriteError) => void = () => undefined;
 
   private constructor(
-    private readonly handle: fsp.FileHandle,
+    private readonly fd: number,
+    private size: number,
+    private readonly lock: JournalLock,
     /** Inputs already recorded ok: not to be fetched again. */
     readonly done: IndexBitmap,
     readonly path: string,
   ) {}
 
-  /** Opens (or creates) the journal of the input list `fingerprint`. Throws `UsageError` for another list's journal. */
-  static async open(path: string, fingerprint: string, describes: string): Promise<Journal> {
-    const size = await stat(path).then(
-      (s) => s.size,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return 0;
-        throw new UsageError(`cannot read --journal ${path} (${error.code ?? error.message})`, 'Give a file path fanout may read and write.');
-      },
-    );
+  /**
+   * Opens (or creates) the journal of the input list `fingerprint`, whose inputs are fewer than
+   * `maxInputs` (a record of an index past it is ignored). Throws `UsageError` for another
+   * list's journal, a journal in use by another run, or one that cannot be read or written.
+   */
+  static async open(path: string, fingerprint: string, describes: string, maxInputs: number): Promise<Journal> {
+    checkRegular(path);
+    const lock = JournalLock.acquire(path);
+    try {
+      return await Journal.openLocked(path, fingerprint, describes, maxInputs, lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  private static async openLocked(path: string, fingerprint: string, describes: string, maxInputs: number, lock: JournalLock): Promise<Journal> {
+    let fd: number;
+    try {
+      fd = openSync(path, 'a+');
+    } catch (error) {
+      throw new UsageError(`cannot write --journal ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'Give a file path fanout may read and write.');
+    }
     const done = new IndexBitmap();
     try {
-      if (size > 0) {
-        await readJournal(path, fingerprint, describes, done);
-        const existing = await open(path, 'r+');
-        await cutPartialLine(existing, size).finally(() => existing.close());
-      }
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw new UsageError(`cannot read --journal ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'Give a file path fanout may read and write.');
-    }
-    let handle: fsp.FileHandle;
-    try {
-      handle = await open(path, 'a');
-      if (size === 0) {
+      const size = fstatSync(fd).size;
+      const whole = wholeLinesEnd(fd, size);
+      if (whole > 0) await readJournal(path, whole, fingerprint, describes, maxInputs, done);
+      else if (size > 0) checkPartialHeader(fd, size, path);
+      if (whole < size) ftruncateSync(fd, whole); // a line cut by a kill: its input is fetched again
+      const journal = new Journal(fd, whole, lock, done, path);
+      if (whole === 0) {
         const header: JournalHeader = { fanoutJournal: 1, inputs: fingerprint, describes };
-        await handle.write(`${JSON.stringify(header)}\n`);
-        await handle.datasync();
+        journal.pending.push(JSON.stringify(header));
+        journal.commit();
       }
+      return journal;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new UsageError(`cannot write --journal ${path} (${code})`, 'Give a file path fanout may read and write.');
+      closeSync(fd);
+      if (error instanceof UsageError) throw error;
+      const code = error instanceof JournalWriteError ? error.code : ((error as NodeJS.ErrnoException).code ?? String(error));
+      throw new UsageError(`cannot use --journal ${path} (${code})`, 'Give a file path fanout may read and write.');
     }
-    return new Journal(handle, done, path);
   }
 
-  /** Appends one result line (without its newline); it reaches the disk with its batch. */
+  /** Appends one result line (without its newline); it is written by the next `commit()`, at the latest after this turn. */
   append(line: string): void {
     this.pending.push(line);
-    if (this.pending.length >= BATCH_LINES) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS).unref();
-  }
-
-  /** Writes and fsyncs what is pending, after the batches before it. */
-  private flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.pending.length === 0) return this.writing;
-    const text = `${this.pending.join('\n')}\n`;
-    this.pending = [];
-    this.writing = this.writing.then(async () => {
-      if (this.failure) return;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
       try {
-        await this.handle.write(text);
-        await this.handle.datasync();
+        this.commit();
       } catch (error) {
-        this.failure = error;
+        this.onFailure(error as JournalWriteError);
       }
     });
-    return this.writing;
   }
 
-  /** Flushes the last batch and closes the file; rejects if any write failed. */
+  /**
+   * Writes the appended lines now, whole (a short write is continued; one that fails is cut back
+   * so that the file ends with a whole line). Throws `JournalWriteError`, again on every call
+   * after a failure.
+   */
+  commit(): void {
+    if (this.failure) throw this.failure;
+    if (this.pending.length === 0) return;
+    const lines = this.pending.length;
+    const bytes = Buffer.from(`${this.pending.join('\n')}\n`);
+    this.pending = [];
+    try {
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
+    } catch (error) {
+      try {
+        ftruncateSync(this.fd, this.size);
+      } catch {
+        // the file keeps a half line: the next open cuts it
+      }
+      this.failure = new JournalWriteError(this.path, (error as NodeJS.ErrnoException).code ?? String(error));
+      throw this.failure;
+    }
+    this.size += bytes.length;
+    this.unsynced += lines;
+    if (this.unsynced >= SYNC_LINES) this.sync();
+    else this.syncTimer ??= setTimeout(() => this.sync(), SYNC_MS).unref();
+  }
+
+  /** `fdatasync` of what is written, after the one before it. */
+  private sync(): Promise<void> {
+    clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
+    this.unsynced = 0;
+    this.syncing = this.syncing.then(
+      () =>
+        new Promise<void>((resolve) =>
+          fdatasync(this.fd, (error) => {
+            if (error && !this.failure) this.failure = new JournalWriteError(this.path, error.code ?? error.message);
+            resolve();
+          }),
+        ),
+    );
+    return this.syncing;
+  }
+
+  /** Writes and syncs the last lines, closes the file and releases the lock; throws `JournalWriteError` if a write failed. */
   async close(): Promise<void> {
-    await this.flush();
-    await this.handle.close();
-    if (this.failure) {
-      const code = (this.failure as NodeJS.ErrnoException).code ?? String(this.failure);
-      throw new Error(`could not write the journal ${this.path} (${code}); its last results are missing and will be fetched again on resume`);
+    try {
+      try {
+        this.commit();
+      } finally {
+        await this.sync();
+        closeSync(this.fd);
+      }
+      if (this.failure) throw this.failure;
+    } finally {
+      this.lock.release();
     }
   }
 }
 
-/** Checks the header and marks every ok line's index in `done`. */
-async function readJournal(path: string, fingerprint: string, describes: string, done: IndexBitmap): Promise<void> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+/** A journal is a regular file (or none yet): not /dev/full, a FIFO or a directory (and no lock is made next to one). */
+function checkRegular(path: string): void {
+  let kind: string | undefined;
+  try {
+    const stats = statSync(path);
+    kind = stats.isFile() ? undefined : stats.isDirectory() ? 'a directory' : stats.isCharacterDevice() ? 'a device' : 'not a regular file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    kind = code ?? String(error);
+  }
+  if (kind !== undefined) throw new UsageError(`cannot use --journal ${path} (${kind})`, 'Give the path of a regular file fanout may read and write.');
+}
+
+/** The offset just past the file's last `\n` (0 when it has none). */
+function wholeLinesEnd(fd: number, size: number): number {
+  const chunk = Buffer.alloc(64 * 1024);
+  for (let end = size; end > 0; ) {
+    const start = Math.max(0, end - chunk.length);
+    const bytesRead = readSync(fd, chunk, 0, end - start, start);
+    const at = chunk.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (at >= 0) return start + at + 1;
+    end = start;
+  }
+  return 0;
+}
+
+/** A file without one whole line is a journal whose header a kill cut, or no journal at all. */
+function checkPartialHeader(fd: number, size: number, path: string): void {
+  const head = Buffer.alloc(Math.min(size, 16));
+  readSync(fd, head, 0, head.length, 0);
+  if (!'{"fanoutJournal":1'.startsWith(head.toString('latin1'))) throw notAJournal(path);
+}
+
+function notAJournal(path: string): UsageError {
+  return new UsageError(`--journal ${path} is not a fanout journal (its first line is not a journal header)`, 'Give a new file name, or the journal a previous run wrote.');
+}
+
+/** Checks the header and marks the index of every whole, well-formed ok record in `done`. */
+async function readJournal(path: string, end: number, fingerprint: string, describes: string, maxInputs: number, done: IndexBitmap): Promise<void> {
+  const lines = createInterface({ input: createReadStream(path, { start: 0, end: end - 1 }), crlfDelay: Infinity });
   let first = true;
   for await (const line of lines) {
     if (first) {
@@ -120,9 +225,23 @@ async function readJournal(path: string, fingerprint: string, describes: string,
       checkHeader(line, path, fingerprint, describes);
       continue;
     }
-    const match = LINE_START.exec(line);
-    if (match && match[2] === 'true' && line.endsWith('}')) done.add(Number(match[1]));
+    const index = okIndex(line, maxInputs);
+    if (index !== undefined) done.add(index);
   }
+}
+
+/** The input index of a result record that says ok; undefined for a failed, broken or out-of-range one. */
+function okIndex(line: string, maxInputs: number): number | undefined {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
+  const { index, ok, url } = record as { index?: unknown; ok?: unknown; url?: unknown };
+  if (ok !== true || typeof url !== 'string' || typeof index !== 'number') return undefined;
+  return Number.isSafeInteger(index) && index >= 0 && index < maxInputs ? index : undefined;
 }
 
 function checkHeader(line: string, path: string, fingerprint: string, describes: string): void {
@@ -132,31 +251,11 @@ function checkHeader(line: string, path: string, fingerprint: string, describes:
   } catch {
     header = undefined;
   }
-  if (header?.fanoutJournal !== 1) {
-    throw new UsageError(`--journal ${path} is not a fanout journal (its first line is not a journal header)`, 'Give a new file name, or the journal a previous run wrote.');
-  }
+  if (header?.fanoutJournal !== 1) throw notAJournal(path);
   if (header.inputs !== fingerprint) {
     throw new UsageError(
       `--journal ${path} was written for another input list (${header.describes ?? 'unknown'}), not this one (${describes})`,
       'Run with the same inputs as before to resume, or give a new journal file.',
     );
   }
-}
-
-/** A killed run may leave half a line at the end: cut it, so the next append starts a line. */
-async function cutPartialLine(handle: fsp.FileHandle, size: number): Promise<void> {
-  const chunk = Buffer.alloc(64 * 1024);
-  let end = size;
-  while (end > 0) {
-    const start = Math.max(0, end - chunk.length);
-    const { bytesRead } = await handle.read(chunk, 0, end - start, start);
-    const at = chunk.subarray(0, bytesRead).lastIndexOf(0x0a);
-    if (at >= 0) {
-      const keep = start + at + 1;
-      if (keep < size) await handle.truncate(keep);
-      return;
-    }
-    end = start;
-  }
-  await handle.truncate(0);
 }

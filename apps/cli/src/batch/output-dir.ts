@@ -1,31 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { BodySink, BodyTarget } from '@fanout/core';
-import { fileName } from './file-name.js';
-
-/** Where input `index`'s body goes; throws if the name would leave `dir` (the template checks prevent it). */
-export function targetPath(dir: string, template: string, index: number, url: string): string {
-  const path = join(dir, fileName(template, index, url));
-  const inside = relative(resolve(dir), resolve(path));
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-    throw Object.assign(new Error(`file name ${JSON.stringify(path)} would leave the output directory ${dir}`), { code: 'EBADNAME' });
-  }
-  return path;
-}
-
-/** `--skip-existing`: whether input `index`'s file is there already. */
-export function fileExists(dir: string, template: string, index: number, url: string): boolean {
-  try {
-    return existsSync(targetPath(dir, template, index, url));
-  } catch {
-    return false;
-  }
-}
+import { openInside, shownAs, type DirInside } from './inside-dir.js';
+import { removeStaleTemps, tempDone, tempName } from './stale-temps.js';
 
 /** Writes all of `chunk` (a short write continues where it stopped). */
-async function writeAll(handle: Awaited<ReturnType<typeof open>>, chunk: Uint8Array): Promise<void> {
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
   for (let offset = 0; offset < chunk.length; ) {
     const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
     offset += bytesWritten;
@@ -33,41 +15,94 @@ async function writeAll(handle: Awaited<ReturnType<typeof open>>, chunk: Uint8Ar
 }
 
 /**
- * `--output-dir DIR --name TEMPLATE`: each ok body streams to a hidden temporary file next to
- * its final name (`.NAME.PID-RANDOM.part`), hashed as it is written, fsync'd, then renamed: a file
- * under its final name is always whole. The record is `{ file, bytes, sha256 }`. A failed or
- * aborted attempt removes its temporary file.
+ * `--output-dir DIR`: where the bodies go. Each ok body streams to a hidden temporary file in
+ * its final directory (`.fanout-<host>-<pid>-<random>.part`), hashed as it is written,
+ * fsync'd, then renamed over its name: a file under its final name is always whole. Every
+ * directory on the way is opened without following a link (see `openInside`), so no name leaves
+ * DIR. The first time the run uses a directory (DIR itself at the start), it removes the
+ * temporary files a killed run left there (see `removeStaleTemps`). A failed or aborted attempt
+ * removes its temporary file.
  */
-export function fileSink(dir: string, template: string): BodySink {
-  return async ({ index, url }): Promise<BodyTarget> => {
-    const file = targetPath(dir, template, index, url);
-    await mkdir(dirname(file), { recursive: true });
-    const temp = join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
-    const handle = await open(temp, 'wx');
-    const hash = createHash('sha256');
-    let bytes = 0;
-    let closed = false;
-    const closeHandle = async () => {
-      if (closed) return;
-      closed = true;
-      await handle.close();
+export class OutputDir {
+  /** Directories already cleaned of stale temporary files (by their path under DIR). */
+  private readonly cleaned = new Map<string, Promise<void>>();
+
+  constructor(readonly root: string) {}
+
+  /** Creates DIR and removes the stale temporary files in it. */
+  async prepare(): Promise<void> {
+    const dir = await openInside(this.root, []);
+    try {
+      await this.clean('', dir);
+    } finally {
+      await dir.close();
+    }
+  }
+
+  private clean(key: string, dir: DirInside): Promise<void> {
+    let done = this.cleaned.get(key);
+    if (done === undefined) {
+      done = removeStaleTemps(dir.path).then(
+        () => undefined,
+        () => undefined, // a directory that cannot be listed: its stale files stay, the run goes on
+      );
+      this.cleaned.set(key, done);
+    }
+    return done;
+  }
+
+  /** The sink that stores input `index`'s body as `DIR/nameOf(index)` (a name checked against the template's rules). */
+  sink(nameOf: (index: number) => string): BodySink {
+    return async ({ index }): Promise<BodyTarget> => {
+      const name = nameOf(index);
+      const segments = name.split('/');
+      const base = segments.pop() as string;
+      const dir = await openInside(this.root, segments);
+      const file = join(this.root, name);
+      let handle: FileHandle;
+      const temp = tempName();
+      try {
+        await this.clean(segments.join('/'), dir);
+        handle = await open(`${dir.path}/${temp}`, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+      } catch (error) {
+        tempDone(temp);
+        await dir.close();
+        throw shownAs(error, file);
+      }
+      const hash = createHash('sha256');
+      let bytes = 0;
+      let closed = false;
+      const closeAll = async () => {
+        if (closed) return;
+        closed = true;
+        tempDone(temp);
+        await handle.close().finally(() => dir.close());
+      };
+      return {
+        async write(chunk) {
+          hash.update(chunk);
+          bytes += chunk.length;
+          await writeAll(handle, chunk).catch((error: unknown) => {
+            throw shownAs(error, file);
+          });
+        },
+        async close() {
+          try {
+            await handle.datasync();
+            await rename(`${dir.path}/${temp}`, `${dir.path}/${base}`);
+          } catch (error) {
+            await rm(`${dir.path}/${temp}`, { force: true });
+            throw shownAs(error, file);
+          } finally {
+            await closeAll();
+          }
+          return { file, bytes, sha256: hash.digest('hex') };
+        },
+        async abort() {
+          await rm(`${dir.path}/${temp}`, { force: true }).catch(() => undefined);
+          await closeAll().catch(() => undefined);
+        },
+      };
     };
-    return {
-      async write(chunk) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        await writeAll(handle, chunk);
-      },
-      async close() {
-        await handle.datasync();
-        await closeHandle();
-        await rename(temp, file);
-        return { file, bytes, sha256: hash.digest('hex') };
-      },
-      async abort() {
-        await closeHandle().catch(() => undefined);
-        await rm(temp, { force: true });
-      },
-    };
-  };
+  }
 }

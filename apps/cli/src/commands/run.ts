@@ -30,11 +30,10 @@ function renderer(config: RunConfig, out: Output, colors: Colors): Renderer {
 export async function runCommand(urls: readonly string[], flags: RunCommandFlags, io: CliIo): Promise<number> {
   const config = await runConfig(urls, flags);
   const out = new Output(io.stdout);
-  if (io.stdoutClosed()) out.halt({ kind: 'write-failed', code: 'EBADF' });
-  if (out.failure) return reportWriteFailure(out.failure, io);
   const defaults = await requestDefaults(config.request, io.stdin);
   // --journal reads (and may peek at stdin) before anything is fetched; a mismatch is a usage error.
   const batch = await BatchRun.open(config.batch, { urls: config.urls, ids: config.ids, file: config.file, stdin: io.stdin }, config.upstream);
+  batch.guard(out); // a result is journalled before it is printed
   let transport: Transport | undefined;
   let upstream: ActiveUpstream | undefined;
   const errColors = colorsFor(io.stderr, io.env);
@@ -73,6 +72,7 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
     return code === EXIT.writeFailed && out.failure ? reportWriteFailure(out.failure, io) : code;
   } finally {
     void out.flush(); // a run that ended by an error: the lines of its last 10 ms still go out
+    await batch.close(); // every mode, and a run that ended by an error: the journal's lock is released
     await transport?.close();
     await upstream?.close();
   }

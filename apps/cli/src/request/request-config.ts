@@ -1,7 +1,7 @@
 import type { BodySource, RequestConfig } from '../config.js';
 import type { AuthFlags, RequestFlags } from '../options/request-options.js';
 import { UsageError } from '../usage-error.js';
-import { checkReadable } from './readable-file.js';
+import { checkReadable, MAX_HEADER_FILE_BYTES } from './readable-file.js';
 import { parseHeaderLine } from './header-line.js';
 
 function bodySource(value: string, flag: string): BodySource {
@@ -16,7 +16,7 @@ function bodySource(value: string, flag: string): BodySource {
 /** Checks a `-H` list: `@FILE`s must be readable, inline headers well formed. */
 export function checkHeaderFlags(headers: readonly string[]): readonly string[] {
   headers.forEach((header, i) => {
-    if (header.startsWith('@')) checkReadable(header.slice(1), '-H');
+    if (header.startsWith('@')) checkReadable(header.slice(1), '-H', MAX_HEADER_FILE_BYTES);
     else parseHeaderLine(header, `-H #${i + 1}`);
   });
   return headers;

@@ -1,0 +1,7 @@
+import type { InputItem } from '../config.js';
+
+/** The URL an input item asks for. */
+export function inputUrl(item: InputItem): string {
+  const { input } = item;
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : String(input.url);
+}
