@@ -31,6 +31,8 @@ export interface PreparedRequest {
 export interface AttemptOutcome {
   readonly status: number;
   readonly data: unknown;
+  /** The response's headers, with the `includeHeaders` option. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** The `TransportRequest` of one attempt (a class: one shape, getters on the prototype). */
@@ -124,7 +126,7 @@ export async function sendAttempt(
     ctx.gate.answered(request.host, response.header);
     ctx.breaker?.recordSuccess(request.host);
     const { body, status } = response;
-    if (status < 200 || status > 299) {
+    if (!options.okStatus(status)) {
       if (typeof body !== 'string') body.destroy(); // a sink's error body is not read
       throw new HttpError(status, {
         method: request.method,
@@ -136,9 +138,11 @@ export async function sendAttempt(
     }
     if (typeof body !== 'string') {
       const stored = { index: request.index ?? 0, url: request.url, status, header: response.header };
-      return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer?.refresh()) };
+      const data = await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer?.refresh());
+      return options.includeHeaders ? { status, data, headers: response.headers() } : { status, data };
     }
-    return { status, data: decode(body, response.header('content-type'), options.responseType, options.fields) };
+    const data = decode(body, response.header('content-type'), options.responseType, options.fields);
+    return options.includeHeaders ? { status, data, headers: response.headers() } : { status, data };
   } catch (error) {
     dropped = isDrop(error);
     throw error;

@@ -15,6 +15,8 @@ interface SerializedBase {
   readonly queuedMs: number;
   /** On the wire, all attempts summed, ms (0.1 ms). */
   readonly wireMs: number;
+  /** The response's headers, lower-case names: only with the `includeHeaders` option. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -47,12 +49,13 @@ export function serializeResult(result: FetchResult): SerializedResult {
   const ms = round1(timing.ms);
   const queuedMs = round1(timing.queuedMs);
   const wireMs = round1(timing.wireMs);
-  if (result.ok && isSinkRecord(result.data)) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, ...result.data };
-  if (result.ok) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, data: result.data };
+  const headers = result.headers === undefined ? undefined : { headers: result.headers };
+  if (result.ok && isSinkRecord(result.data)) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, ...headers, ...result.data };
+  if (result.ok) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, ...headers, data: result.data };
   const error = result.error.toJSON();
   const line =
     result.status === undefined
       ? { index, url, ok: false as const, attempts, ms, queuedMs, wireMs, error }
-      : { index, url, ok: false as const, status: result.status, attempts, ms, queuedMs, wireMs, error };
+      : { index, url, ok: false as const, status: result.status, attempts, ms, queuedMs, wireMs, ...headers, error };
   return result.retryBudgetExhausted ? { ...line, retryBudgetExhausted: true } : line;
 }
