@@ -3,6 +3,7 @@ import type { Colors } from 'picocolors/types.js';
 import type { BatchRun } from './batch/batch-run.js';
 import type { CliIo } from './cli-io.js';
 import type { InputItem, RunConfig } from './config.js';
+import { okStatusOf } from './options/ok-status.js';
 import type { Output } from './output.js';
 import type { Renderer } from './render/renderer.js';
 import type { RequestDefaults } from './request/request-defaults.js';
@@ -46,6 +47,8 @@ export function coreOptions(config: RunConfig, defaults: RequestDefaults, transp
     followRedirects: defaults.followRedirects,
     responseType: config.body,
     timeline: config.timeline,
+    includeHeaders: config.include,
+    okStatus: config.okStatus && okStatusOf(config.okStatus),
   };
 }
 
