@@ -71,9 +71,9 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
   const request = requestConfig(flags);
   checkOneStdinReader(request, flags.file);
   const mode: Mode = flags.mode ?? (demo ? 'compare' : 'concurrent');
-  if ((mode === 'compare' || mode === 'sweep') && flags.file !== undefined) {
-    const times = mode === 'compare' ? 'twice' : 'once per level';
-    throw new UsageError(`--mode ${mode} runs the inputs ${times} and cannot stream --file`, `Use URLs or --ids with --mode ${mode}.`);
+  // A sweep reads --file whole (it runs the list once per level); compare stays on URLs and ids.
+  if (mode === 'compare' && flags.file !== undefined) {
+    throw new UsageError('--mode compare runs the inputs twice and cannot stream --file', 'Use URLs or --ids with --mode compare, or --mode sweep with --file.');
   }
   if (flags.concurrency === 'auto' && (mode === 'compare' || mode === 'sweep')) {
     throw new UsageError(`--concurrency auto cannot be used with --mode ${mode}`, `--mode ${mode} runs fixed levels; use --concurrency N (or --mode concurrent with auto).`);
