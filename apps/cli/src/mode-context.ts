@@ -5,6 +5,7 @@ import type { CliIo } from './cli-io.js';
 import type { InputItem, RunConfig } from './config.js';
 import { okStatusOf } from './options/ok-status.js';
 import type { Output } from './output.js';
+import type { FileMeter } from './progress.js';
 import type { Renderer } from './render/renderer.js';
 import type { RequestDefaults } from './request/request-defaults.js';
 
@@ -20,6 +21,8 @@ export interface ModeContext {
   readonly transport: Transport;
   /** --journal, --max-failures, --output-dir (a stream run's). */
   readonly batch: BatchRun;
+  /** A regular `--file`'s reading, for progress by bytes. */
+  readonly fileMeter?: FileMeter;
   readonly errColors: Colors;
   /** Writes to stderr unless `--quiet` (the progress bar steps aside). */
   log(text: string): void;
