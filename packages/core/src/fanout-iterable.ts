@@ -33,7 +33,8 @@ export function fanoutIterable<T = unknown, F extends string = string>(
 ): AsyncIterableIterator<FetchResult<PickFields<T, F>>> {
   const room = resolveOptions(options).concurrency;
   const buffer: FetchResult<PickFields<T, F>>[] = [];
-  let reader: { resolve: (step: IteratorResult<FetchResult<PickFields<T, F>>>) => void; reject: (error: Error) => void } | undefined;
+  // `next()` calls waiting for a result, oldest first (a caller may call it again before the first settles).
+  const readers: { resolve: (step: IteratorResult<FetchResult<PickFields<T, F>>>) => void; reject: (error: Error) => void }[] = [];
   let failure: { error: unknown } | undefined;
   let finished = false;
   let freed: (() => void) | undefined;
@@ -43,15 +44,15 @@ export function fanoutIterable<T = unknown, F extends string = string>(
   const hasRoom = (): Promise<void> | undefined => (buffer.length < room ? undefined : new Promise<void>((resolve) => (freed = resolve)));
   const results$ = fanout<T, F>(isObservable(input) ? input : paced(input, hasRoom), options);
 
-  // Hands the waiting `next()` a result, the run's error, or the end.
+  // Hands the waiting `next()` calls results, the run's error, or the end.
   const settle = (): void => {
-    const read = reader;
-    if (read === undefined) return;
-    const step = nextStep();
-    if (step === undefined) return;
-    reader = undefined;
-    if (step instanceof Error) read.reject(step);
-    else read.resolve(step);
+    while (readers.length > 0) {
+      const step = nextStep();
+      if (step === undefined) return;
+      const read = readers.shift();
+      if (step instanceof Error) read?.reject(step);
+      else read?.resolve(step);
+    }
   };
   const nextStep = (): IteratorResult<FetchResult<PickFields<T, F>>> | Error | undefined => {
     if (buffer.length > 0) return { done: false, value: takeFirst() };
@@ -94,16 +95,14 @@ export function fanoutIterable<T = unknown, F extends string = string>(
           settle();
         },
       });
-      const step = nextStep();
+      const step = readers.length === 0 ? nextStep() : undefined;
       if (step instanceof Error) return Promise.reject(step);
       if (step !== undefined) return Promise.resolve(step);
-      return new Promise((resolve, reject) => (reader = { resolve, reject }));
+      return new Promise((resolve, reject) => readers.push({ resolve, reject }));
     },
     return() {
       stop();
-      const read = reader;
-      reader = undefined;
-      read?.resolve({ done: true, value: undefined });
+      for (const read of readers.splice(0)) read.resolve({ done: true, value: undefined });
       return Promise.resolve({ done: true, value: undefined });
     },
     [Symbol.asyncIterator]() {

@@ -34,6 +34,13 @@ describe('fanoutIterable: fanout for `for await`', () => {
     expect(() => fanoutIterable([], { concurrency: 0 })).toThrow(RangeError);
   });
 
+  it('answers next() calls made before the earlier ones settled, each with its own result', async () => {
+    const iterator = fanoutIterable([`${ctx.server.url}/x/1`, `${ctx.server.url}/x/2`]);
+    const steps = await Promise.all([iterator.next(), iterator.next(), iterator.next()]);
+    expect(steps.map((step) => step.done)).toEqual([false, false, true]);
+    expect(new Set(steps.slice(0, 2).map((step) => (step.done ? -1 : step.value.index)))).toEqual(new Set([0, 1]));
+  });
+
   it('ends at once for no inputs, and stays ended', async () => {
     const iterator = fanoutIterable([]);
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
