@@ -1,18 +1,37 @@
-// Bundles the CLI into dist/fanout.js (what bin/fanout.js runs) and dist/chunks/ (what a
-// command loads when it runs: `import()` stays a split point). One file instead of ~400
-// modules: rxjs's ESM build tree-shaken to what core uses. undici stays in node_modules: core
-// loads only its dispatcher files, when a transport is made (core's transports/undici-parts.ts).
-// The queue and the demo upstream stay packages (they read files next to their code: Lua
-// scripts, the dataset). dist/meta.json maps each output file to the sources in it.
-import { rmSync, writeFileSync } from 'node:fs';
+// Bundles the CLI into a self-contained npm package: `npm pack` in apps/cli gives a tarball that
+// installs with no workspace and no registry (it has no dependencies).
+//
+// - dist/fanout.js (what bin/fanout.js runs) and dist/chunks/ (what a command loads when it runs:
+//   `import()` stays a split point). The workspace packages (@fanout/core, @fanout/queue,
+//   @fanout/demo-upstream) and every npm package they import (rxjs's ESM build tree-shaken to
+//   what core uses, commander, picocolors, bullmq, ioredis, ...) are bundled in.
+// - dist/vendor/: what core loads with `require()` at run time, by name, where the bundler cannot
+//   see it (undici's dispatcher for `--transport undici`, axios for `--transport axios`): each one
+//   CommonJS file, loaded only when that transport is made.
+// - dist/demo-upstream/data/: the demo upstream's dataset, which it reads next to its code.
+// - dist/THIRD-PARTY-LICENSES.md: the licence of every package bundled in, and the dataset's.
+// - dist/meta.json maps each output file to the sources in it (not packed).
+//
+// A package listed in `dependencies` of apps/cli/package.json stays external; the build fails
+// when the bundle imports a package that is neither bundled nor listed there (an install would
+// break).
+import { builtinModules } from 'node:module';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 const outdir = process.argv[2] ?? 'dist';
 const require = createRequire(import.meta.url);
 const rxjsEsm = join(dirname(require.resolve('rxjs/package.json')), 'dist/esm');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const external = Object.keys(manifest.dependencies ?? {});
+
+/** Packages core `require()`s by name at run time, each bundled into dist/vendor/NAME.cjs. */
+const VENDORED = ['undici', 'axios'];
+/** Optional packages of bundled ones, tried in a `try` and not shipped: msgpackr's native addon, bullmq's Valkey client. */
+const OPTIONAL = ['msgpackr-extract', '@valkey/valkey-glide'];
 
 /**
  * rxjs's `exports` send Node to its CommonJS build (the whole library); the ES2015 build
@@ -23,6 +42,49 @@ const onlyWhatIsUsed = {
   name: 'only-what-is-used',
   setup(bundler) {
     bundler.onResolve({ filter: /^rxjs(\/internal\/.+)?$/ }, ({ path }) => ({ path: join(rxjsEsm, path === 'rxjs' ? 'index.js' : `${path.slice('rxjs/'.length)}.js`) }));
+  },
+};
+
+// Where the package is, from any output file: dist/fanout.js or dist/chunks/NAME.js.
+const PACKAGE_DIR = "new URL(/\\/chunks\\/[^/]*$/.test(import.meta.url) ? '../../' : '../', import.meta.url)";
+
+/**
+ * The workspace packages run from inside the bundle, not from their own folders:
+ * - `createRequire(…)` (node:module) in them gets a `require` that finds VENDORED packages in
+ *   dist/vendor/ (`undici/lib/…` files are not there: core then takes them from undici's root);
+ * - `import.meta.url` in @fanout/demo-upstream is where its files are copied (dist/demo-upstream/dist/),
+ *   so `new URL('../data/…', import.meta.url)` finds the dataset.
+ */
+const workspaceInBundle = {
+  name: 'workspace-in-bundle',
+  setup(bundler) {
+    const workspace = join(root, '../../packages') + sep;
+    bundler.onResolve({ filter: /^node:module$/ }, ({ importer }) => (importer.startsWith(workspace) ? { path: 'node:module', namespace: 'vendored-require' } : undefined));
+    bundler.onLoad({ filter: /.*/, namespace: 'vendored-require' }, () => ({
+      loader: 'js',
+      contents: `
+import { createRequire as nodeCreateRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+export * from 'node:module';
+const vendored = new Map(${JSON.stringify(VENDORED)}.map((name) => [name, new URL('dist/vendor/' + name + '.cjs', ${PACKAGE_DIR})]));
+export function createRequire(from) {
+  const real = nodeCreateRequire(from);
+  return Object.assign((id) => {
+    const name = id.split('/')[0];
+    if (!vendored.has(name)) return real(id);
+    if (id !== name) throw Object.assign(new Error('Cannot find module ' + JSON.stringify(id) + ' (bundled: only its root)'), { code: 'MODULE_NOT_FOUND' });
+    return real(fileURLToPath(vendored.get(name)));
+  }, { resolve: real.resolve, cache: real.cache });
+}
+`,
+    }));
+    const demoUpstream = join(root, '../../packages/demo-upstream/dist') + sep;
+    bundler.onLoad({ filter: /\.js$/ }, ({ path }) => {
+      if (!path.startsWith(demoUpstream)) return undefined;
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      return { loader: 'js', contents: source.replaceAll('import.meta.url', `new URL('dist/demo-upstream/dist/', ${PACKAGE_DIR}).href`) };
+    });
   },
 };
 
@@ -37,17 +99,80 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['@fanout/queue', '@fanout/demo-upstream'],
-  plugins: [onlyWhatIsUsed],
+  external: [...external, ...OPTIONAL],
+  plugins: [onlyWhatIsUsed, workspaceInBundle],
   // CommonJS dependencies (commander) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __fanoutRequire } from 'node:module'; const require = __fanoutRequire(import.meta.url);" },
   sourcemap: 'linked',
   metafile: true,
+  legalComments: 'none',
   logLevel: 'warning',
 });
+
+const vendored = await build({
+  absWorkingDir: root,
+  entryPoints: Object.fromEntries(VENDORED.map((name) => [name, require.resolve(name)])),
+  outdir: join(outdir, 'vendor'),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+cpSync(join(root, '../../packages/demo-upstream/data'), join(root, outdir, 'demo-upstream/data'), { recursive: true });
+
+// Every bare import left in the output is a Node built-in or a declared dependency.
+const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+const undeclared = new Set();
+for (const output of [...Object.values(result.metafile.outputs), ...Object.values(vendored.metafile.outputs)]) {
+  for (const { path, external: isExternal } of output.imports) {
+    if (!isExternal || builtins.has(path) || path.startsWith('node:')) continue;
+    const name = path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0];
+    if (!external.includes(name) && !OPTIONAL.includes(name)) undeclared.add(name);
+  }
+}
+if (undeclared.size > 0) throw new Error(`the bundle imports ${[...undeclared].join(', ')}: bundle them or add them to "dependencies"`);
+
+writeFileSync(join(root, outdir, 'THIRD-PARTY-LICENSES.md'), thirdPartyLicenses([result.metafile, vendored.metafile]));
+
 const files = Object.fromEntries(
   Object.entries(result.metafile.outputs)
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, output]) => [file.slice(outdir.length + 1), Object.keys(output.inputs)]),
 );
 writeFileSync(join(root, outdir, 'meta.json'), `${JSON.stringify(files, null, 1)}\n`);
+
+/** The licence text of every npm package with code in the bundle, and the demo dataset's. */
+function thirdPartyLicenses(metafiles) {
+  const packages = new Map();
+  for (const metafile of metafiles) {
+    for (const input of Object.keys(metafile.inputs)) {
+      const at = input.lastIndexOf('node_modules/');
+      if (at < 0) continue;
+      const rest = input.slice(at + 'node_modules/'.length).split('/');
+      const name = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+      const dir = join(root, input.slice(0, at), 'node_modules', name);
+      if (!packages.has(name) && existsSync(join(dir, 'package.json'))) packages.set(name, dir);
+    }
+  }
+  const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
+    const { version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((entry) => /^(licen[cs]e|copying)(\.|$)/i.test(entry));
+    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `${license} (no licence file in the package)`;
+    return `## ${name} ${version} (${license})\n\n\`\`\`\n${text}\n\`\`\``;
+  });
+  const dataset = readFileSync(join(root, '../../packages/demo-upstream/data/jsonplaceholder.LICENSE'), 'utf8').trim();
+  return [
+    '# Third-party licences',
+    '',
+    `The fanout CLI bundles these npm packages (generated by scripts/bundle.mjs from ${relative(root, join(root, outdir))}/meta.json's inputs) and the jsonplaceholder dataset of its demo upstream.`,
+    '',
+    `## jsonplaceholder dataset (dist/demo-upstream/data/)\n\n\`\`\`\n${dataset}\n\`\`\``,
+    '',
+    ...sections.flatMap((section) => [section, '']),
+  ].join('\n');
+}

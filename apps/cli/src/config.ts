@@ -1,6 +1,7 @@
 import type { HttpMethod, RequestInput, TransportName } from '@fanout/core';
 import type { BatchConfig } from './batch/batch-options.js';
 import type { NetworkFlags } from './options/network-options.js';
+import type { StatusRange } from './options/ok-status.js';
 import type { BodyType, OutputFormat } from './options/output-options.js';
 import type { Mode, RunFlags } from './options/run-options.js';
 
@@ -22,6 +23,8 @@ export interface RequestConfig {
   readonly user?: string;
   readonly bearer?: string;
   readonly followRedirects: boolean;
+  /** `-A`; undefined: core's default (`fanout/<version>`). */
+  readonly userAgent?: string;
 }
 
 /** Everything `fanout run` was asked for, validated; the run flags as given. */
@@ -45,6 +48,10 @@ export interface RunConfig extends Omit<RunFlags, 'mode' | 'ordered' | 'concurre
   readonly output: OutputFormat;
   readonly quiet: boolean;
   readonly progress: boolean;
+  /** `-i`: response headers on each result. */
+  readonly include: boolean;
+  /** `--ok-status`: statuses besides 2xx that are ok results. */
+  readonly okStatus?: readonly StatusRange[];
   readonly transport: TransportName;
   /** Long batches: --journal, --max-failures, --output-dir. */
   readonly batch: BatchConfig;

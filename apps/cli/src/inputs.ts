@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { InputItem } from './config.js';
+import type { FileMeter } from './progress.js';
 import { inputFromLine, withDefaults } from './request/input-line.js';
 import { MAX_LINE_BYTES, numberedLines } from './request/numbered-lines.js';
 import type { RequestDefaults } from './request/request-defaults.js';
@@ -12,6 +13,8 @@ export interface InputSources {
   readonly idUrls?: readonly string[];
   readonly file?: string;
   readonly stdin: Readable;
+  /** Told the bytes read of `file` and the inputs in them (for the progress bar). */
+  readonly meter?: FileMeter;
 }
 
 /** URL arguments and ids are handed on this many at a time. */
@@ -31,7 +34,12 @@ export async function* inputBatches(sources: InputSources, defaults: RequestDefa
   }
   if (sources.file === undefined) return;
   const stream = sources.file === '-' ? sources.stdin : createReadStream(sources.file);
+  const { meter } = sources;
   for await (const lines of numberedLines(stream)) {
+    if (meter) {
+      meter.bytes = (stream as Readable & { bytesRead?: number }).bytesRead ?? 0;
+      meter.inputs += lines.length;
+    }
     yield lines.map(({ line, text, overLong }) =>
       overLong === undefined ? inputFromLine(text, line, defaults) : { input: { url: '' }, line, problem: `${overLong} bytes, over the ${MAX_LINE_BYTES} bytes (1 MiB) a line may have: not read` },
     );

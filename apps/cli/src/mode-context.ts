@@ -3,7 +3,9 @@ import type { Colors } from 'picocolors/types.js';
 import type { BatchRun } from './batch/batch-run.js';
 import type { CliIo } from './cli-io.js';
 import type { InputItem, RunConfig } from './config.js';
+import { okStatusOf } from './options/ok-status.js';
 import type { Output } from './output.js';
+import type { FileMeter } from './progress.js';
 import type { Renderer } from './render/renderer.js';
 import type { RequestDefaults } from './request/request-defaults.js';
 
@@ -19,6 +21,8 @@ export interface ModeContext {
   readonly transport: Transport;
   /** --journal, --max-failures, --output-dir (a stream run's). */
   readonly batch: BatchRun;
+  /** A regular `--file`'s reading, for progress by bytes. */
+  readonly fileMeter?: FileMeter;
   readonly errColors: Colors;
   /** Writes to stderr unless `--quiet` (the progress bar steps aside). */
   log(text: string): void;
@@ -48,6 +52,8 @@ export function coreOptions(config: RunConfig, defaults: RequestDefaults, transp
     timeline: config.timeline,
     speedLimit: config.network.speedLimit,
     speedTime: config.network.speedTime,
+    includeHeaders: config.include,
+    okStatus: config.okStatus && okStatusOf(config.okStatus),
   };
 }
 

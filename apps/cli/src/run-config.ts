@@ -6,7 +6,7 @@ import type { AuthFlags, RequestFlags } from './options/request-options.js';
 import { AUTO_MAX_CONCURRENCY, DEFAULT_CONCURRENCY, type RunFlags } from './options/run-options.js';
 import { parseBatchOptions, type RawBatchOptions } from './batch/batch-options.js';
 import { checkReadable } from './request/readable-file.js';
-import { requestConfig } from './request/request-config.js';
+import { checkOneStdinReader, requestConfig } from './request/request-config.js';
 import { UsageError } from './usage-error.js';
 
 /** Every flag of `fanout run`, as commander parsed them. */
@@ -69,11 +69,11 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
   const demo = urls.length === 0 && ids === undefined && flags.file === undefined;
   const choice = upstream(flags, flags.live === true || flags.baseUrl !== undefined || (ids === undefined && !demo));
   const request = requestConfig(flags);
-  if (request.body?.source.kind === 'stdin' && flags.file === '-') throw new UsageError('--data @- and --file - both read stdin', 'Put the body or the inputs in a file.');
+  checkOneStdinReader(request, flags.file);
   const mode: Mode = flags.mode ?? (demo ? 'compare' : 'concurrent');
-  if ((mode === 'compare' || mode === 'sweep') && flags.file !== undefined) {
-    const times = mode === 'compare' ? 'twice' : 'once per level';
-    throw new UsageError(`--mode ${mode} runs the inputs ${times} and cannot stream --file`, `Use URLs or --ids with --mode ${mode}.`);
+  // A sweep reads --file whole (it runs the list once per level); compare stays on URLs and ids.
+  if (mode === 'compare' && flags.file !== undefined) {
+    throw new UsageError('--mode compare runs the inputs twice and cannot stream --file', 'Use URLs or --ids with --mode compare, or --mode sweep with --file.');
   }
   if (flags.concurrency === 'auto' && (mode === 'compare' || mode === 'sweep')) {
     throw new UsageError(`--concurrency auto cannot be used with --mode ${mode}`, `--mode ${mode} runs fixed levels; use --concurrency N (or --mode concurrent with auto).`);
@@ -109,6 +109,8 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
     output: flags.output,
     quiet: flags.quiet ?? false,
     progress: flags.progress,
+    include: flags.include ?? false,
+    okStatus: flags.okStatus,
     transport: flags.transport,
     batch: parseBatchOptions(flags, mode),
   };

@@ -25,7 +25,7 @@ type Outcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'interrupted'; s
  */
 export async function runStreamMode(context: ModeContext): Promise<number> {
   const { config, io, out, render, transport, errColors, log } = context;
-  const progress = config.progress && !config.quiet && io.stderr.isTTY ? new Progress(io.stderr, total(config)) : undefined;
+  const progress = config.progress && !config.quiet && io.stderr.isTTY ? new Progress(io.stderr, total(config), undefined, undefined, context.fileMeter) : undefined;
   if (progress && io.stdout.isTTY) out.hooks = { before: () => progress.hide(), after: () => progress.restore() };
   const ledger = new InputLedger(config.file);
   const fields = new FieldsWatch(config.fields, log);

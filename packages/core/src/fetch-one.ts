@@ -2,7 +2,7 @@ import { FanoutError } from './errors/fanout-error.js';
 import { HttpError } from './errors/http-error.js';
 import { InvalidUrlError } from './errors/invalid-url-error.js';
 import { checkRequestHeaders } from './transports/header-syntax.js';
-import { hasHeader } from './transports/request-headers.js';
+import { hasHeader, overrideHeaders } from './transports/request-headers.js';
 import { toRequestSpec, type RequestInput, type RequestSpec } from './request.js';
 import { RequestTally } from './request-tally.js';
 import type { FailedResult, FetchResult, Timing } from './result.js';
@@ -73,7 +73,7 @@ function prepare(url: string, spec: RequestSpec | undefined, index: number, defa
     return { url, sendUrl: undefined, host: simple, method: 'GET', headers: defaults, body: undefined, index };
   }
   const { host, sendUrl, authorization } = simple !== undefined ? { host: simple, sendUrl: undefined, authorization: undefined } : targetOf(url);
-  let headers = spec?.headers ? { ...defaults, ...spec.headers } : defaults;
+  let headers = spec?.headers ? overrideHeaders(defaults, spec.headers) : defaults;
   // A URL's `user:password@` is sent as curl sends it; an Authorization header given wins.
   if (authorization !== undefined && !hasHeader(headers, 'authorization')) headers = { ...headers, authorization };
   checkRequestHeaders(headers);
@@ -125,12 +125,13 @@ async function settle<T>(request: PreparedRequest, index: number, ctx: RunContex
         cancellation.link(undefined);
       }
       if (outcome !== undefined) {
-        const result: FetchResult<T> = { index, url, ok: true, status: outcome.status, attempts: tally.attempts, timing: timing(start, tally), data: outcome.data as T };
+        const ok: FetchResult<T> = { index, url, ok: true, status: outcome.status, attempts: tally.attempts, timing: timing(start, tally), data: outcome.data as T };
+        const result = outcome.headers ? { ...ok, headers: outcome.headers } : ok;
         return extras(tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result, ctx, request.host);
       }
       const failure = error as FanoutError;
       const wait = await retryDelay(failure, retry, request, ctx, tally);
-      if (wait === undefined) return extras(failed(index, url, start, tally, failure), ctx, request.host);
+      if (wait === undefined) return extras(withHeaders(failed(index, url, start, tally, failure), ctx), ctx, request.host);
       await sleep(wait, cancellation);
     }
   } catch (error) {
@@ -138,6 +139,11 @@ async function settle<T>(request: PreparedRequest, index: number, ctx: RunContex
   } finally {
     ctx.untrack(cancellation);
   }
+}
+
+/** With `includeHeaders`, an HTTP failure's response headers on its result. */
+function withHeaders(result: FailedResult, ctx: RunContext): FailedResult {
+  return ctx.options.includeHeaders && result.error instanceof HttpError ? { ...result, headers: result.error.headers } : result;
 }
 
 /** Adds the host's adaptive limit (`concurrency: 'auto'`). */

@@ -10,6 +10,7 @@
 
 // Running requests
 export { fanout, sequential } from './fanout.js';
+export { fanoutIterable } from './fanout-iterable.js';
 export { compare, type Comparison, type CompareOptions, type RunMode } from './compare.js';
 export type { FanoutOptions, ResponseType } from './options.js';
 export type { RetryContext, RetryOptions } from './retry-options.js';

@@ -5,6 +5,8 @@ import { resolveRetry, type ResolvedRetry, type RetryOptions } from './retry-opt
 import type { Transport } from './transports/transport.js';
 import { MAX_TIMER_MS } from './utils/timer.js';
 import { DEFAULT_MAX_JSON_DEPTH } from './utils/json-depth.js';
+import { hasHeader } from './transports/request-headers.js';
+import { DEFAULT_USER_AGENT } from './version.js';
 
 /** How a response body becomes a result's `data` (see {@link FanoutOptions.responseType}). */
 export type ResponseType = 'auto' | 'json' | 'text';
@@ -112,6 +114,27 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly headers?: Readonly<Record<string, string>>;
   /**
+   * The `User-Agent` header of every request. A `user-agent` in `headers` or in a request's own
+   * headers wins; `false` sends none of fanout's (a transport may then add its own: axios does).
+   * @default 'fanout/<version>' (e.g. `fanout/0.1.0`)
+   * @example { userAgent: 'my-crawler/2.0 (+https://example.org/bot)' }
+   */
+  readonly userAgent?: string | false;
+  /**
+   * Which statuses are data rather than failures: a response whose status this returns `true`
+   * for is an ok result (`data` is its body, decoded as any other), never retried; any other
+   * status is an `HttpError`. Redirects are followed first when `followRedirects` is on.
+   * @default (status) => status >= 200 && status <= 299
+   * @example { okStatus: (status) => (status >= 200 && status <= 299) || status === 404 }
+   */
+  readonly okStatus?: (status: number) => boolean;
+  /**
+   * Put the response's headers (lower-case names, repeated ones joined by `, `) on each result
+   * that got a response: `result.headers`, and in `serializeResult`'s record, as curl's `-i`.
+   * @default false
+   */
+  readonly includeHeaders?: boolean;
+  /**
    * How requests are sent. Created per run and closed after it when not given.
    * @default http1Transport({ connections: min(concurrency, perHost) })
    */
@@ -213,6 +236,9 @@ export const DEFAULTS = {
   responseType: 'auto',
   followRedirects: false,
   headers: {},
+  userAgent: DEFAULT_USER_AGENT,
+  okStatus: isSuccess,
+  includeHeaders: false,
   timeline: false,
   rateLimitHeaders: true,
   maxJsonDepth: DEFAULT_MAX_JSON_DEPTH,
@@ -234,6 +260,7 @@ export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
   check('maxConcurrency', merged.maxConcurrency, 1, true);
   const resolved: ResolvedOptions = {
     ...merged,
+    headers: withUserAgent(merged.headers, merged.userAgent),
     concurrency: adaptive ? merged.maxConcurrency : (concurrency ?? DEFAULTS.concurrency),
     adaptive,
     retry: resolveRetry(retry, check),
@@ -256,6 +283,15 @@ export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
   if (resolved.perHostRate !== undefined) check('perHostRate', resolved.perHostRate, Number.MIN_VALUE, false);
   if (resolved.sink && resolved.transport && !resolved.transport.stream) throw new TypeError(`Option sink needs a transport with stream(); ${resolved.transport.name} has none`);
   return resolved;
+}
+
+/** Whether `status` is a 2xx: what counts as ok unless `okStatus` says otherwise. */
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status <= 299;
+}
+
+function withUserAgent(headers: Readonly<Record<string, string>>, userAgent: string | false): Readonly<Record<string, string>> {
+  return userAgent === false || hasHeader(headers, 'user-agent') ? headers : { 'user-agent': userAgent, ...headers };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

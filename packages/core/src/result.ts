@@ -28,9 +28,14 @@ interface ResultBase {
   readonly concurrencyLimit?: number;
   /** The attempts' spans on the wire; present only with the `timeline` option. */
   readonly timeline?: RequestTimeline;
+  /**
+   * The last response's headers (lower-case names); present only with the `includeHeaders`
+   * option, on a result that got a response.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** A request that got a 2xx response with a parsable body. */
+/** A request that got a 2xx response (or one `okStatus` accepts) with a parsable body. */
 export interface OkResult<T = unknown> extends ResultBase {
   readonly ok: true;
   readonly status: number;

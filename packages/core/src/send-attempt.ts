@@ -32,6 +32,8 @@ export interface PreparedRequest {
 export interface AttemptOutcome {
   readonly status: number;
   readonly data: unknown;
+  /** The response's headers, with the `includeHeaders` option. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** The `TransportRequest` of one attempt (a class: one shape, getters on the prototype). */
@@ -125,7 +127,7 @@ export async function sendAttempt(
     ctx.gate.answered(request.host, response.header);
     ctx.breaker?.recordSuccess(request.host);
     const { body, status } = response;
-    if (status < 200 || status > 299) {
+    if (!options.okStatus(status)) {
       if (typeof body !== 'string') body.destroy(); // a sink's error body is not read
       throw new HttpError(status, {
         method: request.method,
@@ -138,9 +140,11 @@ export async function sendAttempt(
     if (typeof body !== 'string') {
       const stored = { index: request.index ?? 0, url: request.url, status, header: response.header };
       const speed = options.speedLimit > 0 ? { limit: options.speedLimit, time: options.speedTime } : undefined;
-      return { status, data: await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer?.refresh(), speed) };
+      const data = await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer?.refresh(), speed);
+      return options.includeHeaders ? { status, data, headers: response.headers() } : { status, data };
     }
-    return { status, data: decode(body, response.header('content-type'), options) };
+    const data = decode(body, response.header('content-type'), options);
+    return options.includeHeaders ? { status, data, headers: response.headers() } : { status, data };
   } catch (error) {
     dropped = isDrop(error);
     throw error;

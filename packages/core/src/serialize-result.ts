@@ -17,6 +17,8 @@ interface SerializedBase {
   readonly queuedMs: number;
   /** On the wire, all attempts summed, ms (0.1 ms). */
   readonly wireMs: number;
+  /** The response's headers, lower-case names: only with the `includeHeaders` option. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -56,12 +58,13 @@ export function serializeResult(result: FetchResult): SerializedResult {
     const failed: FailedResult = { index, url: result.url, ok: false, status: result.status, attempts, timing, error: ParseError.tooDeep(DEFAULT_MAX_JSON_DEPTH, 'Result data') };
     return serializeResult(failed);
   }
-  if (result.ok && isSinkRecord(result.data)) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, ...result.data };
-  if (result.ok) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, data: result.data };
+  const headers = result.headers === undefined ? undefined : { headers: result.headers };
+  if (result.ok && isSinkRecord(result.data)) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, ...headers, ...result.data };
+  if (result.ok) return { index, url, ok: true, status: result.status, attempts, ms, queuedMs, wireMs, ...headers, data: result.data };
   const error = result.error.toJSON();
   const line =
     result.status === undefined
       ? { index, url, ok: false as const, attempts, ms, queuedMs, wireMs, error }
-      : { index, url, ok: false as const, status: result.status, attempts, ms, queuedMs, wireMs, error };
+      : { index, url, ok: false as const, status: result.status, attempts, ms, queuedMs, wireMs, ...headers, error };
   return result.retryBudgetExhausted ? { ...line, retryBudgetExhausted: true } : line;
 }

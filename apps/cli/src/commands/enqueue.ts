@@ -7,7 +7,7 @@ import type { InputFlags } from '../options/input-options.js';
 import type { OutputFlags } from '../options/output-options.js';
 import type { RequestFlags } from '../options/request-options.js';
 import type { RunFlags } from '../options/run-options.js';
-import { requestConfig } from '../request/request-config.js';
+import { checkOneStdinReader, requestConfig } from '../request/request-config.js';
 import { requestDefaults } from '../request/request-defaults.js';
 import { fieldList, httpUrl, idList } from '../run-config.js';
 import { CliFailure, UsageError } from '../usage-error.js';
@@ -44,6 +44,7 @@ export async function enqueueCommand(urls: readonly string[], flags: EnqueueFlag
   }
   if (urls.length === 0 && idUrls === undefined && flags.file === undefined) throw new UsageError('nothing to enqueue', 'Give URLs, --ids or --file.');
   const request = requestConfig(flags);
+  checkOneStdinReader(request, flags.file);
   const defaults = await requestDefaults(request, io.stdin);
   const secret = Object.keys(defaults.headers).find((name) => SECRET_HEADERS.has(name));
   if (secret !== undefined) throw new UsageError(`-H ${secret} would be stored in Redis`, 'Give credentials to the workers: fanout worker -H @FILE (or -u, --oauth2-bearer).');

@@ -8,6 +8,7 @@ import { inputBatches } from '../inputs.js';
 import type { ModeContext } from '../mode-context.js';
 import { openTransport } from '../open-transport.js';
 import { Output } from '../output.js';
+import { FileMeter } from '../progress.js';
 import { jsonRenderer } from '../render/json-renderer.js';
 import { ndjsonRenderer } from '../render/ndjson-renderer.js';
 import type { Renderer } from '../render/renderer.js';
@@ -52,12 +53,14 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
       idUrls = postUrls(upstream.baseUrl, config.ids);
     }
     log(`fanout: upstream: ${upstream ? upstream.description : 'none (the URLs given)'}\n`);
+    const fileMeter = FileMeter.of(batch.sources.file);
     const context: ModeContext = {
       config,
       io,
       out,
       render: renderer(config, out, colorsFor(io.stdout, io.env)),
-      inputs: () => inputBatches({ urls: config.urls, idUrls, file: batch.sources.file, stdin: batch.sources.stdin }, defaults),
+      inputs: () => inputBatches({ urls: config.urls, idUrls, file: batch.sources.file, stdin: batch.sources.stdin, meter: fileMeter }, defaults),
+      fileMeter,
       batch,
       defaults,
       transport,

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { statusRanges, type StatusRange } from './ok-status.js';
 
 export type OutputFormat = 'text' | 'json' | 'ndjson';
 export type BodyType = 'auto' | 'json' | 'text';
@@ -10,6 +11,10 @@ export interface OutputFlags {
   readonly body: BodyType;
   readonly quiet?: boolean;
   readonly progress: boolean;
+  /** `-i`: the response's status and headers in each result. */
+  readonly include?: boolean;
+  /** `--ok-status`: statuses (besides 2xx) that are data, not failures. */
+  readonly okStatus?: readonly StatusRange[];
 }
 
 /** Adds `--fields` and `--body` (also taken by `enqueue`). */
@@ -25,5 +30,8 @@ export function addOutputOptions(command: Command): Command {
     .optionsGroup('Output:')
     .addOption(new Option('-o, --output <format>', 'result format on stdout').choices(['text', 'json', 'ndjson']).default('text'));
   addBodyOptions(command);
-  return command.option('-q, --quiet', 'print nothing on stderr but errors').option('--no-progress', 'no progress bar, even on a terminal');
+  return command
+    .option('-i, --include', 'put the response status and headers in each result (ndjson: "headers", lower-case names)')
+    .option('--ok-status <list>', 'statuses that are data, not failures, e.g. 404,410 or 400-499 (2xx always are)', statusRanges)
+    .option('-q, --quiet', 'print nothing on stderr but errors').option('--no-progress', 'no progress bar, even on a terminal');
 }

@@ -10,6 +10,8 @@ export interface RequestFlags {
   readonly data?: string;
   readonly json?: string;
   readonly location?: boolean;
+  /** `-A`: the User-Agent header (a `-H User-Agent:` wins). */
+  readonly userAgent?: string;
 }
 
 /** Credentials: never stored, printed or logged. */
@@ -37,7 +39,8 @@ export function addRequestOptions(command: Command, auth: boolean): Command {
     .addOption(new Option('--method <method>').argParser(method).hideHelp())
     .option('-H, --header <header>', "'Name: value', repeatable; '@FILE' reads one header a line from FILE", collect)
     .option('-d, --data <body>', "request body: a string, '@FILE' or '@-' (stdin); the method becomes POST")
-    .option('--json <body>', "JSON body (a string or '@FILE') with Content-Type and Accept: application/json")
+    .option('--json <body>', "JSON body (a string, '@FILE' or '@-') with Content-Type and Accept: application/json")
+    .option('-A, --user-agent <string>', 'the User-Agent header (default fanout/<version>)')
     .option('-L, --location', 'follow redirects (at most 5); without it a 3xx is an HttpError');
   if (auth) addAuthOptions(command);
   return command;

@@ -19,6 +19,16 @@ function describe(data: unknown, c: Colors): string {
   return `  ${c.dim(clip(typeof data === 'string' ? data.replace(/\s+/g, ' ') : (JSON.stringify(data) ?? 'null'), 300))}`;
 }
 
+/** With `-i`: `  < name: value` per response header (control characters shown as `?`). */
+function headerLines(result: FetchResult, c: Colors): string {
+  if (result.headers === undefined) return '';
+  // eslint-disable-next-line no-control-regex -- control characters are what it replaces
+  const safe = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return Object.entries(result.headers)
+    .map(([name, value]) => `  ${c.dim(`< ${safe(name)}: ${safe(value)}`)}\n`)
+    .join('');
+}
+
 /** Readable results: a status line per request, then the post's Title and Body (or the data). */
 export function textRenderer(out: Output, c: Colors): Renderer {
   return {
@@ -30,10 +40,10 @@ export function textRenderer(out: Output, c: Colors): Renderer {
       const head = `${context?.line === undefined ? `#${result.index + 1}` : `line ${context.line}`}${result.url === '' ? '' : ` ${result.url}`}`;
       const retried = result.attempts > 1 ? c.yellow(` after ${result.attempts} attempts`) : '';
       if (result.ok) {
-        out.write(`${c.green('✔')} ${head} ${c.dim(`${result.status} in ${formatMs(result.timing.ms)}`)}${retried}\n${describe(result.data, c)}\n`);
+        out.write(`${c.green('✔')} ${head} ${c.dim(`${result.status} in ${formatMs(result.timing.ms)}`)}${retried}\n${headerLines(result, c)}${describe(result.data, c)}\n`);
       } else {
         const { name, code, message } = result.error;
-        out.write(`${c.red('✖')} ${head} ${c.red(`${name} ${code}`)}: ${message} ${c.dim(`in ${formatMs(result.timing.ms)}`)}${retried}\n`);
+        out.write(`${c.red('✖')} ${head} ${c.red(`${name} ${code}`)}: ${message} ${c.dim(`in ${formatMs(result.timing.ms)}`)}${retried}\n${headerLines(result, c)}`);
       }
     },
     end: () => undefined,

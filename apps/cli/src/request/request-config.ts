@@ -22,6 +22,13 @@ export function checkHeaderFlags(headers: readonly string[]): readonly string[] 
   return headers;
 }
 
+/** Refuses a body from stdin (`-d @-`, `--json @-`) when the inputs come from stdin too (`--file -`). */
+export function checkOneStdinReader(request: RequestConfig, file: string | undefined): void {
+  if (request.body?.source.kind === 'stdin' && file === '-') {
+    throw new UsageError(`${request.body.json ? '--json' : '--data'} @- and --file - both read stdin`, 'Put the body or the inputs in a file.');
+  }
+}
+
 /** Checks the request flags (without reading files or stdin yet). */
 export function requestConfig(flags: RequestFlags & Partial<AuthFlags>): RequestConfig {
   if (flags.data !== undefined && flags.json !== undefined) throw new UsageError('--data and --json both give the body', 'Use one of them.');
@@ -29,7 +36,7 @@ export function requestConfig(flags: RequestFlags & Partial<AuthFlags>): Request
   if (flags.user !== undefined && !flags.user.includes(':')) throw new UsageError('-u needs USER:PASSWORD', 'fanout does not prompt for a password: give -u USER:PASSWORD (or -H @FILE with an Authorization header).');
   const body =
     flags.json !== undefined ? { source: bodySource(flags.json, '--json'), json: true } : flags.data !== undefined ? { source: bodySource(flags.data, '--data'), json: false } : undefined;
-  if (body?.source.kind === 'stdin' && body.json) throw new UsageError('--json @- is not supported', 'Use --json @FILE, or -d @- with -H "Content-Type: application/json".');
+  if (flags.userAgent !== undefined) parseHeaderLine(`User-Agent: ${flags.userAgent}`, '-A');
   return {
     method: flags.request ?? flags.method,
     headers: checkHeaderFlags(flags.header ?? []),
@@ -37,5 +44,6 @@ export function requestConfig(flags: RequestFlags & Partial<AuthFlags>): Request
     user: flags.user,
     bearer: flags.oauth2Bearer,
     followRedirects: flags.location ?? false,
+    userAgent: flags.userAgent,
   };
 }

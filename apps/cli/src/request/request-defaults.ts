@@ -48,6 +48,7 @@ export async function requestDefaults(config: RequestConfig, stdin: Readable): P
   }
   if (config.user !== undefined) headers.authorization = `Basic ${Buffer.from(config.user).toString('base64')}`;
   if (config.bearer !== undefined) headers.authorization = `Bearer ${config.bearer}`;
+  if (config.userAgent !== undefined) headers['user-agent'] = config.userAgent;
   for (const [name, value] of await headerEntries(config.headers)) headers[name] = value;
   return { method: config.method, headers, body, followRedirects: config.followRedirects };
 }

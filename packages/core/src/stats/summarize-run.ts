@@ -5,12 +5,13 @@ import { SummaryBuilder, type Summary } from './summary.js';
 
 /**
  * Operator: consumes a run's results and emits its `Summary` when it completes, wall time
- * measured from subscription to completion.
+ * measured from subscription to completion. `onResult` sees each result with the run's data
+ * type (`T` is inferred from the source: `fanout<Post>(…).pipe(summarizeRun((r) => r.ok && r.data.title))`).
  *
  * @example
  * fanout(urls).pipe(summarizeRun()).subscribe((summary) => console.log(summary.throughput));
  */
-export function summarizeRun(onResult?: (result: FetchResult) => void): OperatorFunction<FetchResult, Summary> {
+export function summarizeRun<T = unknown>(onResult?: (result: FetchResult<T>) => void): OperatorFunction<FetchResult<T>, Summary> {
   return (source) =>
     new Observable<Summary>((subscriber) => {
       const builder = new SummaryBuilder();

@@ -10,6 +10,13 @@ export function hasHeader(headers: Readonly<Record<string, string>>, lowerCaseNa
   return false;
 }
 
+/** `defaults` with `own` over them: a header `own` sets, in whatever case, replaces the default's. */
+export function overrideHeaders(defaults: Readonly<Record<string, string>>, own: Readonly<Record<string, string>>): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const name in defaults) if (!hasHeader(own, name.toLowerCase())) merged[name] = defaults[name] as string;
+  return Object.assign(merged, own);
+}
+
 /**
  * The request's headers plus `accept-encoding: gzip, deflate, br` unless the caller set one.
  * Cached per headers object: a run's requests mostly share the same one.
