@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { buildProgram } from './program.js';
+import { shownText } from './render/terminal-safe.js';
 import { CliFailure, UsageError } from './usage-error.js';
 
 export type { CliIo };
@@ -30,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       return error.exitCode;
     }
     const { message, code: errorCode } = error as NodeJS.ErrnoException;
-    io.stderr.write(`fanout: ${message ?? String(error)}${errorCode ? ` (${errorCode})` : ''}\n`);
+    io.stderr.write(`fanout: ${shownText(`${message ?? String(error)}${errorCode ? ` (${errorCode})` : ''}`)}\n`);
     return EXIT.failures;
   }
 }

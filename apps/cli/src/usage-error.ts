@@ -1,4 +1,10 @@
-/** Bad command-line input: shown as one line and a hint, exit code 2, never a stack trace. */
+import { shownText } from './render/terminal-safe.js';
+
+/**
+ * Bad command-line input: shown as one line and a hint, exit code 2, never a stack trace. The
+ * message may echo an argument or a variable (a URL, `-x`, `HTTPS_PROXY`): credentials in it are
+ * hidden and control characters escaped.
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError' as const;
   readonly code = 'EUSAGE' as const;
@@ -7,11 +13,11 @@ export class UsageError extends Error {
     message: string,
     readonly hint = "Run 'fanout --help' for usage and examples.",
   ) {
-    super(message);
+    super(shownText(message));
   }
 }
 
-/** A failure while working (not the user's input): one line on stderr, exit code 1. */
+/** A failure while working (not the user's input): one line on stderr (credentials hidden, controls escaped), exit code 1. */
 export class CliFailure extends Error {
   override readonly name = 'CliFailure' as const;
   readonly code = 'EFAILED' as const;
@@ -20,6 +26,6 @@ export class CliFailure extends Error {
     message: string,
     readonly exitCode = 1,
   ) {
-    super(message);
+    super(shownText(message));
   }
 }
