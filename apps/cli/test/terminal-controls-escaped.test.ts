@@ -50,6 +50,16 @@ describe('control characters from response data are shown escaped in text output
     expect(run.stdout + run.stderr).not.toMatch(RAW);
   });
 
+  for (const output of ['ndjson', 'json']) {
+    it(`in --output ${output}: JSON escapes what JSON.stringify leaves raw (C1, bidi), the values unchanged`, async () => {
+      const run = await runCli(['--output', output, `${url}/text`]);
+      expect(run.code).toBe(0);
+      expect(run.stdout + run.stderr).not.toMatch(RAW);
+      const parsed = JSON.parse(output === 'json' ? run.stdout : (run.stdout.split('\n')[0] as string)) as { data?: unknown; results?: Array<{ data: unknown }> };
+      expect(parsed.data ?? parsed.results?.[0]?.data).toBe(ATTACK);
+    });
+  }
+
   it('in the ParseError of --body json', async () => {
     const run = await runCli(['--body', 'json', `${url}/text`]);
     expect(run.code).toBe(1);
