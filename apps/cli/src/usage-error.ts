@@ -1,9 +1,7 @@
-import { shownText } from './render/terminal-safe.js';
-
 /**
  * Bad command-line input: shown as one line and a hint, exit code 2, never a stack trace. The
- * message may echo an argument or a variable (a URL, `-x`, `HTTPS_PROXY`): credentials in it are
- * hidden and control characters escaped.
+ * message may echo an argument (a URL, `-x`): `runCli` shows it with credentials hidden and
+ * control characters escaped.
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError' as const;
@@ -13,11 +11,11 @@ export class UsageError extends Error {
     message: string,
     readonly hint = "Run 'fanout --help' for usage and examples.",
   ) {
-    super(shownText(message));
+    super(message);
   }
 }
 
-/** A failure while working (not the user's input): one line on stderr (credentials hidden, controls escaped), exit code 1. */
+/** A failure while working (not the user's input): one line on stderr, exit code 1. */
 export class CliFailure extends Error {
   override readonly name = 'CliFailure' as const;
   readonly code = 'EFAILED' as const;
@@ -26,6 +24,6 @@ export class CliFailure extends Error {
     message: string,
     readonly exitCode = 1,
   ) {
-    super(shownText(message));
+    super(message);
   }
 }
