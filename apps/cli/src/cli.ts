@@ -21,16 +21,19 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // A message may echo an argument or a variable (a URL, -x, HTTPS_PROXY): credentials hidden,
+    // control characters escaped. Loaded here: --help and --version do not load core.
+    const { shownText } = await import('./render/terminal-safe.js');
     if (error instanceof UsageError) {
-      io.stderr.write(`fanout: ${error.message}\n${error.hint}\n`);
+      io.stderr.write(`fanout: ${shownText(error.message)}\n${error.hint}\n`);
       return EXIT.usage;
     }
     if (error instanceof CliFailure) {
-      io.stderr.write(`fanout: ${error.message}\n`);
+      io.stderr.write(`fanout: ${shownText(error.message)}\n`);
       return error.exitCode;
     }
     const { message, code: errorCode } = error as NodeJS.ErrnoException;
-    io.stderr.write(`fanout: ${message ?? String(error)}${errorCode ? ` (${errorCode})` : ''}\n`);
+    io.stderr.write(`fanout: ${shownText(`${message ?? String(error)}${errorCode ? ` (${errorCode})` : ''}`)}\n`);
     return EXIT.failures;
   }
 }

@@ -1,4 +1,5 @@
 import type { FetchResult } from '@fanout/core';
+import { shownText } from './render/terminal-safe.js';
 
 function has(data: unknown, path: readonly string[]): boolean {
   if (Array.isArray(data)) return data.length === 0 || data.some((item) => has(item, path));
@@ -29,6 +30,6 @@ export class FieldsWatch {
     const missing = [...this.pending].filter(([, path]) => !has(result.data, path)).map(([field]) => field);
     if (missing.length === 0) return;
     for (const field of missing) this.pending.delete(field);
-    this.warn(`fanout: warning: --fields ${missing.join(',')} matched nothing in the response of ${result.url} (said once)\n`);
+    this.warn(`fanout: warning: --fields ${missing.join(',')} matched nothing in the response of ${shownText(result.url)} (said once)\n`);
   }
 }

@@ -1,5 +1,6 @@
 import { postUrl, startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
 import type { UpstreamChoice } from './config.js';
+import { shownText } from './render/terminal-safe.js';
 
 /** The upstream in use: its base URL, a line that says what it is, and how to stop it. */
 export interface ActiveUpstream {
@@ -13,7 +14,7 @@ export async function openUpstream(choice: UpstreamChoice): Promise<ActiveUpstre
   if (choice.kind === 'url') {
     return {
       baseUrl: choice.url,
-      description: choice.live ? `${choice.url} (live, --live)` : `${choice.url} (--base-url)`,
+      description: choice.live ? `${shownText(choice.url)} (live, --live)` : `${shownText(choice.url)} (--base-url)`,
       close: async () => undefined,
     };
   }

@@ -1,4 +1,8 @@
-/** Bad command-line input: shown as one line and a hint, exit code 2, never a stack trace. */
+/**
+ * Bad command-line input: shown as one line and a hint, exit code 2, never a stack trace. The
+ * message may echo an argument (a URL, `-x`): `runCli` shows it with credentials hidden and
+ * control characters escaped.
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError' as const;
   readonly code = 'EUSAGE' as const;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN } from './run-cli.js';
 import { tmpFile } from './tmp-files.js';
 import { useEchoServer } from './echo-server.js';
+import { childEnv } from './child-env.js';
 
 const echo = useEchoServer();
 
@@ -25,7 +26,7 @@ function resolvedUrls(args: readonly string[]): Promise<string[]> {
   const hooks = tmpFile('hooks.mjs', "export async function resolve(s, c, next) { const r = await next(s, c); process._rawDebug('LOADED ' + r.url); return r; }\n");
   const register = hooks.replace(/hooks\.mjs$/, 'register.mjs');
   writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-  const child = spawn(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], { env: childEnv({ NO_COLOR: '1' }) });
   let stderr = '';
   child.stdout.resume();
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

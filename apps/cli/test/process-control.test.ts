@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, ndjson, startCli, useDemoUpstream } from './run-cli.js';
+import { childEnv } from './child-env.js';
 
 const demo = useDemoUpstream();
 
@@ -25,7 +26,7 @@ describe('process control', () => {
 
   it('`| head -3` exits promptly with three lines and no EPIPE trace', async () => {
     const shell = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" --ids 1-100 --latency 20 --concurrency 2 --output ndjson | head -3`], {
-      env: { ...process.env, NO_COLOR: '1' },
+      env: childEnv({ NO_COLOR: '1' }),
     });
     let stdout = '';
     let stderr = '';
@@ -45,7 +46,7 @@ describe('process control', () => {
 
   it('draws a progress bar on a terminal (a pseudo-TTY through script(1)), on stderr only', async () => {
     const command = `"${process.execPath}" "${BIN}" --ids 1-30 --concurrency 2 --latency 100 --output ndjson 2>&1 >/dev/null`;
-    const shell = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1' } });
+    const shell = spawn('script', ['-qec', command, '/dev/null'], { env: childEnv({ NO_COLOR: '1' }) });
     let tty = '';
     shell.stdout.on('data', (chunk: Buffer) => (tty += chunk.toString()));
     const code = await new Promise((resolve) => shell.on('close', resolve));

@@ -2,13 +2,14 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { useDemoUpstream } from './run-cli.js';
 import { fanoutCommand } from './shell.js';
+import { childEnv } from './child-env.js';
 
 const demo = useDemoUpstream({ latency: 60 });
 const CLEAR_LINE = '\u001b[2K';
 
 /** Runs a command in a real pseudo-terminal (script(1)): stdout and stderr share the screen. */
 function inPty(command: string): Promise<{ code: number | null; screen: string }> {
-  const shell = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '200' } });
+  const shell = spawn('script', ['-qec', command, '/dev/null'], { env: childEnv({ NO_COLOR: '1', COLUMNS: '200' }) });
   let screen = '';
   shell.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
   return new Promise((resolve) => shell.on('close', (code) => resolve({ code, screen })));

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startDemoUpstream, type DemoUpstream, type DemoUpstreamOptions } from '@fanout/demo-upstream';
 import { afterAll, beforeAll } from 'vitest';
+import { childEnv } from './child-env.js';
 
 export const BIN = fileURLToPath(new URL('../bin/fanout.js', import.meta.url));
 
@@ -12,13 +13,13 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Spawns the built CLI as a user would, with NO_COLOR and an optional stdin. */
+/** Spawns the built CLI as a user would, with a controlled environment (child-env.ts), NO_COLOR and an optional stdin. */
 export function startCli(
   args: readonly string[],
   options: { stdin?: string; env?: NodeJS.ProcessEnv; keepStdinOpen?: boolean; nodeArgs?: readonly string[] } = {},
 ): { child: ChildProcess; done: Promise<CliRun> } {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+    env: childEnv({ NO_COLOR: '1', ...options.env }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';

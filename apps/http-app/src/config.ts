@@ -55,7 +55,7 @@ function upstream(text: string | undefined): string | undefined {
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigError(`UPSTREAM_URL=${JSON.stringify(text.replace(/:[^:@/]*@/, ':***@') /* not parsable, so redactUrl cannot */)} is not a URL: use an absolute http:// or https:// URL`);
+    throw new ConfigError(`UPSTREAM_URL=${JSON.stringify(redactUrl(text))} is not a URL: use an absolute http:// or https:// URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`UPSTREAM_URL=${JSON.stringify(redactUrl(text))} is not an http(s) URL: use an absolute http:// or https:// URL`);

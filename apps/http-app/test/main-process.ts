@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { childEnv } from './child-env.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -14,7 +15,7 @@ export interface MainProcess {
 }
 
 export function startMain(env: Readonly<Record<string, string>>): MainProcess {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', ...env } });
+  const child = spawn(process.execPath, [MAIN], { env: childEnv({ PORT: '0', ...env }) });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

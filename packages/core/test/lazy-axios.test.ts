@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { childEnv } from './child-env.js';
 
 const run = promisify(execFile);
 const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -22,7 +23,7 @@ console.log(typeof core.fanout, typeof core.axiosTransport);
 
 describe('importing @fanout/core', () => {
   it('does not load axios until an axios transport is made', async () => {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: childEnv() });
     expect(stdout.trim()).toBe('function function');
   }, 30_000);
 });

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { childEnv } from './child-env.js';
 
 const run = promisify(execFile);
 const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -20,7 +21,7 @@ console.log(JSON.stringify({ atImport, afterHttp1, afterAxios: loaded().sort() }
 
 describe('importing @fanout/core', () => {
   it('loads node:http, node:https, node:tls and node:zlib only when something uses them', async () => {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: childEnv() });
     expect(JSON.parse(stdout)).toEqual({ atImport: [], afterHttp1: [], afterAxios: ['http', 'https', 'tls', 'zlib'] });
   }, 30_000);
 });

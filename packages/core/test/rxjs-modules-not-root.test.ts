@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { childEnv } from './child-env.js';
 
 const run = promisify(execFile);
 const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -23,7 +24,7 @@ console.log(JSON.stringify({ rootLoadedByCore, modules: rxjs.length, results, sa
 
 describe('importing @fanout/core', () => {
   it("loads rxjs's own modules, not its package root, and its Observables are the root's class", async () => {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: childEnv() });
     const seen = JSON.parse(stdout) as { rootLoadedByCore: boolean; modules: number; results: boolean[]; sameClass: boolean };
     expect(seen.rootLoadedByCore).toBe(false);
     expect(seen.modules).toBeGreaterThan(0);

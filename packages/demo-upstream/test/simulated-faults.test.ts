@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoUpstream, type DemoUpstream } from '../src/index.js';
+import { seededRandom } from '../src/random.js';
 
 let upstream: DemoUpstream | undefined;
 afterEach(() => upstream?.close());
@@ -23,10 +24,12 @@ describe('demo upstream simulation', () => {
     const first = await statuses();
     const second = await statuses();
     upstream = undefined;
-    const failures = first.filter((s) => s === 500).length;
     expect(first).toEqual(second);
-    expect(failures).toBeGreaterThan(4);
-    expect(failures).toBeLessThan(24);
+    // Exactly the seed's draws: one per request (no jitter), a failure when it is below 0.3.
+    const draw = seededRandom(42);
+    const expected = Array.from({ length: 40 }, () => (draw() < 0.3 ? 500 : 200));
+    expect(first).toEqual(expected);
+    expect(first.filter((s) => s === 500)).toHaveLength(14); // of 40, for failRate 0.3
   });
 
   it('resets the connection when failWith is "reset"', async () => {

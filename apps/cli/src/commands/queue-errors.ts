@@ -1,5 +1,6 @@
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { shownText } from '../render/terminal-safe.js';
 
 const QUEUE_HINT = 'Give --queue redis://HOST:PORT/DB of a running Redis, e.g. redis://127.0.0.1:6379/0.';
 
@@ -16,6 +17,6 @@ export function reportQueueError(error: unknown, io: CliIo): number | undefined 
         ? 'See the jobs on the queue with: fanout jobs --queue URL (a new job needs a new --job name).'
         : undefined;
   if (hint === undefined) return undefined;
-  io.stderr.write(`fanout: ${error.message}\n${hint}\n`);
+  io.stderr.write(`fanout: ${shownText(error.message)}\n${hint}\n`);
   return EXIT.usage;
 }

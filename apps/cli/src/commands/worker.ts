@@ -5,6 +5,7 @@ import type { AuthFlags } from '../options/request-options.js';
 import { openTransport } from '../open-transport.js';
 import { requestConfig } from '../request/request-config.js';
 import { requestDefaults } from '../request/request-defaults.js';
+import { shownText } from '../render/terminal-safe.js';
 import { reportQueueError } from './queue-errors.js';
 
 /** `fanout worker`'s flags. */
@@ -35,7 +36,7 @@ export async function workerCommand(flags: WorkerFlags, io: CliIo): Promise<numb
     if (code === undefined) throw error;
     return code;
   }
-  io.stderr.write(`fanout worker ${worker.id}: waiting for chunks on ${flags.queue} (concurrency ${flags.concurrency})\n`);
+  io.stderr.write(`fanout worker ${worker.id}: waiting for chunks on ${shownText(flags.queue)} (concurrency ${flags.concurrency})\n`);
   await new Promise<void>((resolve) => {
     const remove = io.onInterrupt(() => {
       remove();

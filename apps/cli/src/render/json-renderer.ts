@@ -2,6 +2,7 @@ import type { RunMode } from '@fanout/core';
 import type { Output } from '../output.js';
 import type { Renderer } from './renderer.js';
 import { resultRecord, type ResultRecord } from './result-record.js';
+import { jsonTerminalSafe } from './terminal-safe.js';
 
 /** One JSON document at the end: results in input order and the summary (or both runs). */
 export function jsonRenderer(out: Output): Renderer {
@@ -25,7 +26,7 @@ export function jsonRenderer(out: Output): Renderer {
               speedup: outcome.comparison.speedup,
             }
           : { results: byIndex(single), summary: outcome.summary };
-      out.write(`${JSON.stringify(document, null, 2)}\n`);
+      out.write(`${jsonTerminalSafe(JSON.stringify(document, null, 2))}\n`);
     },
   };
 }

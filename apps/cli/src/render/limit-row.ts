@@ -1,5 +1,6 @@
 import type { HostLimitSummary, LimitPoint } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /** Eight heights, lowest first: a limit is drawn as its share of the scale. */
 const LEVELS = '▁▂▃▄▅▆▇█';
@@ -31,5 +32,5 @@ export function limitSparkline(series: readonly LimitPoint[], t0: number, step: 
 /** The legend of a host's limit row: `limit 127.0.0.1:8080: 4 → 28 (low 4, peak 29; █ = 29)`. */
 export function limitLegend(label: string, host: string, limits: HostLimitSummary, scale: number, c: Colors): string {
   const first = limits.series[0]?.limit ?? limits.limit;
-  return `${c.bold(label)} ${host}: ${first} → ${c.bold(String(limits.limit))} ${c.dim(`(low ${limits.min}, peak ${limits.peak}; ${LEVELS.at(-1) ?? ''} = ${scale})`)}`;
+  return `${c.bold(label)} ${terminalSafe(host)}: ${first} → ${c.bold(String(limits.limit))} ${c.dim(`(low ${limits.min}, peak ${limits.peak}; ${LEVELS.at(-1) ?? ''} = ${scale})`)}`;
 }

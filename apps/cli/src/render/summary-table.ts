@@ -2,6 +2,7 @@ import type { LatencyStats, Summary } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
 import { batchSummaryRows, type BatchNotes } from '../batch/batch-run.js';
 import { formatMs } from './format.js';
+import { terminalSafe } from './terminal-safe.js';
 
 function percentiles(stats: LatencyStats): string {
   return `p50 ${formatMs(stats.p50)}   p95 ${formatMs(stats.p95)}   p99 ${formatMs(stats.p99)}   max ${formatMs(stats.max)}`;
@@ -14,7 +15,7 @@ function percentiles(stats: LatencyStats): string {
  */
 export function summaryTable(summary: Summary & BatchNotes, c: Colors, title = 'Summary'): string {
   const failures = Object.entries(summary.failedByCode)
-    .map(([code, n]) => `${code} ${n}`)
+    .map(([code, n]) => `${terminalSafe(code)} ${n}`)
     .join(', ');
   const retries = [summary.retries > 0 && `${summary.retries} retries`, summary.retriesRefused > 0 && c.yellow(`${summary.retriesRefused} refused by the retry budget, see --retry-budget`)].filter(Boolean);
   const rows: [string, string][] = [

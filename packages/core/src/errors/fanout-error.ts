@@ -1,6 +1,7 @@
 import { FANOUT_ERROR_BRAND } from './brand.js';
 import type { FanoutErrorCode } from './fanout-error-code.js';
 import { isFanoutError } from './is-fanout-error.js';
+import { redactUrl } from '../utils/redact-url.js';
 import { serializeCause, type SerializedCause } from './serialize-cause.js';
 
 /** The JSON form of any fanout error, as written in NDJSON lines and HTTP responses. */
@@ -31,7 +32,7 @@ export abstract class FanoutError extends Error {
   declare readonly [FANOUT_ERROR_BRAND]: true;
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(redactUrl(message), options); // every message may name a URL: never its password
     Object.defineProperty(this, FANOUT_ERROR_BRAND, { value: true });
   }
 

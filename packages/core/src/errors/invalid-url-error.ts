@@ -1,3 +1,4 @@
+import { redactUrl } from '../utils/redact-url.js';
 import { FanoutError } from './fanout-error.js';
 
 /** The input is not an absolute http(s) URL; no request was sent. */
@@ -6,6 +7,6 @@ export class InvalidUrlError extends FanoutError {
   readonly code = 'ERR_INVALID_URL' as const;
 
   constructor(readonly input: string) {
-    super(`Not an absolute http(s) URL: ${JSON.stringify(input.slice(0, 200))}`);
+    super(`Not an absolute http(s) URL: ${JSON.stringify(redactUrl(input).slice(0, 200))}`);
   }
 }

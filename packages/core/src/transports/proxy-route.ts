@@ -1,3 +1,4 @@
+import { redactUrl } from '../utils/redact-url.js';
 import type { TransportOptions } from './transport-options.js';
 
 /** The proxy to send a request for this origin (`https://host:port`) through, or undefined to go direct. */
@@ -27,9 +28,9 @@ function parseProxyUrl(value: string, source: string): URL {
   try {
     url = new URL(value.includes('://') ? value : `http://${value}`);
   } catch {
-    throw new RangeError(`${source} must be an http:// proxy URL, got ${JSON.stringify(value)}`);
+    throw new RangeError(`${source} must be an http:// proxy URL, got ${JSON.stringify(redactUrl(value))}`);
   }
-  if (url.protocol !== 'http:') throw new RangeError(`${source} must be an http:// proxy URL, got ${JSON.stringify(value)}`);
+  if (url.protocol !== 'http:') throw new RangeError(`${source} must be an http:// proxy URL, got ${JSON.stringify(redactUrl(value))}`);
   return url;
 }
 
