@@ -16,6 +16,12 @@ export interface Connector {
 export class OriginPool implements ConnectionOwner {
   private readonly idle: Http1Connection[] = [];
   private readonly waiting: PendingRequest[] = [];
+  /**
+   * Requests to send again after a reused connection failed under them: each goes on a NEW
+   * connection, opened as the failed one is removed, never on one that frees up meanwhile (that
+   * one may be as stale as the first).
+   */
+  private readonly replays: PendingRequest[] = [];
   private size = 0;
   private closing: (() => void) | undefined;
   private sweeper: NodeJS.Timeout | undefined;
@@ -37,8 +43,10 @@ export class OriginPool implements ConnectionOwner {
 
   /** Takes `request` out of the queue (it was aborted before it got a connection). */
   cancel(request: PendingRequest): void {
-    const index = this.waiting.indexOf(request);
-    if (index !== -1) this.waiting.splice(index, 1);
+    for (const queue of [this.replays, this.waiting]) {
+      const index = queue.indexOf(request);
+      if (index !== -1) queue.splice(index, 1);
+    }
   }
 
   released(connection: Http1Connection): void {
@@ -61,7 +69,7 @@ export class OriginPool implements ConnectionOwner {
     this.size--;
     const index = this.idle.indexOf(connection);
     if (index !== -1) this.idle.splice(index, 1);
-    const next = this.waiting.shift();
+    const next = this.replays.shift() ?? this.waiting.shift();
     if (next !== undefined) this.connect(next);
     else if (this.size === 0) {
       if (this.closing !== undefined) this.closing();
@@ -71,7 +79,7 @@ export class OriginPool implements ConnectionOwner {
 
   replay(request: PendingRequest): void {
     // The failed connection is still counted until it is removed, which then opens the new one.
-    this.waiting.unshift(request);
+    this.replays.push(request);
   }
 
   /** Closes idle connections now and the others as their requests end. */
