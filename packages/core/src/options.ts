@@ -91,10 +91,20 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly fields?: readonly F[];
   /**
-   * Follow redirects (up to 5). Off by default so a request goes only where it was aimed.
+   * Follow redirects (301, 302, 303, 307, 308; up to `maxRedirects`). Off by default so a request
+   * goes only where it was aimed. The core follows them, the same way on every transport: 303
+   * (and 301/302 after a POST) becomes a GET without a body, 307/308 keep method and body;
+   * `Authorization`, `Proxy-Authorization`, `Cookie` and `Host` are not sent to another origin
+   * (https to http is one). Results then carry `finalUrl` and `redirects`.
    * @default false
    */
   readonly followRedirects?: boolean;
+  /**
+   * With `followRedirects`: how many redirects a request follows; one more fails with
+   * `TooManyRedirectsError` (`ETOOMANYREDIRECTS`).
+   * @default 5
+   */
+  readonly maxRedirects?: number;
   /**
    * Headers added to every request (a `RequestSpec`'s own headers win).
    * @default {}
@@ -183,6 +193,7 @@ export const DEFAULTS = {
   maxBodyBytes: 10 * 1024 * 1024,
   responseType: 'auto',
   followRedirects: false,
+  maxRedirects: 5,
   headers: {},
   timeline: false,
   rateLimitHeaders: true,
@@ -211,6 +222,7 @@ export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
   check('timeout', resolved.timeout, 1, false);
   check('perHost', resolved.perHost, 1, true);
   check('maxBodyBytes', resolved.maxBodyBytes, 0, true);
+  check('maxRedirects', resolved.maxRedirects, 0, true);
   if (resolved.deadline !== undefined) check('deadline', resolved.deadline, 1, false);
   if (resolved.rate !== undefined) check('rate', resolved.rate, Number.MIN_VALUE, false);
   if (resolved.perHostRate !== undefined) check('perHostRate', resolved.perHostRate, Number.MIN_VALUE, false);

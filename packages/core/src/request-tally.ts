@@ -14,6 +14,9 @@ export class RequestTally {
   wireMs = 0;
   /** The retry budget refused the retry this request's failure called for. */
   retryBudgetExhausted = false;
+  /** With `followRedirects`: the URL last sent to (credentials removed), and the redirects that led there. */
+  finalUrl: string | undefined;
+  redirects = 0;
 
   constructor(
     queuedMs = 0,

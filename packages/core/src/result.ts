@@ -28,6 +28,13 @@ interface ResultBase {
   readonly concurrencyLimit?: number;
   /** The attempts' spans on the wire; present only with the `timeline` option. */
   readonly timeline?: RequestTimeline;
+  /**
+   * With `followRedirects`, once a request was sent: the URL of the last request (where the
+   * redirects led; `url` itself when there were none), without credentials.
+   */
+  readonly finalUrl?: string;
+  /** With `followRedirects`, once a request was sent: how many redirects were followed (0 for none). */
+  readonly redirects?: number;
 }
 
 /** A request that got a 2xx response with a parsable body. */

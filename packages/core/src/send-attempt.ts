@@ -13,6 +13,9 @@ import type { Cancellation } from './utils/cancellation.js';
 import { toFanoutError } from './utils/to-fanout-error.js';
 import { parseRetryAfter } from './utils/retry-after.js';
 import { pickFields } from './utils/pick-fields.js';
+import { firstHop } from './redirects/first-hop.js';
+import { followRedirects } from './redirects/follow-redirects.js';
+import type { Hop } from './redirects/redirect-target.js';
 
 /** One normalised request, ready to send. */
 export interface PreparedRequest {
@@ -40,14 +43,17 @@ class AttemptRequest implements TransportRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | Uint8Array | undefined;
 
+  /** The core follows redirects itself (see `followRedirects`): a transport never does. */
+  readonly followRedirects = false;
+
   constructor(
-    request: PreparedRequest,
+    url: string,
+    request: Omit<Hop, 'url'>,
     readonly maxBodyBytes: number,
-    readonly followRedirects: boolean,
     private readonly cancellation: Cancellation,
     readonly timing: AttemptTiming | undefined,
   ) {
-    this.url = request.sendUrl ?? request.url;
+    this.url = url;
     this.method = request.method;
     this.headers = request.headers;
     this.body = request.body;
@@ -112,9 +118,18 @@ export async function sendAttempt(
   tally.recorder?.started(sent);
   try {
     let response: TransportResponse | TransportStreamResponse;
+    /** The request that got `response`: the one asked for, or where its redirects led. */
+    let answered: Omit<Hop, 'body'> = request;
     try {
-      const attempt = new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation, tally.recorder);
-      response = streaming && ctx.transport.stream ? await ctx.transport.stream(attempt) : await ctx.transport.send(attempt);
+      if (options.followRedirects) {
+        const followed = await followRedirects(firstHop(request), (hop, redirects) => {
+          tally.finalUrl = hop.url;
+          tally.redirects = redirects;
+          return sendHop(hop, hop.url, ctx, streaming, cancellation, tally);
+        }, options.maxRedirects);
+        response = followed.response;
+        answered = followed.hop;
+      } else response = await sendHop(request, request.sendUrl ?? request.url, ctx, streaming, cancellation, tally);
     } catch (error) {
       ctx.gate.unanswered(request.host);
       const failure = toFanoutError(error, cancellation);
@@ -127,8 +142,8 @@ export async function sendAttempt(
     if (status < 200 || status > 299) {
       if (typeof body !== 'string') body.destroy(); // a sink's error body is not read
       throw new HttpError(status, {
-        method: request.method,
-        url: request.url,
+        method: answered.method,
+        url: answered.url,
         headers: response.headers(),
         body: typeof body === 'string' ? body : '',
         retryAfterMs: parseRetryAfter(response.header('retry-after'), options.retry.maxRetryAfter),
@@ -150,6 +165,12 @@ export async function sendAttempt(
     else clearTimeout(timer);
     release(dropped);
   }
+}
+
+/** Sends one request of the attempt (with `followRedirects`, one hop), its body streamed for a sink. */
+function sendHop(request: Omit<Hop, 'url'>, url: string, ctx: RunContext, streaming: boolean, cancellation: Cancellation, tally: RequestTally): Promise<TransportResponse | TransportStreamResponse> {
+  const attempt = new AttemptRequest(url, request, ctx.options.maxBodyBytes, cancellation, tally.recorder);
+  return streaming && ctx.transport.stream ? ctx.transport.stream(attempt) : ctx.transport.send(attempt);
 }
 
 /**

@@ -43,5 +43,6 @@ export type FanoutErrorCode =
   | 'EBODYTOOLARGE'
   | 'ERR_INVALID_URL'
   | 'ECIRCUITOPEN'
+  | 'ETOOMANYREDIRECTS'
   | NetworkErrorCode
   | SinkErrorCode;

@@ -11,3 +11,4 @@ export { AbortError } from './abort-error.js';
 export { InvalidUrlError } from './invalid-url-error.js';
 export { CircuitOpenError } from './circuit-open-error.js';
 export { SinkError } from './sink-error.js';
+export { TooManyRedirectsError } from './too-many-redirects-error.js';

@@ -68,9 +68,10 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
  * malformed responses fail with `EPROTO`), the same body handling as the undici transport
  * (gzip, deflate and br decoded, the `maxBodyBytes` cap drops the connection), TLS with the
  * transport's `tls` options and session resumption. It does less per request than a general
- * client: no dispatcher chain, no header objects, no stream per body. What it does not do itself
- * it hands to {@link undiciTransport} with the same options, created on first use: requests that
- * follow redirects, proxied origins and streamed bodies (`stream`, for a `sink`).
+ * client: no dispatcher chain, no header objects, no stream per body. It never follows a
+ * redirect (the core does, for every transport). What it does not do itself it hands to
+ * {@link undiciTransport} with the same options, created on first use: proxied origins and
+ * streamed bodies (`stream`, for a `sink`).
  *
  * @example
  * fanout(urls, { transport: http1Transport({ connections: 16, keepAliveTimeout: 10_000 }) });
@@ -139,7 +140,6 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
     stream: (req) => (viaUndici().stream as NonNullable<Transport['stream']>)(req),
     send(req: TransportRequest): Promise<TransportResponse> {
       try {
-        if (req.followRedirects) return viaUndici().send(req);
         const { origin, path } = splitUrl(req.url);
         const entry = poolFor(origin);
         return entry === undefined ? viaUndici().send(req) : dispatch(req, path, entry);
