@@ -18,12 +18,13 @@ describe('http1: a request re-sent after a stale-connection failure', () => {
     const pool = new OriginPool(unused, 2, 4000, () => undefined);
     const replayed = { req: {} } as PendingRequest;
     const send = vi.fn();
-    const freed = { send, socket: { unref: () => undefined }, idleSince: 0 } as unknown as Http1Connection;
+    const freed = { send, socket: { unref: () => undefined }, idleSince: 0, usable: () => true, destroy: () => undefined } as unknown as Http1Connection;
 
     pool.replay(replayed);
     pool.released(freed);
 
     expect(send).not.toHaveBeenCalled();
+    void pool.close();
   });
 
   it('every request succeeds when every reused connection is stale (200 requests, 8 at a time)', async () => {
