@@ -14,7 +14,10 @@ import { requestHeaders } from './request-headers.js';
 import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
 import type { Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
+import { dispatchOne } from './undici-transport.js';
+import { undiciStream } from './undici-stream.js';
 import { splitUrl } from './url-parts.js';
+import { userDispatcher } from './user-dispatcher.js';
 import { WholeBodyHandler } from './whole-body-handler.js';
 
 /** Options of {@link http1Transport}: the common {@link TransportOptions}, and: */
@@ -96,7 +99,9 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
  * follows a redirect (the core does, for every transport). Proxies: http targets go to the proxy
  * in absolute form, https targets through a `CONNECT` tunnel (TLS end to end), each origin's
  * pool of connections kept alive as a direct one. `stream` (for a `sink`) gives the body as a
- * stream whose reader's pace pauses the socket. It never loads undici.
+ * stream whose reader's pace pauses the socket. It never loads undici. When the user has set
+ * undici's global dispatcher (`setGlobalDispatcher`: a `MockAgent`, a `ProxyAgent`, ...), requests
+ * go through it instead, as `fetch`'s do.
  *
  * @example
  * fanout(urls, { transport: http1Transport({ connections: 16, keepAliveTimeout: 10_000 }) });
@@ -168,6 +173,8 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
     name: 'http1',
     send(req: TransportRequest): Promise<TransportResponse> {
       try {
+        const user = userDispatcher();
+        if (user !== undefined) return dispatchOne(user, req);
         // A socket or parse error as the `NetworkError` the transport rejects with.
         return dispatch<TransportResponse>(req, (resolve, reject) => new WholeBodyHandler(req, resolve, reject, toFanoutError));
       } catch (error) {
@@ -176,6 +183,8 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
     },
     stream(req: TransportRequest): Promise<TransportStreamResponse> {
       try {
+        const user = userDispatcher();
+        if (user !== undefined) return undiciStream(user, req);
         return dispatch<TransportStreamResponse>(req, (resolve, reject) => new StreamBodyHandler(req, resolve, reject, toFanoutError));
       } catch (error) {
         return Promise.reject(error);
