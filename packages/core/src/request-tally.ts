@@ -17,6 +17,8 @@ export class RequestTally {
   /** With `followRedirects`: the URL last sent to (credentials removed), and the redirects that led there. */
   finalUrl: string | undefined;
   redirects = 0;
+  /** HTTP requests sent so far for this input (attempts and their redirects). */
+  sent = 0;
 
   constructor(
     queuedMs = 0,

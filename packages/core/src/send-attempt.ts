@@ -16,6 +16,7 @@ import { pickFields } from './utils/pick-fields.js';
 import { firstHop } from './redirects/first-hop.js';
 import { followRedirects } from './redirects/follow-redirects.js';
 import type { Hop } from './redirects/redirect-target.js';
+import { traceRequest, tracing } from './tracing/trace-request.js';
 
 /** One normalised request, ready to send. */
 export interface PreparedRequest {
@@ -125,11 +126,11 @@ export async function sendAttempt(
         const followed = await followRedirects(firstHop(request), (hop, redirects) => {
           tally.finalUrl = hop.url;
           tally.redirects = redirects;
-          return sendHop(hop, hop.url, ctx, streaming, cancellation, tally);
+          return sendHop(hop, hop.url, ctx, streaming, cancellation, tally, request.index, redirects);
         }, options.maxRedirects);
         response = followed.response;
         answered = followed.hop;
-      } else response = await sendHop(request, request.sendUrl ?? request.url, ctx, streaming, cancellation, tally);
+      } else response = await sendHop(request, request.sendUrl ?? request.url, ctx, streaming, cancellation, tally, request.index);
     } catch (error) {
       ctx.gate.unanswered(request.host);
       const failure = toFanoutError(error, cancellation);
@@ -167,10 +168,27 @@ export async function sendAttempt(
   }
 }
 
-/** Sends one request of the attempt (with `followRedirects`, one hop), its body streamed for a sink. */
-function sendHop(request: Omit<Hop, 'url'>, url: string, ctx: RunContext, streaming: boolean, cancellation: Cancellation, tally: RequestTally): Promise<TransportResponse | TransportStreamResponse> {
-  const attempt = new AttemptRequest(url, request, ctx.options.maxBodyBytes, cancellation, tally.recorder);
-  return streaming && ctx.transport.stream ? ctx.transport.stream(attempt) : ctx.transport.send(attempt);
+/**
+ * Sends one request of the attempt (with `followRedirects`, one hop), its body streamed for a
+ * sink; traced (diagnostics channels, OpenTelemetry) when anything watches.
+ */
+function sendHop(
+  request: Omit<Hop, 'url'>,
+  url: string,
+  ctx: RunContext,
+  streaming: boolean,
+  cancellation: Cancellation,
+  tally: RequestTally,
+  index = 0,
+  redirects = 0,
+): Promise<TransportResponse | TransportStreamResponse> {
+  const resends = tally.sent++;
+  const send = (headers: Readonly<Record<string, string>>): Promise<TransportResponse | TransportStreamResponse> => {
+    const attempt = new AttemptRequest(url, headers === request.headers ? request : { ...request, headers }, ctx.options.maxBodyBytes, cancellation, tally.recorder);
+    return streaming && ctx.transport.stream ? ctx.transport.stream(attempt) : ctx.transport.send(attempt);
+  };
+  if (!tracing()) return send(request.headers);
+  return traceRequest({ index, method: request.method, url, headers: request.headers, attempt: tally.attempts, redirects, resends }, send);
 }
 
 /**
