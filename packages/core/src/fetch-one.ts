@@ -9,6 +9,7 @@ import type { FailedResult, FetchResult, Timing } from './result.js';
 import type { RunContext } from './run-context.js';
 import { sendAttempt, type AttemptOutcome, type PreparedRequest } from './send-attempt.js';
 import { retryDelay } from './send-with-retries.js';
+import { withRedirects } from './redirects/with-redirects.js';
 import { AttemptRecorder, withLimitChanges } from './timeline.js';
 import { epoch } from './utils/clock.js';
 import { Cancellation } from './utils/cancellation.js';
@@ -127,15 +128,15 @@ async function settle<T>(request: PreparedRequest, index: number, ctx: RunContex
       if (outcome !== undefined) {
         const ok: FetchResult<T> = { index, url, ok: true, status: outcome.status, attempts: tally.attempts, timing: timing(start, tally), data: outcome.data as T };
         const result = outcome.headers ? { ...ok, headers: outcome.headers } : ok;
-        return extras(tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result, ctx, request.host);
+        return extras(tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result, ctx, request.host, tally);
       }
       const failure = error as FanoutError;
       const wait = await retryDelay(failure, retry, request, ctx, tally);
-      if (wait === undefined) return extras(withHeaders(failed(index, url, start, tally, failure), ctx), ctx, request.host);
+      if (wait === undefined) return extras(withHeaders(failed(index, url, start, tally, failure), ctx), ctx, request.host, tally);
       await sleep(wait, cancellation);
     }
   } catch (error) {
-    return extras(failed(index, url, start, tally, toFanoutError(error)), ctx, request.host);
+    return extras(failed(index, url, start, tally, toFanoutError(error)), ctx, request.host, tally);
   } finally {
     ctx.untrack(cancellation);
   }
@@ -146,8 +147,9 @@ function withHeaders(result: FailedResult, ctx: RunContext): FailedResult {
   return ctx.options.includeHeaders && result.error instanceof HttpError ? { ...result, headers: result.error.headers } : result;
 }
 
-/** Adds the host's adaptive limit (`concurrency: 'auto'`). */
-function extras<R extends FetchResult<unknown>>(result: R, ctx: RunContext, host: string): R {
+/** Adds where redirects led (`followRedirects`) and the host's adaptive limit (`concurrency: 'auto'`). */
+function extras<R extends FetchResult<unknown>>(result: R, ctx: RunContext, host: string, tally: RequestTally): R {
+  if (tally.finalUrl !== undefined) result = withRedirects(result, tally);
   if (!ctx.options.adaptive) return result;
   const limit = ctx.gate.limitOf(host);
   return limit === undefined ? result : withLimitChanges({ ...result, concurrencyLimit: limit }, ctx.gate, host);

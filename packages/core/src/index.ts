@@ -41,7 +41,7 @@ export type { TransportOptions, TransportTlsOptions } from './transports/transpo
 export { axiosTransport, type AxiosTransportOptions } from './transports/axios-transport.js';
 export { http1Transport, type Http1TransportOptions } from './transports/http1-transport.js';
 export { undiciTransport, type UndiciTransportOptions } from './transports/undici-transport.js';
-export { createTransport, TRANSPORT_NAMES, type TransportName } from './transports/create-transport.js';
+export { createTransport, defaultTransportName, TRANSPORT_NAMES, type TransportName } from './transports/create-transport.js';
 
 // Utilities for feeding inputs and writing results
 export { readLines, numberedLines, LineSplitter, MAX_LINE_BYTES, type NumberedLine } from './utils/read-lines.js';

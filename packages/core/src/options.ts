@@ -104,10 +104,20 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly fields?: readonly F[];
   /**
-   * Follow redirects (up to 5). Off by default so a request goes only where it was aimed.
+   * Follow redirects (301, 302, 303, 307, 308; up to `maxRedirects`). Off by default so a request
+   * goes only where it was aimed. The core follows them, the same way on every transport: 303
+   * (and 301/302 after a POST) becomes a GET without a body, 307/308 keep method and body;
+   * `Authorization`, `Proxy-Authorization`, `Cookie` and `Host` are not sent to another origin
+   * (https to http is one). Results then carry `finalUrl` and `redirects`.
    * @default false
    */
   readonly followRedirects?: boolean;
+  /**
+   * With `followRedirects`: how many redirects a request follows; one more fails with
+   * `TooManyRedirectsError` (`ETOOMANYREDIRECTS`).
+   * @default 5
+   */
+  readonly maxRedirects?: number;
   /**
    * Headers added to every request (a `RequestSpec`'s own headers win).
    * @default {}
@@ -235,6 +245,7 @@ export const DEFAULTS = {
   maxBodyBytes: 10 * 1024 * 1024,
   responseType: 'auto',
   followRedirects: false,
+  maxRedirects: 5,
   headers: {},
   userAgent: DEFAULT_USER_AGENT,
   okStatus: isSuccess,
@@ -274,6 +285,7 @@ export function resolveOptions(options: FanoutOptions = {}): ResolvedOptions {
   check('speedLimit', resolved.speedLimit, 0, false);
   check('speedTime', resolved.speedTime, 0.001, false);
   if (!(resolved.speedTime <= MAX_TIMER_MS / 1000)) throw new RangeError(`Option speedTime must be at most ${Math.floor(MAX_TIMER_MS / 1000)} s, got ${String(resolved.speedTime)}`);
+  check('maxRedirects', resolved.maxRedirects, 0, true);
   if (resolved.deadline !== undefined) check('deadline', resolved.deadline, 1, false);
   // Each is one timer: past Node's longest (24.8 days) it would fire at once.
   for (const [name, value] of [['timeout', resolved.timeout], ['deadline', resolved.deadline]] as const) {

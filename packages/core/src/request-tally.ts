@@ -14,6 +14,11 @@ export class RequestTally {
   wireMs = 0;
   /** The retry budget refused the retry this request's failure called for. */
   retryBudgetExhausted = false;
+  /** With `followRedirects`: the URL last sent to (credentials removed), and the redirects that led there. */
+  finalUrl: string | undefined;
+  redirects = 0;
+  /** HTTP requests sent so far for this input (attempts and their redirects). */
+  sent = 0;
 
   constructor(
     queuedMs = 0,

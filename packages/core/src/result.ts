@@ -33,6 +33,12 @@ interface ResultBase {
    * option, on a result that got a response.
    */
   readonly headers?: Readonly<Record<string, string>>;
+   * With `followRedirects`, once a request was sent: the URL of the last request (where the
+   * redirects led; `url` itself when there were none), without credentials.
+   */
+  readonly finalUrl?: string;
+  /** With `followRedirects`, once a request was sent: how many redirects were followed (0 for none). */
+  readonly redirects?: number;
 }
 
 /** A request that got a 2xx response (or one `okStatus` accepts) with a parsable body. */

@@ -14,6 +14,10 @@ import { toFanoutError } from './utils/to-fanout-error.js';
 import { parseRetryAfter } from './utils/retry-after.js';
 import { pickFields } from './utils/pick-fields.js';
 import { jsonDepthExceeds, markBounded } from './utils/json-depth.js';
+import { firstHop } from './redirects/first-hop.js';
+import { followRedirects } from './redirects/follow-redirects.js';
+import type { Hop } from './redirects/redirect-target.js';
+import { traceRequest, tracing } from './tracing/trace-request.js';
 
 /** One normalised request, ready to send. */
 export interface PreparedRequest {
@@ -43,14 +47,17 @@ class AttemptRequest implements TransportRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | Uint8Array | undefined;
 
+  /** The core follows redirects itself (see `followRedirects`): a transport never does. */
+  readonly followRedirects = false;
+
   constructor(
-    request: PreparedRequest,
+    url: string,
+    request: Omit<Hop, 'url'>,
     readonly maxBodyBytes: number,
-    readonly followRedirects: boolean,
     private readonly cancellation: Cancellation,
     readonly timing: AttemptTiming | undefined,
   ) {
-    this.url = request.sendUrl ?? request.url;
+    this.url = url;
     this.method = request.method;
     this.headers = request.headers;
     this.body = request.body;
@@ -115,9 +122,18 @@ export async function sendAttempt(
   tally.recorder?.started(sent);
   try {
     let response: TransportResponse | TransportStreamResponse;
+    /** The request that got `response`: the one asked for, or where its redirects led. */
+    let answered: Omit<Hop, 'body'> = request;
     try {
-      const attempt = new AttemptRequest(request, options.maxBodyBytes, options.followRedirects, cancellation, tally.recorder);
-      response = streaming && ctx.transport.stream ? await ctx.transport.stream(attempt) : await ctx.transport.send(attempt);
+      if (options.followRedirects) {
+        const followed = await followRedirects(firstHop(request), (hop, redirects) => {
+          tally.finalUrl = hop.url;
+          tally.redirects = redirects;
+          return sendHop(hop, hop.url, ctx, streaming, cancellation, tally, request.index, redirects);
+        }, options.maxRedirects);
+        response = followed.response;
+        answered = followed.hop;
+      } else response = await sendHop(request, request.sendUrl ?? request.url, ctx, streaming, cancellation, tally, request.index);
     } catch (error) {
       ctx.gate.unanswered(request.host);
       const failure = toFanoutError(error, cancellation);
@@ -130,8 +146,8 @@ export async function sendAttempt(
     if (!options.okStatus(status)) {
       if (typeof body !== 'string') body.destroy(); // a sink's error body is not read
       throw new HttpError(status, {
-        method: request.method,
-        url: request.url,
+        method: answered.method,
+        url: answered.url,
         headers: response.headers(),
         body: typeof body === 'string' ? body : '',
         retryAfterMs: parseRetryAfter(response.header('retry-after'), options.retry.maxRetryAfter),
@@ -156,6 +172,29 @@ export async function sendAttempt(
     else clearTimeout(timer);
     release(dropped);
   }
+}
+
+/**
+ * Sends one request of the attempt (with `followRedirects`, one hop), its body streamed for a
+ * sink; traced (diagnostics channels, OpenTelemetry) when anything watches.
+ */
+function sendHop(
+  request: Omit<Hop, 'url'>,
+  url: string,
+  ctx: RunContext,
+  streaming: boolean,
+  cancellation: Cancellation,
+  tally: RequestTally,
+  index = 0,
+  redirects = 0,
+): Promise<TransportResponse | TransportStreamResponse> {
+  const resends = tally.sent++;
+  const send = (headers: Readonly<Record<string, string>>): Promise<TransportResponse | TransportStreamResponse> => {
+    const attempt = new AttemptRequest(url, headers === request.headers ? request : { ...request, headers }, ctx.options.maxBodyBytes, cancellation, tally.recorder);
+    return streaming && ctx.transport.stream ? ctx.transport.stream(attempt) : ctx.transport.send(attempt);
+  };
+  if (!tracing()) return send(request.headers);
+  return traceRequest({ index, method: request.method, url, headers: request.headers, attempt: tally.attempts, redirects, resends }, send);
 }
 
 /**

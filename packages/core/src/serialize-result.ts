@@ -19,6 +19,10 @@ interface SerializedBase {
   readonly wireMs: number;
   /** The response's headers, lower-case names: only with the `includeHeaders` option. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** With `followRedirects` (`-L`): the URL the last request went to, password redacted. */
+  readonly finalUrl?: string;
+  /** With `followRedirects` (`-L`): redirects followed. */
+  readonly redirects?: number;
 }
 
 /**
@@ -49,6 +53,11 @@ export type SerializedResult =
  * // {"index":0,"url":"…","ok":true,"status":200,"attempts":1,"ms":12.3,"queuedMs":0,"wireMs":12.1,"data":{…}}
  */
 export function serializeResult(result: FetchResult): SerializedResult {
+  const record = serializeFields(result);
+  return result.finalUrl === undefined ? record : withRedirectFields(record, redactUrl(result.finalUrl), result.redirects ?? 0);
+}
+
+function serializeFields(result: FetchResult): SerializedResult {
   const { index, attempts, timing } = result;
   const url = redactUrl(result.url);
   const ms = round1(timing.ms);
@@ -67,4 +76,17 @@ export function serializeResult(result: FetchResult): SerializedResult {
       ? { index, url, ok: false as const, attempts, ms, queuedMs, wireMs, error }
       : { index, url, ok: false as const, status: result.status, attempts, ms, queuedMs, wireMs, ...headers, error };
   return result.retryBudgetExhausted ? { ...line, retryBudgetExhausted: true } : line;
+}
+
+/** `record` with `finalUrl` and `redirects` right after `wireMs` (keys keep their order in JSON). */
+function withRedirectFields(record: SerializedResult, finalUrl: string, redirects: number): SerializedResult {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    out[key] = value;
+    if (key === 'wireMs') {
+      out.finalUrl = finalUrl;
+      out.redirects = redirects;
+    }
+  }
+  return out as SerializedResult;
 }

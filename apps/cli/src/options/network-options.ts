@@ -24,7 +24,7 @@ export interface NetworkFlags {
 export function addNetworkOptions(command: Command): Command {
   return command
     .optionsGroup('Network/TLS:')
-    .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(TRANSPORTS).default('http1'))
+    .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(TRANSPORTS).default('http1').env('FANOUT_TRANSPORT'))
     .option('-x, --proxy <url>', 'HTTP proxy for every request (https through CONNECT); default: HTTP_PROXY, HTTPS_PROXY, NO_PROXY')
     .option('--noproxy <hosts>', "hosts that bypass the proxy, e.g. 'localhost,.example.org'")
     .option('-k, --insecure', 'do not verify the server certificate')

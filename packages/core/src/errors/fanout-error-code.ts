@@ -46,5 +46,6 @@ export type FanoutErrorCode =
   | 'ECIRCUITOPEN'
   | 'ERATELIMITED'
   | 'ELOWSPEED'
+  | 'ETOOMANYREDIRECTS'
   | NetworkErrorCode
   | SinkErrorCode;

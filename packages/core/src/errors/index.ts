@@ -13,3 +13,4 @@ export { CircuitOpenError } from './circuit-open-error.js';
 export { SinkError } from './sink-error.js';
 export { RateLimitedError } from './rate-limited-error.js';
 export { LowSpeedError } from './low-speed-error.js';
+export { TooManyRedirectsError } from './too-many-redirects-error.js';

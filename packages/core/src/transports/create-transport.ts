@@ -19,10 +19,22 @@ export function createTransport(name: TransportName, options: TransportOptions =
 }
 
 /**
- * The transport a run makes when it is given none: fanout's own HTTP/1.1 client, its pool per origin no larger than
- * the requests that may be in flight to one host. With a larger pool, a request let go as
- * another finishes would open a new connection before the finished one's socket is back.
+ * The transport `FANOUT_TRANSPORT` names (`http1`, `undici` or `axios`), else `http1`: what a run
+ * uses when it is given none. Throws a `RangeError` naming the variable for any other value.
+ */
+export function defaultTransportName(env: NodeJS.ProcessEnv = process.env): TransportName {
+  const value = env.FANOUT_TRANSPORT?.trim();
+  if (value === undefined || value === '') return 'http1';
+  if ((TRANSPORT_NAMES as readonly string[]).includes(value)) return value as TransportName;
+  throw new RangeError(`FANOUT_TRANSPORT must be one of ${TRANSPORT_NAMES.join(', ')}; got ${JSON.stringify(value.slice(0, 40))}`);
+}
+
+/**
+ * The transport a run makes when it is given none: the one `FANOUT_TRANSPORT` names, by default
+ * fanout's own HTTP/1.1 client, its pool per origin no larger than the requests that may be in
+ * flight to one host. With a larger pool, a request let go as another finishes would open a new
+ * connection before the finished one's socket is back.
  */
 export function defaultTransport(concurrency: number, perHost = Infinity): Transport {
-  return createTransport('http1', { connections: Math.min(concurrency, perHost) });
+  return createTransport(defaultTransportName(), { connections: Math.min(concurrency, perHost) });
 }

@@ -1,4 +1,4 @@
-import { isIP, connect as netConnect } from 'node:net';
+import { isIP, connect as netConnect, type OnReadOpts, type Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { toFanoutError } from '../utils/to-fanout-error.js';
 import type { Connector } from './http1/origin-pool.js';
@@ -6,13 +6,18 @@ import { OriginPool } from './http1/origin-pool.js';
 import type { PendingRequest } from './http1/pending-request.js';
 import { requestHead } from './http1/request-head.js';
 import { TlsSessions } from './http1/tls-sessions.js';
-import { proxyRoute } from './proxy-route.js';
+import { openTunnel } from './connect-tunnel.js';
+import type { DispatchHandler } from './http1/dispatch-handler.js';
+import { StreamBodyHandler } from './http1/stream-body-handler.js';
+import { proxyAuthorization, proxyRoute } from './proxy-route.js';
 import { requestHeaders } from './request-headers.js';
 import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
-import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import type { Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
-import { undiciTransport } from './undici-transport.js';
+import { dispatchOne } from './undici-transport.js';
+import { undiciStream } from './undici-stream.js';
 import { splitUrl } from './url-parts.js';
+import { userDispatcher } from './user-dispatcher.js';
 import { WholeBodyHandler } from './whole-body-handler.js';
 
 /** Options of {@link http1Transport}: the common {@link TransportOptions}, and: */
@@ -25,22 +30,40 @@ export interface Http1TransportOptions extends TransportOptions {
   readonly keepAliveTimeout?: number;
 }
 
-/** Opens TCP or TLS connections to one origin; TLS sessions are resumed across its connections. */
-function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions): Connector {
+/** Feeds `socket`'s 'data' to `onread` as `onread` sockets are read: copied into its buffer, a buffer's length at a time. */
+function readInto<S extends Socket>(socket: S, onread: OnReadOpts): S {
+  const buffer = onread.buffer as Uint8Array;
+  socket.on('data', (chunk: Buffer) => {
+    for (let at = 0; at < chunk.length; at += buffer.length) onread.callback(chunk.copy(buffer, 0, at, at + buffer.length), buffer);
+  });
+  return socket;
+}
+
+/** Opens TCP or TLS connections to one origin (through `proxy` when one serves it); TLS sessions are resumed across its connections. */
+function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions, proxy: URL | undefined): Connector {
   const secure = url.protocol === 'https:';
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const port = Number(url.port) || (secure ? 443 : 80);
-  if (!secure) return { readyEvent: 'connect', open: (onread) => netConnect({ host, port, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000, onread }) };
+  if (!secure) {
+    // An http target through a proxy: the connection goes to the proxy, requests in absolute form.
+    const to = proxy === undefined ? { host, port } : { host: proxy.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.port) || 80 };
+    return { readyEvent: 'connect', open: (onread) => netConnect({ ...to, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000, onread }) };
+  }
   const options: ConnectionOptions = { host, port, ALPNProtocols: ['http/1.1'], ...tls };
   if (isIP(host) === 0) options.servername = host;
   const origin = url.host;
   const remember = (session: Buffer) => sessions.set(origin, session);
   return {
     readyEvent: 'secureConnect',
-    open: (onread) => {
+    // An https target through a proxy: TLS to the origin inside a CONNECT tunnel.
+    tunnel: proxy === undefined ? undefined : () => openTunnel(proxy, host, port),
+    open: (onread, through) => {
       const session = sessions.get(origin);
-      // Node's TLS sockets take `onread` as TCP ones do (its types leave it out).
-      const socket = process.getBuiltinModule('node:tls').connect({ ...options, session, onread } as ConnectionOptions);
+      const connect = process.getBuiltinModule('node:tls').connect;
+      // Node's TLS sockets take `onread` as TCP ones do (its types leave it out); not over a
+      // tunnel's socket, where it is never called: there the reads come as 'data' and are
+      // copied into the connection's read buffer.
+      const socket = through === undefined ? connect({ ...options, session, onread } as ConnectionOptions) : readInto(connect({ ...options, session, socket: through }), onread);
       socket.setNoDelay(true).setKeepAlive(true, 60_000);
       socket.on('session', remember);
       return socket;
@@ -53,6 +76,10 @@ interface OriginEntry {
   readonly pool: OriginPool;
   readonly host: string;
   readonly spellings: string[];
+  /** An http origin served by a forward proxy: its origin, prefixed to each path (absolute form). */
+  readonly absolute: string | undefined;
+  /** The `proxy-authorization` line sent to that proxy, when its URL has credentials. */
+  readonly proxyLine: string;
 }
 
 /** Spellings of one origin remembered per pool. */
@@ -68,9 +95,13 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
  * malformed responses fail with `EPROTO`), the same body handling as the undici transport
  * (gzip, deflate and br decoded, the `maxBodyBytes` cap drops the connection), TLS with the
  * transport's `tls` options and session resumption. It does less per request than a general
- * client: no dispatcher chain, no header objects, no stream per body. What it does not do itself
- * it hands to {@link undiciTransport} with the same options, created on first use: requests that
- * follow redirects, proxied origins and streamed bodies (`stream`, for a `sink`).
+ * client: no dispatcher chain, no header objects, no stream per body it reads whole. It never
+ * follows a redirect (the core does, for every transport). Proxies: http targets go to the proxy
+ * in absolute form, https targets through a `CONNECT` tunnel (TLS end to end), each origin's
+ * pool of connections kept alive as a direct one. `stream` (for a `sink`) gives the body as a
+ * stream whose reader's pace pauses the socket. It never loads undici. When the user has set
+ * undici's global dispatcher (`setGlobalDispatcher`: a `MockAgent`, a `ProxyAgent`, ...), requests
+ * go through it instead, as `fetch`'s do.
  *
  * @example
  * fanout(urls, { transport: http1Transport({ connections: 16, keepAliveTimeout: 10_000 }) });
@@ -86,14 +117,11 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
   /** The same pools by canonical origin: `HTTP://127.000.000.001:80` and `http://127.0.0.1` share one, and its limit. */
   const byOrigin = new Map<string, OriginEntry>();
   const sessions = new TlsSessions();
-  let fallback: Transport | undefined;
-  const viaUndici = () => (fallback ??= undiciTransport(options));
 
-  function poolFor(text: string): OriginEntry | undefined {
+  function poolFor(text: string): OriginEntry {
     const known = pools.get(text);
     if (known !== undefined) return known;
     const url = new URL(text);
-    if (route?.(url.origin) !== undefined) return undefined;
     let entry = byOrigin.get(url.origin);
     if (entry === undefined) {
       const spellings: string[] = [];
@@ -101,7 +129,11 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
         byOrigin.delete(url.origin);
         for (const spelling of spellings) pools.delete(spelling);
       };
-      entry = { pool: new OriginPool(connectorFor(url, tls, sessions), connections, keepAliveTimeout, forget), host: url.host, spellings };
+      const proxy = route?.(url.origin);
+      const forward = proxy !== undefined && url.protocol === 'http:';
+      const auth = forward ? proxyAuthorization(proxy) : undefined;
+      const pool = new OriginPool(connectorFor(url, tls, sessions, proxy), connections, keepAliveTimeout, forget);
+      entry = { pool, host: url.host, spellings, absolute: forward ? url.origin : undefined, proxyLine: auth === undefined ? '' : `proxy-authorization: ${auth}\r\n` };
       byOrigin.set(url.origin, entry);
     }
     // A few spellings per origin are remembered; past that each is parsed again (no map that
@@ -113,13 +145,16 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
     return entry;
   }
 
-  function dispatch(req: TransportRequest, path: string, entry: OriginEntry): Promise<TransportResponse> {
+  /** Sends `req` on its origin's pool; `handle` makes the handler that settles the promise. */
+  function dispatch<R>(req: TransportRequest, handle: (resolve: (response: R) => void, reject: (error: unknown) => void) => DispatchHandler): Promise<R> {
+    const { origin, path } = splitUrl(req.url);
+    const entry = poolFor(origin);
     const body = req.body;
     const bodyLength = body === undefined ? (BODY_METHODS.has(req.method) ? 0 : undefined) : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-    const head = requestHead(req, entry.host, path, requestHeaders(req.headers), bodyLength);
+    let head = requestHead(req, entry.host, entry.absolute === undefined ? path : `${entry.absolute}${path}`, requestHeaders(req.headers), bodyLength);
+    if (entry.proxyLine !== '') head = `${head.slice(0, -2)}${entry.proxyLine}\r\n`;
     return new Promise((resolve, reject) => {
-      // A socket or parse error as the `NetworkError` the transport rejects with.
-      const handler = new WholeBodyHandler(req, resolve, reject, toFanoutError);
+      const handler = handle(resolve, reject);
       const request: PendingRequest = { req, handler, head, body: body === undefined || bodyLength === 0 ? undefined : body, aborted: undefined, replayed: false, carrier: undefined };
       handler.onConnect((reason) => {
         if (request.aborted !== undefined) return;
@@ -136,13 +171,21 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
 
   return {
     name: 'http1',
-    stream: (req) => (viaUndici().stream as NonNullable<Transport['stream']>)(req),
     send(req: TransportRequest): Promise<TransportResponse> {
       try {
-        if (req.followRedirects) return viaUndici().send(req);
-        const { origin, path } = splitUrl(req.url);
-        const entry = poolFor(origin);
-        return entry === undefined ? viaUndici().send(req) : dispatch(req, path, entry);
+        const user = userDispatcher();
+        if (user !== undefined) return dispatchOne(user, req);
+        // A socket or parse error as the `NetworkError` the transport rejects with.
+        return dispatch<TransportResponse>(req, (resolve, reject) => new WholeBodyHandler(req, resolve, reject, toFanoutError));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    stream(req: TransportRequest): Promise<TransportStreamResponse> {
+      try {
+        const user = userDispatcher();
+        if (user !== undefined) return undiciStream(user, req);
+        return dispatch<TransportStreamResponse>(req, (resolve, reject) => new StreamBodyHandler(req, resolve, reject, toFanoutError));
       } catch (error) {
         return Promise.reject(error);
       }
@@ -151,7 +194,6 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
       await Promise.all([...byOrigin.values()].map((entry) => entry.pool.close()));
       pools.clear();
       byOrigin.clear();
-      await fallback?.close();
     },
   };
 }

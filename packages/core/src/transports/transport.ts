@@ -17,6 +17,11 @@ export interface TransportRequest {
   onAbort(listener: (reason: Error) => void): () => void;
   /** Stop reading and throw `BodyTooLargeError` past this many body bytes. */
   readonly maxBodyBytes: number;
+  /**
+   * Whether the transport should follow redirects itself. The core follows them above the
+   * transport (one set of rules for all) and always passes `false`; kept for transports used
+   * on their own.
+   */
   readonly followRedirects: boolean;
   /** Only with the `timeline` option: where the transport can tell, report the attempt's phases to it (undici: both; axios: first byte). */
   readonly timing?: AttemptTiming;

@@ -72,7 +72,7 @@ class UndiciBodyHandler extends WholeBodyHandler {
 }
 
 /** Sends one request through `dispatcher.dispatch`, the body decoded and capped as it arrives. */
-function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<TransportResponse> {
+export function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
     const { origin, path } = splitUrl(req.url);
     const opts = { origin, path, method: req.method, headers: requestHeaders(req.headers), body: req.body ?? null, headersTimeout: 0, bodyTimeout: 0 };

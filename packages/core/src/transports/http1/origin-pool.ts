@@ -1,11 +1,15 @@
+import type { Socket } from 'node:net';
 import { Http1Connection, type ConnectionOwner, type OpenSocket } from './connection.js';
 import type { PendingRequest } from './pending-request.js';
 
 /** How a pool opens a connection: the socket, and the event that says it is ready. */
 export interface Connector {
-  readonly open: OpenSocket;
+  /** Opens the socket; `through` is the tunnel `tunnel` gave, when there is one. */
+  readonly open: (onread: Parameters<OpenSocket>[0], through?: Socket) => Socket;
   /** `connect` for TCP, `secureConnect` for TLS. */
   readonly readyEvent: 'connect' | 'secureConnect';
+  /** A `CONNECT` tunnel through a proxy, opened before each connection (TLS then runs inside it). */
+  readonly tunnel?: () => Promise<Socket>;
 }
 
 /**
@@ -16,6 +20,12 @@ export interface Connector {
 export class OriginPool implements ConnectionOwner {
   private readonly idle: Http1Connection[] = [];
   private readonly waiting: PendingRequest[] = [];
+  /**
+   * Requests to send again after a reused connection failed under them: each goes on a NEW
+   * connection, opened as the failed one is removed, never on one that frees up meanwhile (that
+   * one may be as stale as the first).
+   */
+  private readonly replays: PendingRequest[] = [];
   private size = 0;
   private closing: (() => void) | undefined;
   private sweeper: NodeJS.Timeout | undefined;
@@ -37,8 +47,10 @@ export class OriginPool implements ConnectionOwner {
 
   /** Takes `request` out of the queue (it was aborted before it got a connection). */
   cancel(request: PendingRequest): void {
-    const index = this.waiting.indexOf(request);
-    if (index !== -1) this.waiting.splice(index, 1);
+    for (const queue of [this.replays, this.waiting]) {
+      const index = queue.indexOf(request);
+      if (index !== -1) queue.splice(index, 1);
+    }
   }
 
   released(connection: Http1Connection): void {
@@ -58,20 +70,14 @@ export class OriginPool implements ConnectionOwner {
   }
 
   removed(connection: Http1Connection): void {
-    this.size--;
     const index = this.idle.indexOf(connection);
     if (index !== -1) this.idle.splice(index, 1);
-    const next = this.waiting.shift();
-    if (next !== undefined) this.connect(next);
-    else if (this.size === 0) {
-      if (this.closing !== undefined) this.closing();
-      else this.onEmpty();
-    }
+    this.notOpened();
   }
 
   replay(request: PendingRequest): void {
     // The failed connection is still counted until it is removed, which then opens the new one.
-    this.waiting.unshift(request);
+    this.replays.push(request);
   }
 
   /** Closes idle connections now and the others as their requests end. */
@@ -93,10 +99,45 @@ export class OriginPool implements ConnectionOwner {
 
   private connect(request: PendingRequest): void {
     this.size++;
-    const connection = new Http1Connection(this.connector.open, this, this.keepAliveTimeout);
+    const { tunnel } = this.connector;
+    if (tunnel === undefined) {
+      this.open(request, undefined);
+      return;
+    }
+    tunnel().then(
+      (socket) => {
+        if (request.aborted === undefined && this.closing === undefined) this.open(request, socket);
+        else {
+          socket.destroy();
+          this.notOpened();
+        }
+      },
+      (error: unknown) => {
+        this.notOpened();
+        if (request.aborted === undefined) request.handler.onError(error);
+      },
+    );
+  }
+
+  private open(request: PendingRequest, through: Socket | undefined): void {
+    const connection = new Http1Connection((onread) => this.connector.open(onread, through), this, this.keepAliveTimeout);
     const timing = request.req.timing;
     if (timing !== undefined) connection.socket.once(this.connector.readyEvent, () => timing.connected(performance.now()));
     connection.send(request);
+  }
+
+  /**
+   * A counted connection is gone (closed, or never opened: its tunnel failed or its request was
+   * aborted meanwhile): the next request waiting gets a new one.
+   */
+  private notOpened(): void {
+    this.size--;
+    const next = this.replays.shift() ?? this.waiting.shift();
+    if (next !== undefined) this.connect(next);
+    else if (this.size === 0) {
+      if (this.closing !== undefined) this.closing();
+      else this.onEmpty();
+    }
   }
 
   private sweep(): void {

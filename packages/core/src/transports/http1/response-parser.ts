@@ -124,11 +124,37 @@ function digitsValue(buf: Buffer, start: number, end: number): number | undefine
   return value;
 }
 
+/**
+ * `text` without the optional whitespace (OWS: SP and HTAB only, RFC 9110 §5.6.3) at its ends.
+ * Not `trim()`: that also takes NBSP (0xA0, obs-text in a field) and other Unicode spaces, which
+ * would let `Content-Length: 5\xA0` through as 5 where other parsers refuse it.
+ */
+function trimOws(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text.charCodeAt(start) === SP || text.charCodeAt(start) === HT)) start++;
+  while (end > start && (text.charCodeAt(end - 1) === SP || text.charCodeAt(end - 1) === HT)) end--;
+  return text.slice(start, end);
+}
+
+/**
+ * The transfer codings of a `Transfer-Encoding` value (repeated fields joined by `,`), lower case,
+ * empty list elements dropped (RFC 9110 §5.6.1: `chunked,` and `, chunked` are `chunked`).
+ */
+function transferCodings(value: string): string[] {
+  const codings: string[] = [];
+  for (const element of value.split(',')) {
+    const coding = trimOws(element).toLowerCase();
+    if (coding !== '') codings.push(coding);
+  }
+  return codings;
+}
+
 /** A Content-Length value: digits, or a list of equal digit strings (RFC 9110 §8.6); -1 when invalid. */
 function contentLengthOf(text: string): number {
   let length = -1;
   for (const part of text.split(',')) {
-    const digits = part.trim();
+    const digits = trimOws(part);
     if (!/^\d{1,15}$/.test(digits)) return -1;
     const value = Number(digits);
     if (length !== -1 && value !== length) return -1;
@@ -383,7 +409,7 @@ export class ResponseParser {
       if (status === 101) throw protocolError('101 Switching Protocols to a request that asked for no upgrade');
       return false;
     }
-    const tokens = connection?.split(',').map((token) => token.trim());
+    const tokens = connection?.split(',').map(trimOws);
     const close = connectionClose || tokens?.includes('close') === true;
     this.keepAlive = http10 ? (connectionKeepAlive || tokens?.includes('keep-alive') === true) && !close : !close;
     const timeout = keepAliveHint && /(?:^|[\s,])timeout\s*=\s*(\d+)/i.exec(keepAliveHint);
@@ -392,17 +418,24 @@ export class ResponseParser {
 
     if (this.bodyless || status === 204 || status === 304) return true;
     if (transferEncoding !== undefined) {
-      const codings = transferEncoding.split(',');
-      const last = (codings[codings.length - 1] as string).trim().toLowerCase();
+      // RFC 9112 §6.1: Transfer-Encoding in an HTTP/1.0 message means its framing is faulty.
+      if (http10) throw protocolError('Transfer-Encoding in an HTTP/1.0 response');
+      const codings = transferCodings(transferEncoding);
+      // The only transfer coding this client decodes is chunked, applied once, last (RFC 9112
+      // §6.1). Any other (`gzip, chunked`, `br`) would leave bytes it cannot read: handing them
+      // over as the body would be a wrong answer, so the response fails instead.
+      const other = codings.find((coding, i) => coding !== 'chunked' || i !== codings.length - 1);
+      if (other !== undefined) throw protocolError(`transfer coding ${JSON.stringify(other.slice(0, 40))} is not supported (Transfer-Encoding)`);
       // Both framings at once is a message that could be read two ways: chunked wins and the
       // connection is not reused (RFC 9112 §6.3).
       if (contentLength !== -1) this.keepAlive = false;
-      if (last === 'chunked') this.state = State.ChunkSize;
-      else {
-        this.keepAlive = false;
-        this.state = State.UntilClose;
+      if (codings.length === 1) {
+        this.state = State.ChunkSize;
+        return false;
       }
-      return false;
+      // A field whose list is empty (`Transfer-Encoding:` or `, ,`) names no framing the
+      // response could be read by with confidence (llhttp refuses it too).
+      throw protocolError('Transfer-Encoding names no transfer coding');
     }
     if (contentLength === 0) return true;
     if (contentLength > 0) {

@@ -1,0 +1,7 @@
+import type { RequestTally } from '../request-tally.js';
+import type { FetchResult } from '../result.js';
+
+/** `result` with `finalUrl` and `redirects` from the request's tally (set when it followed redirects). */
+export function withRedirects<R extends FetchResult<unknown>>(result: R, tally: RequestTally): R {
+  return { ...result, finalUrl: tally.finalUrl, redirects: tally.redirects };
+}

@@ -1,0 +1,94 @@
+import { Readable } from 'node:stream';
+import { decodedBody } from '../decoded-body.js';
+import { ListedHeadersResponse, type HeaderList } from '../raw-headers.js';
+import type { TransportRequest, TransportStreamResponse } from '../transport.js';
+import type { DispatchHandler } from './dispatch-handler.js';
+
+/** Why a body destroyed by its reader before its end drops the connection. */
+const DESTROYED = 'Response body stream destroyed before its end';
+
+/**
+ * The handler of one request whose body is streamed (`Transport.stream`, for a `sink`): it
+ * resolves at the head with the body as a `Readable` (decoded: gzip, deflate, br), and the
+ * socket's reading follows the reader: when the stream's buffer is full the connection pauses the
+ * socket (TCP backpressure up to the server) until the reader asks for more. Destroying the
+ * body before its end, or an abort of the request, drops the connection.
+ */
+export class StreamBodyHandler implements DispatchHandler {
+  private abortDispatch: ((reason: Error) => void) | undefined;
+  private abortReason: Error | undefined;
+  private resume: (() => void) | undefined;
+  private paused = false;
+  private body: Readable | undefined;
+  private ended = false;
+  private readonly off: () => void;
+
+  constructor(
+    private readonly req: TransportRequest,
+    private readonly resolve: (response: TransportStreamResponse) => void,
+    private readonly reject: (error: unknown) => void,
+    private readonly mapError: (error: unknown) => unknown,
+  ) {
+    this.off = req.onAbort((reason) => {
+      this.abortReason = reason;
+      this.abortDispatch?.(reason);
+      this.fail(reason);
+    });
+  }
+
+  onConnect(abort: (reason: Error) => void): void {
+    this.abortDispatch = abort;
+    if (this.abortReason) abort(this.abortReason);
+  }
+
+  onHead(status: number, headers: HeaderList, resume: () => void): boolean {
+    this.req.timing?.firstByte(performance.now());
+    this.resume = resume;
+    const body = new Readable({
+      read: () => {
+        if (!this.paused) return;
+        this.paused = false;
+        this.resume?.();
+      },
+      destroy: (error, callback) => {
+        if (!this.ended) {
+          this.off();
+          this.ended = true;
+          this.abortDispatch?.(error ?? new Error(DESTROYED));
+        }
+        callback(error);
+      },
+    });
+    this.body = body;
+    const response = new ListedHeadersResponse(status, headers, '');
+    this.resolve({ status, header: (name) => response.header(name), headers: () => response.headers(), body: decodedBody(body, headers.get('content-encoding'), this.mapError) });
+    return true;
+  }
+
+  onReadData(chunk: Buffer, _last: boolean): boolean {
+    if (this.ended || this.body === undefined) return true;
+    // The chunk is a view on a read buffer that is reused: the stream keeps a copy.
+    if (this.body.push(Buffer.from(chunk))) return true;
+    this.paused = true;
+    return false;
+  }
+
+  onComplete(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.off();
+    this.body?.push(null);
+  }
+
+  onError(error: unknown): void {
+    this.fail(this.mapError(error));
+  }
+
+  private fail(error: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.off();
+    if (this.body === undefined) this.reject(error);
+    else this.body.destroy(error as Error);
+  }
+}
