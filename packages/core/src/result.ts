@@ -33,6 +33,7 @@ interface ResultBase {
    * option, on a result that got a response.
    */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
    * With `followRedirects`, once a request was sent: the URL of the last request (where the
    * redirects led; `url` itself when there were none), without credentials.
    */
