@@ -62,9 +62,11 @@ export async function markCancelled(redis: Redis, job: string): Promise<boolean>
   return Number(await redis.eval(END, keys.length, ...keys, 'cancelled')) === 1;
 }
 
-// A follower's heartbeat, on Redis's clock, only while the job exists. KEYS: meta.
+// A follower's heartbeat, on Redis's clock, only while the job exists and (given its token,
+// ARGV[1]) only while it holds the job's follower lease: -3 when another follower took over. KEYS: meta.
 const HEARTBEAT = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if ARGV[1] and redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
 local t = redis.call('TIME')
 redis.call('HSET', KEYS[1], 'followerAt', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
 return 1`;
@@ -82,9 +84,13 @@ return tonumber(m[1] or '0') - tonumber(m[2] or '0')`;
 /** A follower not heard from for this long no longer holds enqueue back. */
 export const FOLLOWER_GONE_MS = 10_000;
 
-/** Tells enqueue that a follower is reading the job (call every second or so). */
-export async function followerHeartbeat(redis: Redis, job: string): Promise<void> {
-  await redis.eval(HEARTBEAT, 1, jobKeys(job).meta);
+/**
+ * Tells enqueue that a follower is reading the job (call every second or so); with the
+ * follower's token, `false` once another follower has taken the job over.
+ */
+export async function followerHeartbeat(redis: Redis, job: string, token?: string): Promise<boolean> {
+  const reply = await redis.eval(HEARTBEAT, 1, jobKeys(job).meta, ...(token === undefined ? [] : [token]));
+  return Number(reply) !== -3;
 }
 
 /** Results a live follower has yet to take (0 without a follower: the results are kept). */
