@@ -1,5 +1,6 @@
 export { enqueueJob, type EnqueueOptions, type EnqueueSummary } from './enqueue.js';
-export { startWorker, type RunningWorker, type WorkerOptions } from './worker.js';
+export { startWorker, lockTimings, type RunningWorker, type WorkerOptions } from './worker.js';
+export { resultLine, type ResultLine } from './result-line.js';
 export { jobStatus, type EnqueueState, type JobState, type JobStatus, type JobSummary, type WorkerShare } from './status.js';
 export { listJobs, cancelJob } from './jobs.js';
 export { jobResults } from './results.js';

@@ -97,3 +97,27 @@ export async function followerHeartbeat(redis: Redis, job: string, token?: strin
 export async function unreadByFollower(redis: Redis, job: string): Promise<number> {
   return Number(await redis.eval(UNREAD, 1, jobKeys(job).meta, FOLLOWER_GONE_MS));
 }
+
+// Counts a failed chunk attempt on the job, only while the job exists. KEYS: meta.
+const CHUNK_ERROR = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+return redis.call('HINCRBY', KEYS[1], 'chunkErrors', 1)`;
+
+/** Counts a failed attempt of one of the job's chunks (shown by `status`). */
+export async function countChunkError(redis: Redis, job: string): Promise<void> {
+  await redis.eval(CHUNK_ERROR, 1, jobKeys(job).meta);
+}
+
+// The indexes in [ARGV[1], ARGV[1] + ARGV[2]) without a stored result. KEYS: done.
+const NOT_DONE = `
+local out = {}
+local from = tonumber(ARGV[1])
+for i = from, from + tonumber(ARGV[2]) - 1 do
+  if redis.call('GETBIT', KEYS[1], i) == 0 then table.insert(out, i) end
+end
+return out`;
+
+/** The inputs of a chunk (`count` from `start`) that have no stored result yet: a re-run chunk runs only these. */
+export async function inputsWithoutResult(redis: Redis, job: string, start: number, count: number): Promise<number[]> {
+  return ((await redis.eval(NOT_DONE, 1, jobKeys(job).done, start, count)) as number[]).map(Number);
+}

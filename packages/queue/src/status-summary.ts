@@ -25,6 +25,8 @@ export interface JobSummary {
   readonly results: number;
   /** Of those, failures. */
   readonly failed: number;
+  /** Chunk attempts that failed as a whole (each retried; after the last, its inputs got failed lines). */
+  readonly chunkErrors: number;
   /** Results already taken (and removed from Redis) by `fanout results --follow`. */
   readonly followed: number;
   readonly createdAt: number;
@@ -54,6 +56,7 @@ export async function readJobSummary(redis: Redis, job: string): Promise<JobSumm
     results: Number(meta.stored ?? 0),
     failed: Number(meta.failed ?? 0),
     followed: Number(meta.followed ?? 0),
+    chunkErrors: Number(meta.chunkErrors ?? 0),
     createdAt: Number(meta.createdAt ?? 0),
     endedAt: meta.endedAt === undefined ? undefined : Number(meta.endedAt),
     ttl: Number(meta.ttl ?? 0),

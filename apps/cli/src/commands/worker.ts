@@ -28,6 +28,12 @@ export async function workerCommand(flags: WorkerFlags, io: CliIo): Promise<numb
             ? `fanout worker: job ${c.job} chunk ${c.chunk}: ${c.count} results (${c.failed} failed) in ${Math.round(c.ms)} ms\n`
             : `fanout worker: job ${c.job} chunk ${c.chunk}: dropped, the job ${c.dropped === 'gone' ? 'is no longer on the queue (expired, or Redis lost its data)' : 'was cancelled'}\n`,
         ),
+      onChunkError: (e) =>
+        io.stderr.write(
+          e.final
+            ? `fanout worker: job ${e.job} chunk ${e.chunk}: attempt ${e.attempt} of ${e.attempts} failed (${e.error}); its ${e.failedLines} inputs without a result got a failed line (ECHUNKFAILED)\n`
+            : `fanout worker: job ${e.job} chunk ${e.chunk}: attempt ${e.attempt} of ${e.attempts} failed (${e.error}); retrying\n`,
+        ),
     });
   } catch (error) {
     await transport.close();
