@@ -10,8 +10,39 @@ import { reportQueueError } from './queue-errors.js';
 /** `fanout worker`'s flags. */
 export type WorkerFlags = NetworkFlags & AuthFlags & { queue: string; concurrency: number; lockMs: number };
 
+/**
+ * Node's process warnings, each kind said once: a warning that repeats (a timer overflow
+ * thousands of times a second) must not fill the worker's log. Repeats are counted and
+ * summed up when the worker stops. Returns the restore.
+ */
+function warningsOnce(io: CliIo): () => void {
+  const counts = new Map<string, number>();
+  const defaults = process.listeners('warning');
+  process.removeAllListeners('warning');
+  const onWarning = (warning: Error) => {
+    const count = (counts.get(warning.name) ?? 0) + 1;
+    counts.set(warning.name, count);
+    if (count === 1) io.stderr.write(`fanout worker: warning: ${warning.name}: ${warning.message.replace(/\s+/g, ' ')} (said once; repeats are counted)\n`);
+  };
+  process.on('warning', onWarning);
+  return () => {
+    process.off('warning', onWarning);
+    for (const listener of defaults) process.on('warning', listener);
+    for (const [name, count] of counts) if (count > 1) io.stderr.write(`fanout worker: ${name} repeated ${count - 1} more times\n`);
+  };
+}
+
 /** `fanout worker`: runs chunks until SIGTERM/SIGINT, which let the current chunk finish. */
 export async function workerCommand(flags: WorkerFlags, io: CliIo): Promise<number> {
+  const restoreWarnings = warningsOnce(io);
+  try {
+    return await runWorker(flags, io);
+  } finally {
+    restoreWarnings();
+  }
+}
+
+async function runWorker(flags: WorkerFlags, io: CliIo): Promise<number> {
   const auth = await requestDefaults(requestConfig({ ...flags, location: false }), io.stdin);
   const { startWorker } = await import('@fanout/queue');
   const transport = await openTransport(flags, flags.concurrency);
