@@ -9,9 +9,10 @@ export const ENQUEUE_HEARTBEAT_MS = 1000;
 const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
-// Creates the job, or hands its feeding to this enqueue when the one before is lost. KEYS: meta,
-// jobs list. ARGV: token, lost ms, ttl, options JSON, chunk size, job name, hash of no input.
-// Returns {kind, total, chunks, fedHash, options, chunkSize, msAgo}.
+// Creates the job, or hands its feeding to this enqueue when the one before is lost (or is
+// ARGV[8], known dead). KEYS: meta, jobs list. ARGV: token, lost ms, ttl, options JSON, chunk
+// size, job name, hash of no input, dead token or ''. Returns {kind, total, chunks, fedHash,
+// options, chunkSize, msAgo, other token}.
 const CLAIM = `${NOW}
 local m = redis.call('HMGET', KEYS[1], 'state', 'total', 'chunks', 'fedHash', 'options', 'chunkSize', 'feeder', 'feederAt')
 if not m[1] then
@@ -24,7 +25,7 @@ local facts = {m[2] or '0', m[3] or '0', m[4] or '', m[5] or '', m[6] or ''}
 if m[1] == 'cancelled' then return {'cancelled'} end
 if m[1] ~= 'enqueuing' then return {'done', unpack(facts)} end
 local at = tonumber(m[8] or '0')
-if m[7] ~= ARGV[1] and at > 0 and now - at <= tonumber(ARGV[2]) then return {'busy', '0', '0', '', '', '', tostring(now - at)} end
+if m[7] ~= ARGV[1] and m[7] ~= ARGV[8] and at > 0 and now - at <= tonumber(ARGV[2]) then return {'busy', '0', '0', '', '', '', tostring(now - at), m[7] or ''} end
 redis.call('HSET', KEYS[1], 'feeder', ARGV[1], 'feederAt', now)
 return {'resume', unpack(facts)}`;
 
@@ -55,18 +56,18 @@ return 1`;
 export type Claim =
   | { readonly kind: 'new' }
   | { readonly kind: 'cancelled' }
-  | { readonly kind: 'busy'; readonly msAgo: number }
+  | { readonly kind: 'busy'; readonly msAgo: number; readonly other: string }
   | { readonly kind: 'resume' | 'done'; readonly total: number; readonly chunks: number; readonly fedHash: string; readonly options: string; readonly chunkSize: number };
 
 /** What the enqueue of a job may still do: go on, or stop because the job is gone, cancelled or taken over. */
 export type FeedOutcome = 'ok' | 'gone' | 'cancelled' | 'superseded';
 
-/** Creates `job`, or takes over its feeding when the enqueue before is lost (or stopped). */
-export async function claimJob(redis: Redis, job: string, token: string, init: { ttl: number; options: string; chunkSize: number; emptyHash: string }): Promise<Claim> {
-  const reply = (await redis.eval(CLAIM, 2, jobKeys(job).meta, JOBS_KEY, token, ENQUEUE_LOST_MS, init.ttl, init.options, init.chunkSize, job, init.emptyHash)) as string[];
-  const [kind, total, chunks, fedHash, options, chunkSize, msAgo] = reply;
+/** Creates `job`, or takes over its feeding when the enqueue before is lost, stopped, or `deadToken` (known dead). */
+export async function claimJob(redis: Redis, job: string, token: string, init: { ttl: number; options: string; chunkSize: number; emptyHash: string }, deadToken = ''): Promise<Claim> {
+  const reply = (await redis.eval(CLAIM, 2, jobKeys(job).meta, JOBS_KEY, token, ENQUEUE_LOST_MS, init.ttl, init.options, init.chunkSize, job, init.emptyHash, deadToken)) as string[];
+  const [kind, total, chunks, fedHash, options, chunkSize, msAgo, other] = reply;
   if (kind === 'new' || kind === 'cancelled') return { kind };
-  if (kind === 'busy') return { kind, msAgo: Number(msAgo) };
+  if (kind === 'busy') return { kind, msAgo: Number(msAgo), other: other ?? '' };
   return { kind: kind === 'done' ? 'done' : 'resume', total: Number(total), chunks: Number(chunks), fedHash: fedHash ?? '', options: options ?? '', chunkSize: Number(chunkSize) };
 }
 

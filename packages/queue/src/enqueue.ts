@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RequestInput } from '@fanout/core';
 import { Queue } from 'bullmq';
@@ -11,6 +10,7 @@ import { JobStateError } from './errors.js';
 import { InputFingerprint } from './input-fingerprint.js';
 import { JobGoneError } from './job-gone-error.js';
 import { completeIfDone, unreadByFollower } from './job-scripts.js';
+import { isDeadHere, processToken } from './process-token.js';
 import { PREFIX, QUEUE_NAME } from './keys.js';
 
 /** Options of {@link enqueueJob}. */
@@ -35,7 +35,8 @@ export interface EnqueueOptions extends ChunkOptions {
   readonly onChunk?: (added: { chunks: number; total: number }) => void;
   /**
    * Called once when another enqueue of the job was heard from lately: this one waits until that
-   * one is lost (silent for 10 s) before it resumes the job, or gives up after that long.
+   * one is lost (silent for 10 s) before it resumes the job, or gives up after that long. (One
+   * that ran on this host and whose process is gone is taken over at once.)
    * @default undefined
    */
   readonly onWaitingForEnqueue?: (seenMsAgo: number) => void;
@@ -83,7 +84,7 @@ export async function enqueueJob(queueUrl: string, job: string, inputs: AsyncIte
   if (secretHeader !== undefined) throw new CredentialsRefusedError(`header ${secretHeader} carries credentials, which enqueue would store in Redis`);
   const redis = await openRedis(parseQueueUrl(queueUrl));
   const queue = new Queue<ChunkData>(QUEUE_NAME, { connection: redis, prefix: PREFIX });
-  const token = randomUUID();
+  const token = processToken();
   const optionsJson = JSON.stringify(chunkOptions);
   let heartbeat: NodeJS.Timeout | undefined;
   let claim: Claim | undefined;
@@ -176,9 +177,15 @@ async function claimWhenFree(
   onWaiting: ((seenMsAgo: number) => void) | undefined,
 ): Promise<Claim> {
   const deadline = Date.now() + ENQUEUE_LOST_MS + 2 * CLAIM_POLL_MS;
+  let dead = '';
   for (let tries = 0; ; tries++) {
-    const claim = await claimJob(redis, job, token, init);
+    const claim = await claimJob(redis, job, token, init, dead);
     if (claim.kind !== 'busy' || Date.now() > deadline) return claim;
+    // Killed on this host (its pid is gone): no need to wait for its heartbeat to go stale.
+    if (isDeadHere(claim.other)) {
+      dead = claim.other;
+      continue;
+    }
     if (tries === 0) onWaiting?.(claim.msAgo);
     await sleep(CLAIM_POLL_MS);
   }
