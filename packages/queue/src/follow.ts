@@ -51,7 +51,7 @@ export interface FollowOptions {
    * @default undefined
    */
   readonly signal?: AbortSignal;
-  /** Called when the job's enqueue becomes lost (`true`) and when it feeds again (`false`). @default undefined */
+  /** Called when the job's enqueue becomes lost (`true`) and when it is back (`false`: an enqueue feeds it again, or feeding is done). @default undefined */
   readonly onEnqueueLost?: (lost: boolean) => void;
 }
 
@@ -182,7 +182,7 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
       if (ended === 'complete' || ended === 'cancelled') return ended;
       const summary = await readJobSummary(redis, job);
       if (summary === undefined) throw gone(job);
-      if (summary.state === 'enqueuing' && (summary.enqueue === 'lost') !== enqueueLost) {
+      if ((summary.state === 'enqueuing' && summary.enqueue === 'lost') !== enqueueLost) {
         enqueueLost = !enqueueLost;
         options.onEnqueueLost?.(enqueueLost);
       }

@@ -26,7 +26,7 @@ async function* requests(
   file: string | undefined,
   credentialsIn: (input: RequestInput) => string | undefined,
 ): AsyncGenerator<RequestInput> {
-  const where = (item: InputItem) => `line ${item.line ?? 0} of ${file === '-' ? 'stdin' : (file ?? '-')}`;
+  const where = (item: InputItem) => (item.line === undefined ? 'a URL argument' : `line ${item.line} of ${file === '-' ? 'stdin' : (file ?? '-')}`);
   for await (const items of batches) {
     for (const item of items) {
       if (item.problem !== undefined) throw new CliFailure(`${where(item)}: ${item.problem}; nothing after it was enqueued`);

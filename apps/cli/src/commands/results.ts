@@ -43,7 +43,7 @@ async function lineSource(flags: ResultsFlags, io: CliIo, out: Output, signal: A
       io.stderr.write(
         lost
           ? `fanout: the enqueue of job ${job} is lost (not heard from for 10 s): run the same enqueue again to feed the rest; waiting for it (Ctrl-C to stop)\n`
-          : `fanout: the enqueue of job ${job} feeds again\n`,
+          : `fanout: the enqueue of job ${job} is back\n`,
       ),
   });
   return { lines };
