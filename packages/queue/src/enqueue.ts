@@ -149,6 +149,8 @@ export async function enqueueJob(queueUrl: string, job: string, inputs: AsyncIte
     if (claim.kind === 'done') return { job, total: skip, chunks: chunk, resumedFrom: skip, alreadyEnqueued: true, cancelled: false, stopped: false };
     if (outcome === 'ok' && !signal?.aborted) await flush();
     if (outcome === 'ok' && !signal?.aborted) {
+      // No heartbeat after the end: it would find the job no longer enqueuing and read that as a cancel.
+      clearInterval(heartbeat);
       setOutcome(await recordFeed(redis, job, token, { total: read, chunks: chunk, fedHash: fingerprint.digest() }, 'end'));
       ended = outcome === 'ok';
     }
