@@ -105,8 +105,13 @@ export class Output {
     this.writePending();
     if (this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
-      this.stream.write('', () => resolve());
-      this.stream.once('error', () => resolve());
+      // Called once per batch by results --follow: the error listener must not pile up.
+      const done = () => {
+        this.stream.off('error', done);
+        resolve();
+      };
+      this.stream.write('', done);
+      this.stream.once('error', done);
     });
   }
 }

@@ -124,13 +124,16 @@ describe('scale-out usage errors exit 2 with one line and a hint', () => {
     expect(stderr).toMatch(reason);
   });
 
-  it('an unknown job and an existing job name are usage errors too', async () => {
+  it('an unknown job and a job name fed another list are usage errors too; the same list again adds nothing', async () => {
     const unknown = await runCli(['status', '--queue', redis.url, '--job', 'never-enqueued']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no job "never-enqueued"/);
     await runCli(['enqueue', '--queue', redis.url, '--job', 'twice', `${upstream.url}/posts/1`]);
-    const again = await runCli(['enqueue', '--queue', redis.url, '--job', 'twice', `${upstream.url}/posts/1`]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/job "twice" already exists/);
-  });
+    const other = await runCli(['enqueue', '--queue', redis.url, '--job', 'twice', `${upstream.url}/posts/2`]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/job "twice" was fed 1 inputs of another list/);
+    const same = await runCli(['enqueue', '--queue', redis.url, '--job', 'twice', `${upstream.url}/posts/1`]);
+    expect(same.code).toBe(0);
+    expect(same.stderr).toContain('job twice was already enqueued: 1 inputs in 1 chunks; nothing to add');
+  }, 60_000);
 });

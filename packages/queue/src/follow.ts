@@ -2,13 +2,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
 import { JobStateError } from './errors.js';
-import { followerHeartbeat } from './job-scripts.js';
+import { acknowledge, claimFollower, recordPending, releaseFollower, takeLines, type StoredEntry } from './follow-scripts.js';
+import { FOLLOWER_GONE_MS, followerHeartbeat } from './job-scripts.js';
 import { JOBS_KEY, jobKeys } from './keys.js';
+import { isDeadHere, processToken } from './process-token.js';
+import { readJobSummary } from './status-summary.js';
+import { filePosition, linesWrittenSince, type FilePosition } from './written-lines.js';
 
 /** Options of {@link followResults}. */
 export interface FollowOptions {
   /**
-   * Results read from Redis at a time (and removed from it once the caller has taken them).
+   * Results read from Redis at a time (and removed from it once the caller has written them).
    * @default 1000
    */
   readonly batch?: number;
@@ -18,15 +22,42 @@ export interface FollowOptions {
    */
   readonly waitMs?: number;
   /**
+   * Resolves `true` once every line taken so far has reached the OS (`false`: the output
+   * failed). A batch leaves Redis only after it; without it, taking the line after a batch
+   * says the batch was written.
+   * @default undefined
+   */
+  readonly flushed?: () => Promise<boolean>;
+  /**
+   * The file descriptor the lines go to (stdout: 1). When it is a regular file, a restarted
+   * follower reads back what the follower that died wrote of its last batch, and writes only
+   * the rest (a line cut short is cut off); otherwise (a pipe) that batch is written again.
+   * @default undefined
+   */
+  readonly outputFd?: number;
+  /**
    * Called once when the job is not on the queue yet (a follower started before, or together
    * with, its `enqueue`), which is then waited for.
    * @default undefined
    */
   readonly onWaitingForJob?: () => void;
+  /** Called once when another follower of the job was heard from lately (waited for until it is gone). @default undefined */
+  readonly onWaitingForFollower?: (seenMsAgo: number) => void;
+  /** Called with the number of lines of the last batch of a follower that died which may have been written already, and are written again. @default undefined */
+  readonly onRewrite?: (lines: number) => void;
+  /**
+   * Stops following (Ctrl-C) between two batches: what was written is acknowledged, the rest
+   * stays for the next follower; the generator returns `'stopped'`.
+   * @default undefined
+   */
+  readonly signal?: AbortSignal;
+  /** Called when the job's enqueue becomes lost (`true`) and when it is back (`false`: an enqueue feeds it again, or feeding is done). @default undefined */
+  readonly onEnqueueLost?: (lost: boolean) => void;
 }
 
 const JOB_POLL_MS = 200;
 const HEARTBEAT_MS = 1000;
+const CLAIM_POLL_MS = 500;
 
 /** Waits until `job` exists; throws `JobStateError` when it existed once and is gone (it expired). */
 async function untilJobExists(redis: Redis, job: string, onWaiting: (() => void) | undefined): Promise<void> {
@@ -36,65 +67,153 @@ async function untilJobExists(redis: Redis, job: string, onWaiting: (() => void)
     // enqueue writes the job's meta before it lists the job: listed without meta means gone,
     // unless the job was created between the two reads above (a follower started first).
     if ((await redis.exists(meta)) === 1) return;
-    throw new JobStateError(`job "${job}" is no longer on the queue (it expired, or Redis lost its data)`);
+    throw gone(job);
   }
   onWaiting?.();
   while ((await redis.exists(meta)) === 0) await sleep(JOB_POLL_MS);
 }
 
-type StreamReply = Array<[key: string, entries: Array<[id: string, fields: string[]]>]> | null;
-
-/** The stream ID just after `id` (`ms-seq`), for trimming everything up to `id`. */
-function nextId(id: string): string {
-  const [ms, seq] = id.split('-');
-  return `${ms}-${Number(seq) + 1}`;
+function gone(job: string): JobStateError {
+  return new JobStateError(`job "${job}" is no longer on the queue (it expired, or Redis lost its data)`);
 }
 
+function takenOver(job: string): JobStateError {
+  return new JobStateError(`another follower took job "${job}" over (this one was not heard from for ${FOLLOWER_GONE_MS / 1000} s)`);
+}
+
+/** Takes the job's follower lease; waits while another live follower holds it. Returns the pending batch of the one before. */
+async function leaseFollower(redis: Redis, job: string, token: string, onWaiting: ((ms: number) => void) | undefined): Promise<string> {
+  const deadline = Date.now() + FOLLOWER_GONE_MS + 2 * CLAIM_POLL_MS;
+  let dead = '';
+  for (let tries = 0; ; tries++) {
+    const claim = await claimFollower(redis, job, token, dead);
+    if (claim.kind === 'gone') throw gone(job);
+    if (claim.kind === 'taken') return claim.pending;
+    if (isDeadHere(claim.other)) {
+      dead = claim.other;
+      continue;
+    }
+    if (Date.now() > deadline) throw new JobStateError(`job "${job}" has another follower (heard from ${(claim.msAgo / 1000).toFixed(1)} s ago): one follower per job`);
+    if (tries === 0) onWaiting?.(claim.msAgo);
+    await sleep(CLAIM_POLL_MS);
+  }
+}
+
+/** The batch a follower was writing when it stopped, as recorded before the write. */
+interface PendingBatch {
+  readonly entries: StoredEntry[];
+  readonly at?: FilePosition;
+}
+
+function indexOf(line: string): number | undefined {
+  try {
+    const index = (JSON.parse(line) as { index?: unknown }).index;
+    return typeof index === 'number' ? index : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type StreamReply = Array<[key: string, entries: Array<[id: string, fields: string[]]>]> | null;
+
 /**
- * A job's results as NDJSON lines in the order they were stored, each yielded once, and removed
- * from Redis once the caller has taken its batch: Redis then holds only the backlog. Ends when
- * every input's line has been yielded (returning `'complete'`) or the job was cancelled
- * (`'cancelled'`); throws `JobStateError` when the job is no longer on the queue. A job not yet
- * enqueued is waited for (so the follower may start first). One follower per job: what it
- * removed, no other reader gets.
+ * A job's results as NDJSON lines in the order they were stored, each yielded once across
+ * follower restarts, and removed from Redis only once written: Redis then holds only the
+ * backlog. Each batch is recorded before it is written and acknowledged by input index after
+ * (see `flushed`, `outputFd`); a follower that restarts after one was killed writes each index
+ * at most once and misses none. Ends when every input's line has been written (returning
+ * `'complete'`), the job was cancelled (`'cancelled'`) or the output failed (`'stopped'`);
+ * throws `JobStateError` when the job is no longer on the queue. A job not yet enqueued is
+ * waited for. One follower per job (a lease in Redis, taken over once the holder is gone).
+ * Call `return()` only after writing every line taken.
  *
  * @example
  * for await (const line of followResults('redis://127.0.0.1:6379/0', 'crawl-1')) process.stdout.write(`${line}\n`);
  */
-export async function* followResults(queueUrl: string, job: string, options: FollowOptions = {}): AsyncGenerator<string, 'complete' | 'cancelled'> {
+export async function* followResults(queueUrl: string, job: string, options: FollowOptions = {}): AsyncGenerator<string, 'complete' | 'cancelled' | 'stopped'> {
   checkJobName(job);
-  const { batch = 1000, waitMs = 1000, onWaitingForJob } = options;
+  const { batch = 1000, waitMs = 1000, flushed, outputFd, onWaitingForJob } = options;
   const redis = await openRedis(parseQueueUrl(queueUrl));
   const keys = jobKeys(job);
+  const token = processToken();
   let heartbeat: NodeJS.Timeout | undefined;
+  let leased = false;
+  let lostLease = false;
+  let failed = false;
+  // The current batch: its entries, and how many of its lines the caller has taken.
+  let current: StoredEntry[] = [];
+  let taken = 0;
   try {
     await untilJobExists(redis, job, onWaitingForJob);
+    const pendingJson = await leaseFollower(redis, job, token, options.onWaitingForFollower);
+    leased = true;
     // While this follower lives (even while its reader is slow to take lines), enqueue feeds the
     // job only as fast as the follower takes its results.
-    heartbeat = setInterval(() => void followerHeartbeat(redis, job).catch(() => undefined), HEARTBEAT_MS);
+    heartbeat = setInterval(() => void followerHeartbeat(redis, job, token).then((held) => (lostLease ||= !held), () => undefined), HEARTBEAT_MS);
     heartbeat.unref();
-    await followerHeartbeat(redis, job);
+    if (pendingJson !== '') await settlePending(redis, job, token, JSON.parse(pendingJson) as PendingBatch, outputFd, options.onRewrite);
+
     let last = '0';
     let ended: string | undefined;
+    let enqueueLost = false;
     for (;;) {
+      if (lostLease) throw takenOver(job);
+      if (options.signal?.aborted) return 'stopped';
       const reply = (ended ? await redis.xread('COUNT', batch, 'STREAMS', keys.stored, last) : await redis.xread('COUNT', batch, 'BLOCK', waitMs, 'STREAMS', keys.stored, last)) as StreamReply;
-      const entries = reply?.[0]?.[1] ?? [];
-      if (entries.length > 0) {
-        const indexes = entries.map(([, fields]) => fields[1] ?? '');
-        const lines = await redis.hmget(keys.results, ...indexes);
-        for (const line of lines) if (line !== null) yield line;
-        last = entries[entries.length - 1]?.[0] ?? last;
-        await redis.multi().hdel(keys.results, ...indexes).xtrim(keys.stored, 'MINID', nextId(last)).hincrby(keys.meta, 'followed', entries.length).exec();
+      const read = reply?.[0]?.[1] ?? [];
+      if (read.length > 0) {
+        current = read.map(([id, fields]) => [Number(fields[1]), id] as const);
+        taken = 0;
+        last = read[read.length - 1]?.[0] ?? last;
+        const lines = await takeLines(redis, job, current.map(([index]) => index));
+        if (!(await recordPending(redis, job, token, JSON.stringify({ entries: current, at: filePosition(outputFd) } satisfies PendingBatch)))) throw takenOver(job);
+        for (const line of lines) {
+          taken++;
+          if (line !== null) yield line;
+        }
+        // The caller asked for more: the batch was written. Once it reached the OS, it leaves Redis.
+        if (flushed && !(await flushed())) return 'stopped';
+        const acked = await acknowledge(redis, job, token, current);
+        current = [];
+        if (acked === 'gone') throw gone(job);
+        if (acked === 'taken-over') throw takenOver(job);
         continue;
       }
       if (ended === 'complete' || ended === 'cancelled') return ended;
-      const state = await redis.hget(keys.meta, 'state');
-      if (state === null) throw new JobStateError(`job "${job}" is no longer on the queue (it expired, or Redis lost its data)`);
+      const summary = await readJobSummary(redis, job);
+      if (summary === undefined) throw gone(job);
+      if ((summary.state === 'enqueuing' && summary.enqueue === 'lost') !== enqueueLost) {
+        enqueueLost = !enqueueLost;
+        options.onEnqueueLost?.(enqueueLost);
+      }
       // Ended: one more read without waiting takes what was stored before the end.
-      if (state === 'complete' || state === 'cancelled') ended = state;
+      if (summary.state === 'complete' || summary.state === 'cancelled') ended = summary.state;
     }
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     clearInterval(heartbeat);
+    // Stopped by the caller (return()) mid-batch: the lines it took were written; if they
+    // reached the OS, they leave Redis, the rest stays for the next follower.
+    if (leased && !failed && !lostLease && current.length > 0 && (!flushed || (await flushed().catch(() => false)))) {
+      await acknowledge(redis, job, token, current.slice(0, taken)).catch(() => undefined);
+    }
+    if (leased && !lostLease) await releaseFollower(redis, job, token).catch(() => undefined);
     redis.disconnect();
   }
+}
+
+/** Acknowledges what the follower before wrote of its last batch; the rest stays in Redis to be written. */
+async function settlePending(redis: Redis, job: string, token: string, pending: PendingBatch, outputFd: number | undefined, onRewrite: ((lines: number) => void) | undefined): Promise<void> {
+  const lines = pending.at === undefined ? undefined : linesWrittenSince(outputFd, pending.at);
+  if (lines === undefined) {
+    // Not checkable (a pipe, or another file): those lines are written again rather than lost.
+    const rewritten = (await takeLines(redis, job, pending.entries.map(([index]) => index))).filter((line) => line !== null).length;
+    if (rewritten > 0) onRewrite?.(rewritten);
+    if ((await acknowledge(redis, job, token, [])) === 'taken-over') throw takenOver(job);
+    return;
+  }
+  const written = new Set(lines.map(indexOf));
+  if ((await acknowledge(redis, job, token, pending.entries.filter(([index]) => written.has(index)))) === 'taken-over') throw takenOver(job);
 }

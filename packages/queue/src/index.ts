@@ -1,11 +1,16 @@
 export { enqueueJob, type EnqueueOptions, type EnqueueSummary } from './enqueue.js';
-export { startWorker, type RunningWorker, type WorkerOptions } from './worker.js';
-export { jobStatus, type JobState, type JobStatus, type JobSummary, type WorkerShare } from './status.js';
+export { startWorker, lockTimings, type RunningWorker, type WorkerOptions } from './worker.js';
+export { resultLine, type ResultLine } from './result-line.js';
+export { jobStatus, type EnqueueState, type JobState, type JobStatus, type JobSummary, type WorkerShare } from './status.js';
 export { listJobs, cancelJob } from './jobs.js';
 export { jobResults } from './results.js';
 export { followResults, type FollowOptions } from './follow.js';
 export { RedisLimits, BUDGET } from './redis-limits.js';
 export { parseQueueUrl, checkJobName, openRedis, type QueueUrl } from './connection.js';
 export { QueueUrlError, QueueUnavailableError, JobStateError } from './errors.js';
+export { CredentialsRefusedError } from './credentials-refused-error.js';
+export { JobGoneError } from './job-gone-error.js';
+export { isCredentialHeader, credentialHeaderIn, credentialsIn } from './credentials.js';
+export { ENQUEUE_LOST_MS } from './enqueue-scripts.js';
 export type { ChunkData, ChunkOptions } from './chunk.js';
 export { startRedisServer, type RedisServerOptions, type RunningRedisServer } from './redis-server.js';

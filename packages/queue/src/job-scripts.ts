@@ -62,9 +62,11 @@ export async function markCancelled(redis: Redis, job: string): Promise<boolean>
   return Number(await redis.eval(END, keys.length, ...keys, 'cancelled')) === 1;
 }
 
-// A follower's heartbeat, on Redis's clock, only while the job exists. KEYS: meta.
+// A follower's heartbeat, on Redis's clock, only while the job exists and (given its token,
+// ARGV[1]) only while it holds the job's follower lease: -3 when another follower took over. KEYS: meta.
 const HEARTBEAT = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if ARGV[1] and redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
 local t = redis.call('TIME')
 redis.call('HSET', KEYS[1], 'followerAt', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
 return 1`;
@@ -82,12 +84,40 @@ return tonumber(m[1] or '0') - tonumber(m[2] or '0')`;
 /** A follower not heard from for this long no longer holds enqueue back. */
 export const FOLLOWER_GONE_MS = 10_000;
 
-/** Tells enqueue that a follower is reading the job (call every second or so). */
-export async function followerHeartbeat(redis: Redis, job: string): Promise<void> {
-  await redis.eval(HEARTBEAT, 1, jobKeys(job).meta);
+/**
+ * Tells enqueue that a follower is reading the job (call every second or so); with the
+ * follower's token, `false` once another follower has taken the job over.
+ */
+export async function followerHeartbeat(redis: Redis, job: string, token?: string): Promise<boolean> {
+  const reply = await redis.eval(HEARTBEAT, 1, jobKeys(job).meta, ...(token === undefined ? [] : [token]));
+  return Number(reply) !== -3;
 }
 
 /** Results a live follower has yet to take (0 without a follower: the results are kept). */
 export async function unreadByFollower(redis: Redis, job: string): Promise<number> {
   return Number(await redis.eval(UNREAD, 1, jobKeys(job).meta, FOLLOWER_GONE_MS));
+}
+
+// Counts a failed chunk attempt on the job, only while the job exists. KEYS: meta.
+const CHUNK_ERROR = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+return redis.call('HINCRBY', KEYS[1], 'chunkErrors', 1)`;
+
+/** Counts a failed attempt of one of the job's chunks (shown by `status`). */
+export async function countChunkError(redis: Redis, job: string): Promise<void> {
+  await redis.eval(CHUNK_ERROR, 1, jobKeys(job).meta);
+}
+
+// The indexes in [ARGV[1], ARGV[1] + ARGV[2]) without a stored result. KEYS: done.
+const NOT_DONE = `
+local out = {}
+local from = tonumber(ARGV[1])
+for i = from, from + tonumber(ARGV[2]) - 1 do
+  if redis.call('GETBIT', KEYS[1], i) == 0 then table.insert(out, i) end
+end
+return out`;
+
+/** The inputs of a chunk (`count` from `start`) that have no stored result yet: a re-run chunk runs only these. */
+export async function inputsWithoutResult(redis: Redis, job: string, start: number, count: number): Promise<number[]> {
+  return ((await redis.eval(NOT_DONE, 1, jobKeys(job).done, start, count)) as number[]).map(Number);
 }

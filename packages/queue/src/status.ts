@@ -2,7 +2,7 @@ import { jobKeys } from './keys.js';
 import { withJob } from './open-job.js';
 import type { JobSummary } from './status-summary.js';
 
-export type { JobState, JobSummary } from './status-summary.js';
+export type { EnqueueState, JobState, JobSummary } from './status-summary.js';
 
 /** One worker's share of a job. */
 export interface WorkerShare {

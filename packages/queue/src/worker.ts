@@ -1,13 +1,14 @@
 import { hostname } from 'node:os';
-import { createTransport, fanout, serializeResult, type FetchResult, type Transport, type TransportName } from '@fanout/core';
+import { createTransport, fanout, type FetchResult, type RequestInput, type Transport, type TransportName } from '@fanout/core';
 import { Worker, type Job } from 'bullmq';
 import { lastValueFrom, tap } from 'rxjs';
 import type { ChunkData } from './chunk.js';
 import { openRedis, parseQueueUrl } from './connection.js';
-import { completeIfDone, storeResults } from './job-scripts.js';
+import { completeIfDone, countChunkError, inputsWithoutResult, storeResults } from './job-scripts.js';
 import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
 import { RedisHostLeases } from './redis-host-leases.js';
 import { RedisLimits } from './redis-limits.js';
+import { failedLine, inputUrl, resultLine } from './result-line.js';
 import { WorkerStats } from './worker-stats.js';
 
 /** Options of {@link startWorker}. */
@@ -39,6 +40,26 @@ export interface WorkerOptions {
    * @default undefined
    */
   readonly onChunk?: (chunk: { job: string; chunk: number; count: number; failed: number; ms: number; dropped?: 'gone' | 'cancelled' | undefined }) => void;
+  /**
+   * Called when a chunk fails as a whole (an error no input's result explains): it is retried,
+   * and after its last attempt (`final`) each of its inputs without a result gets a failed line
+   * (`ECHUNKFAILED`, `failedLines` of them), so the job still ends.
+   * @default undefined
+   */
+  readonly onChunkError?: (failure: { job: string; chunk: number; attempt: number; attempts: number; error: string; final: boolean; failedLines: number }) => void;
+}
+
+/**
+ * BullMQ's lock settings for a takeover within about `lockMs` of a worker's death: the lock
+ * lasts 2/3 of it (renewed every 1/3), and stalled chunks are checked every 1/6. A dead
+ * worker's lock expires at most 2/3 × lockMs after it died; a chunk is moved back to wait by
+ * the second check that finds it without a lock, and checks are at least an interval apart
+ * across all workers (one may be skipped), so takeover comes within 2/3 + 2 × 1/6 = lockMs.
+ */
+export function lockTimings(lockMs: number): { lockDuration: number; stalledInterval: number; bound: number } {
+  const lockDuration = Math.max(300, Math.floor((lockMs * 2) / 3));
+  const stalledInterval = Math.max(50, Math.floor(lockMs / 6));
+  return { lockDuration, stalledInterval, bound: lockDuration + 2 * stalledInterval };
 }
 
 /** A running worker. */
@@ -82,6 +103,9 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       return;
     }
     const { retries, ...limitsAndFields } = run;
+    // A chunk taken over from a dead worker (or retried) runs only the inputs without a result.
+    const todo = await inputsWithoutResult(redis, job, start, urls.length);
+    const inputs = todo.length === urls.length ? urls : todo.map((index) => urls[index - start] as RequestInput);
     const leases = new RedisHostLeases(redis, jobKeys(job).hostLeases, id, lockMs);
     const limits = new RedisLimits(redis, job, run, leases);
     const counters = stats.of(job);
@@ -105,18 +129,19 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       return storing;
     };
     const timer = setInterval(() => void store().catch(() => undefined), STORE_EVERY_MS);
-    let remaining = urls.length;
+    let remaining = inputs.length;
     counters.inFlight = Math.min(concurrency, remaining);
     try {
       await lastValueFrom(
-        fanout(urls, { ...limitsAndFields, retry: retries, headers: { ...run.headers, ...options.headers }, concurrency, transport, sharedLimits: limits, signal: abort.signal }).pipe(
+        fanout(inputs, { ...limitsAndFields, retry: retries, headers: { ...run.headers, ...options.headers }, concurrency, transport, sharedLimits: limits, signal: abort.signal }).pipe(
           tap((result: FetchResult) => {
-            const index = start + result.index;
-            pending.push([index, JSON.stringify({ ...serializeResult(result), index }), !result.ok]);
+            const index = todo[result.index] ?? start + result.index;
+            const { line, failed: lineFailed } = resultLine(result, index);
+            pending.push([index, line, lineFailed]);
             remaining--;
             counters.inFlight = Math.min(concurrency, remaining);
             counters.done++;
-            if (!result.ok) {
+            if (lineFailed) {
               counters.failed++;
               failed++;
             }
@@ -137,15 +162,43 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       counters.inFlight = 0;
       await stats.publish().catch(() => undefined);
     }
-    options.onChunk?.({ job, chunk, count: urls.length, failed, ms: performance.now() - started, dropped });
+    options.onChunk?.({ job, chunk, count: inputs.length, failed, ms: performance.now() - started, dropped });
   };
 
-  const worker = new Worker<ChunkData>(QUEUE_NAME, processChunk, {
+  // A chunk that fails as a whole is retried (the chunk's `attempts`); after the last attempt,
+  // its inputs without a result get a failed line each, so the job still ends.
+  const processOrFail = async (bullJob: Job<ChunkData>) => {
+    try {
+      await processChunk(bullJob);
+    } catch (error) {
+      const { job, chunk, start, urls } = bullJob.data;
+      const attempts = bullJob.opts.attempts ?? 1;
+      const attempt = bullJob.attemptsMade + 1;
+      const final = attempt >= attempts;
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      await countChunkError(redis, job).catch(() => undefined);
+      let failedLines = 0;
+      if (final && Array.isArray(urls)) {
+        const lines = urls.map((input, i) => {
+          const { line } = failedLine(start + i, inputUrl(input), 'ECHUNKFAILED', `its chunk failed ${attempts} times (${message})`);
+          return [start + i, line, true] as const;
+        });
+        const outcome = await storeResults(redis, job, lines);
+        failedLines = 'stored' in outcome ? outcome.stored : 0;
+        await completeIfDone(redis, job);
+      }
+      options.onChunkError?.({ job, chunk, attempt, attempts, error: message, final, failedLines });
+      if (!final) throw error;
+    }
+  };
+
+  const timings = lockTimings(lockMs);
+  const worker = new Worker<ChunkData>(QUEUE_NAME, processOrFail, {
     connection: blocking,
     prefix: PREFIX,
     concurrency: 1,
-    lockDuration: lockMs,
-    stalledInterval: Math.max(500, Math.floor(lockMs / 2)),
+    lockDuration: timings.lockDuration,
+    stalledInterval: timings.stalledInterval,
     maxStalledCount: 5,
   });
   worker.on('error', () => undefined);

@@ -1,7 +1,7 @@
 import type { RequestInput } from '@fanout/core';
 import type { CliIo } from '../cli-io.js';
 import { LIVE_URL, type InputItem } from '../config.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, signalExit, type StopSignal } from '../exit-codes.js';
 import { inputBatches } from '../inputs.js';
 import type { InputFlags } from '../options/input-options.js';
 import type { OutputFlags } from '../options/output-options.js';
@@ -19,13 +19,19 @@ export type EnqueueFlags = InputFlags &
   Pick<RunFlags, 'timeout' | 'retries' | 'rate' | 'perHostRate' | 'perHost'> &
   Pick<OutputFlags, 'fields' | 'body'> & { queue: string; job: string; chunkSize: number; maxWaiting: number; ttl: number };
 
-/** Header names that carry credentials: stored in Redis if enqueued, so they go to `worker`. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+const CREDENTIALS_HINT = 'Give credentials to the workers: fanout worker -H @FILE (or -u, --oauth2-bearer); they are never stored in Redis.';
 
-async function* requests(batches: AsyncIterable<readonly InputItem[]>, file: string | undefined): AsyncGenerator<RequestInput> {
+async function* requests(
+  batches: AsyncIterable<readonly InputItem[]>,
+  file: string | undefined,
+  credentialsIn: (input: RequestInput) => string | undefined,
+): AsyncGenerator<RequestInput> {
+  const where = (item: InputItem) => (item.line === undefined ? 'a URL argument' : `line ${item.line} of ${file === '-' ? 'stdin' : (file ?? '-')}`);
   for await (const items of batches) {
     for (const item of items) {
-      if (item.problem !== undefined) throw new CliFailure(`line ${item.line ?? 0} of ${file === '-' ? 'stdin' : (file ?? '-')}: ${item.problem}; nothing after it was enqueued`);
+      if (item.problem !== undefined) throw new CliFailure(`${where(item)}: ${item.problem}; nothing after it was enqueued`);
+      const credentials = credentialsIn(item.input);
+      if (credentials !== undefined) throw new UsageError(`${where(item)}: ${credentials} would be stored in Redis; nothing from it on was enqueued`, CREDENTIALS_HINT);
       yield item.input;
     }
   }
@@ -46,12 +52,18 @@ export async function enqueueCommand(urls: readonly string[], flags: EnqueueFlag
   const request = requestConfig(flags);
   checkOneStdinReader(request, flags.file);
   const defaults = await requestDefaults(request, io.stdin);
-  const secret = Object.keys(defaults.headers).find((name) => SECRET_HEADERS.has(name));
-  if (secret !== undefined) throw new UsageError(`-H ${secret} would be stored in Redis`, 'Give credentials to the workers: fanout worker -H @FILE (or -u, --oauth2-bearer).');
-  const { enqueueJob } = await import('@fanout/queue');
+  const { enqueueJob, credentialHeaderIn, credentialsIn } = await import('@fanout/queue');
+  const secret = credentialHeaderIn(defaults.headers);
+  if (secret !== undefined) throw new UsageError(`-H ${secret} would be stored in Redis`, CREDENTIALS_HINT);
   const items = inputBatches({ urls, idUrls, file: flags.file, stdin: io.stdin }, defaults);
+  const stop = new AbortController();
+  let stoppedBy: StopSignal | undefined;
+  const removeInterrupt = io.onInterrupt((signal) => {
+    stoppedBy = signal;
+    stop.abort();
+  });
   try {
-    const summary = await enqueueJob(flags.queue, flags.job, requests(items, flags.file), {
+    const summary = await enqueueJob(flags.queue, flags.job, requests(items, flags.file, credentialsIn), {
       chunkSize: flags.chunkSize,
       maxWaiting: flags.maxWaiting,
       ttl: flags.ttl,
@@ -64,16 +76,30 @@ export async function enqueueCommand(urls: readonly string[], flags: EnqueueFlag
       headers: defaults.headers,
       followRedirects: defaults.followRedirects,
       responseType: flags.body,
+      signal: stop.signal,
+      onWaitingForEnqueue: (ms) =>
+        io.stderr.write(`fanout: another enqueue of job ${flags.job} was heard from ${(ms / 1000).toFixed(1)} s ago; waiting until it is lost (silent for 10 s) to resume the job\n`),
     });
+    if (summary.stopped) {
+      io.stderr.write(`fanout: enqueue of job ${summary.job} stopped after ${summary.total} inputs in ${summary.chunks} chunks; run the same command again to resume\n`);
+      return signalExit(stoppedBy ?? 'SIGINT');
+    }
+    if (summary.alreadyEnqueued) {
+      io.stderr.write(`fanout: job ${summary.job} was already enqueued: ${summary.total} inputs in ${summary.chunks} chunks; nothing to add\n`);
+      return EXIT.ok;
+    }
     if (summary.cancelled) {
       io.stderr.write(`fanout: job ${summary.job} was cancelled while enqueuing: ${summary.total} inputs in ${summary.chunks} chunks were added\n`);
       return EXIT.failures;
     }
-    io.stderr.write(`fanout: enqueued job ${summary.job}: ${summary.total} inputs in ${summary.chunks} chunks\n`);
+    const resumed = summary.resumedFrom > 0 ? ` (resumed after ${summary.resumedFrom})` : '';
+    io.stderr.write(`fanout: enqueued job ${summary.job}: ${summary.total} inputs in ${summary.chunks} chunks${resumed}\n`);
     return EXIT.ok;
   } catch (error) {
     const code = reportQueueError(error, io);
     if (code === undefined) throw error;
     return code;
+  } finally {
+    removeInterrupt();
   }
 }

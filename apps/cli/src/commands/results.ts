@@ -1,5 +1,5 @@
 import type { CliIo } from '../cli-io.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, signalExit, type StopSignal } from '../exit-codes.js';
 import { Output } from '../output.js';
 import { reportWriteFailure } from '../write-failure.js';
 import { reportQueueError } from './queue-errors.js';
@@ -11,27 +11,64 @@ export interface ResultsFlags {
   readonly follow?: boolean;
 }
 
+type End = 'complete' | 'cancelled' | 'stopped' | undefined;
+
 /** Lines from Redis, with what the end of them means. */
 interface LineSource {
-  readonly lines: AsyncGenerator<string | undefined, 'complete' | 'cancelled' | undefined>;
+  readonly lines: AsyncGenerator<string | undefined, End>;
 }
 
-async function lineSource(flags: ResultsFlags, io: CliIo): Promise<LineSource> {
+/** stdout's file descriptor, when it has one (a restarted follower checks a file it appends to). */
+function fdOf(stream: CliIo['stdout']): number | undefined {
+  const fd = (stream as { fd?: unknown }).fd;
+  return typeof fd === 'number' ? fd : undefined;
+}
+
+async function lineSource(flags: ResultsFlags, io: CliIo, out: Output, signal: AbortSignal): Promise<LineSource> {
   const queue = await import('@fanout/queue');
-  const onWaitingForJob = () => io.stderr.write(`fanout: waiting for job ${flags.job} to be enqueued (Ctrl-C to stop)\n`);
-  return { lines: flags.follow ? queue.followResults(flags.queue, flags.job, { onWaitingForJob }) : queue.jobResults(flags.queue, flags.job) };
+  if (!flags.follow) return { lines: queue.jobResults(flags.queue, flags.job) };
+  const job = flags.job;
+  const lines = queue.followResults(flags.queue, job, {
+    signal,
+    outputFd: fdOf(io.stdout),
+    flushed: async () => {
+      await out.flush();
+      return !out.closed;
+    },
+    onWaitingForJob: () => io.stderr.write(`fanout: waiting for job ${job} to be enqueued (Ctrl-C to stop)\n`),
+    onWaitingForFollower: (ms) => io.stderr.write(`fanout: another follower of job ${job} was heard from ${(ms / 1000).toFixed(1)} s ago; waiting until it is gone (silent for 10 s)\n`),
+    onRewrite: (count) =>
+      io.stderr.write(`fanout: the follower before this one may have written ${count} lines of its last batch elsewhere (not to this file, so they cannot be checked): written again, each with its index\n`),
+    onEnqueueLost: (lost) =>
+      io.stderr.write(
+        lost
+          ? `fanout: the enqueue of job ${job} is lost (not heard from for 10 s): run the same enqueue again to feed the rest; waiting for it (Ctrl-C to stop)\n`
+          : `fanout: the enqueue of job ${job} is back\n`,
+      ),
+  });
+  return { lines };
 }
 
 /**
  * `fanout results`: a job's NDJSON lines, in input order, or with --follow as they are stored
- * (removed from Redis once written). Exit 1 when any failed, is missing, or the job was cancelled.
+ * (removed from Redis once written and flushed; a follower restarted after a kill, appending
+ * to the same file, writes each input's line once). Exit 1 when any failed, is missing, or
+ * the job was cancelled.
  */
 export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<number> {
   const out = new Output(io.stdout);
-  const { lines } = await lineSource(flags, io);
+  const stop = new AbortController();
+  let stoppedBy: StopSignal | undefined;
+  const removeInterrupt = flags.follow
+    ? io.onInterrupt((signal) => {
+        stoppedBy = signal;
+        stop.abort();
+      })
+    : () => undefined;
+  const { lines } = await lineSource(flags, io, out, stop.signal);
   let missing = 0;
   let failed = 0;
-  let end: 'complete' | 'cancelled' | undefined;
+  let end: End;
   try {
     for (;;) {
       const next = await lines.next();
@@ -39,27 +76,38 @@ export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<nu
         end = next.value;
         break;
       }
-      if (out.closed) {
-        await lines.return(undefined);
-        break;
-      }
       const line = next.value;
       if (line === undefined) {
         missing++;
         continue;
       }
+      if (out.closed) {
+        await lines.return(undefined);
+        break;
+      }
       if (line.includes('"ok":false')) failed++;
       out.write(`${line}\n`);
       await out.ready();
+      // Stopped: every line taken is written; the follower acknowledges them and ends.
+      if (stoppedBy !== undefined) {
+        await lines.return(undefined);
+        break;
+      }
     }
   } catch (error) {
     void out.flush(); // the lines read before the failure still go out
     const code = reportQueueError(error, io);
     if (code === undefined) throw error;
     return code;
+  } finally {
+    removeInterrupt();
   }
   await out.flush();
   if (out.failure) return reportWriteFailure(out.failure, io);
+  if (stoppedBy !== undefined) {
+    io.stderr.write(`fanout: stopped following job ${flags.job}; run the same results --follow again (appending to the same file) to go on\n`);
+    return signalExit(stoppedBy);
+  }
   if (end === 'cancelled') io.stderr.write(`fanout: job ${flags.job} was cancelled; its remaining inputs have no result\n`);
   if (missing > 0) io.stderr.write(`fanout: ${missing} inputs have no result (is the job still running, or did results --follow take them? see: fanout status)\n`);
   return missing > 0 || failed > 0 || end === 'cancelled' ? EXIT.failures : EXIT.ok;

@@ -26,8 +26,11 @@ export async function statusCommand(flags: StatusFlags, io: CliIo): Promise<numb
   }
   const pct = status.total ? Math.floor((status.results / status.total) * 100) : 0;
   const followed = status.followed > 0 ? `, ${status.followed} taken by results --follow` : '';
+  const chunkErrors = status.chunkErrors > 0 ? `, ${status.chunkErrors} failed chunk attempts` : '';
+  const seen = status.enqueueSeenMsAgo === undefined ? '' : ` ${(status.enqueueSeenMsAgo / 1000).toFixed(1)} s ago`;
+  const enqueue = status.enqueue === 'lost' ? 'enqueue lost: run the same enqueue again to resume' : `enqueue ${status.enqueue}${seen}`;
   const rows = [
-    `job ${status.job}: ${status.state}, ${status.results}/${status.total} results (${pct}%, ${status.failed} failed${followed}), ${status.chunks} chunks`,
+    `job ${status.job}: ${status.state}, ${status.results}/${status.total} results (${pct}%, ${status.failed} failed${followed}${chunkErrors}), ${status.chunks} chunks, ${enqueue}`,
     `${'worker'.padEnd(28)}${'state'.padStart(8)}${'done'.padStart(9)}${'failed'.padStart(9)}${'in flight'.padStart(11)}${'last seen'.padStart(12)}`,
     ...status.workers.map(
       (w) =>

@@ -11,8 +11,39 @@ import { reportQueueError } from './queue-errors.js';
 /** `fanout worker`'s flags. */
 export type WorkerFlags = NetworkFlags & AuthFlags & { queue: string; concurrency: number; lockMs: number };
 
+/**
+ * Node's process warnings, each kind said once: a warning that repeats (a timer overflow
+ * thousands of times a second) must not fill the worker's log. Repeats are counted and
+ * summed up when the worker stops. Returns the restore.
+ */
+function warningsOnce(io: CliIo): () => void {
+  const counts = new Map<string, number>();
+  const defaults = process.listeners('warning');
+  process.removeAllListeners('warning');
+  const onWarning = (warning: Error) => {
+    const count = (counts.get(warning.name) ?? 0) + 1;
+    counts.set(warning.name, count);
+    if (count === 1) io.stderr.write(`fanout worker: warning: ${warning.name}: ${warning.message.replace(/\s+/g, ' ')} (said once; repeats are counted)\n`);
+  };
+  process.on('warning', onWarning);
+  return () => {
+    process.off('warning', onWarning);
+    for (const listener of defaults) process.on('warning', listener);
+    for (const [name, count] of counts) if (count > 1) io.stderr.write(`fanout worker: ${name} repeated ${count - 1} more times\n`);
+  };
+}
+
 /** `fanout worker`: runs chunks until SIGTERM/SIGINT, which let the current chunk finish. */
 export async function workerCommand(flags: WorkerFlags, io: CliIo): Promise<number> {
+  const restoreWarnings = warningsOnce(io);
+  try {
+    return await runWorker(flags, io);
+  } finally {
+    restoreWarnings();
+  }
+}
+
+async function runWorker(flags: WorkerFlags, io: CliIo): Promise<number> {
   const auth = await requestDefaults(requestConfig({ ...flags, location: false }), io.stdin);
   const { startWorker } = await import('@fanout/queue');
   const transport = await openTransport(flags, flags.concurrency);
@@ -28,6 +59,12 @@ export async function workerCommand(flags: WorkerFlags, io: CliIo): Promise<numb
           c.dropped === undefined
             ? `fanout worker: job ${c.job} chunk ${c.chunk}: ${c.count} results (${c.failed} failed) in ${Math.round(c.ms)} ms\n`
             : `fanout worker: job ${c.job} chunk ${c.chunk}: dropped, the job ${c.dropped === 'gone' ? 'is no longer on the queue (expired, or Redis lost its data)' : 'was cancelled'}\n`,
+        ),
+      onChunkError: (e) =>
+        io.stderr.write(
+          e.final
+            ? `fanout worker: job ${e.job} chunk ${e.chunk}: attempt ${e.attempt} of ${e.attempts} failed (${e.error}); its ${e.failedLines} inputs without a result got a failed line (ECHUNKFAILED)\n`
+            : `fanout worker: job ${e.job} chunk ${e.chunk}: attempt ${e.attempt} of ${e.attempts} failed (${e.error}); retrying\n`,
         ),
     });
   } catch (error) {

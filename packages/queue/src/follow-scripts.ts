@@ -1,0 +1,99 @@
+import type { Redis } from 'ioredis';
+import { FOLLOWER_GONE_MS } from './job-scripts.js';
+import { jobKeys } from './keys.js';
+
+const NOW = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+// Takes the job's follower lease unless another follower (other than ARGV[3], known dead) was
+// heard from within ARGV[2] ms. KEYS: meta, pending. ARGV: token, gone ms, dead token or ''.
+// Returns {1, pending JSON or ''}, {0, ms since the other was heard from, its token}, or {-1}
+// when the job is gone.
+const CLAIM = `${NOW}
+if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
+local f = redis.call('HMGET', KEYS[1], 'follower', 'followerAt')
+local at = tonumber(f[2] or '0')
+if f[1] and f[1] ~= ARGV[1] and f[1] ~= ARGV[3] and at > 0 and now - at <= tonumber(ARGV[2]) then return {0, tostring(now - at), f[1]} end
+redis.call('HSET', KEYS[1], 'follower', ARGV[1], 'followerAt', now)
+return {1, redis.call('GET', KEYS[2]) or ''}`;
+
+// Records the batch about to be written (for the next follower to check, should this one die
+// before acknowledging it). KEYS: meta, pending. ARGV: token, JSON. -3: another follower took over.
+const PEND = `
+if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
+redis.call('SET', KEYS[2], ARGV[2])
+return 1`;
+
+// Lines of the indexes ARGV[1..] not yet acknowledged (false for the others). KEYS: results, acked.
+const TAKE = `
+local lines = {}
+for i = 1, #ARGV do
+  if redis.call('GETBIT', KEYS[2], ARGV[i]) == 1 then lines[i] = false else lines[i] = redis.call('HGET', KEYS[1], ARGV[i]) end
+end
+return lines`;
+
+// Acknowledges written lines: sets their bits, removes their results and stream entries, counts
+// them as followed and drops the pending batch. KEYS: meta, results, stored, acked, pending.
+// ARGV: token, then index, stream id pairs. Returns how many were new; -1 gone; -3 taken over.
+const ACK = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
+local n = 0
+for i = 2, #ARGV, 2 do
+  if redis.call('SETBIT', KEYS[4], ARGV[i], 1) == 0 then n = n + 1 end
+  redis.call('HDEL', KEYS[2], ARGV[i])
+  redis.call('XDEL', KEYS[3], ARGV[i + 1])
+end
+if n > 0 then redis.call('HINCRBY', KEYS[1], 'followed', n) end
+redis.call('DEL', KEYS[5])
+return n`;
+
+// Gives the lease up (a stopped follower): the next one starts at once, enqueue is held back no more.
+const RELEASE = `
+if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return 0 end
+redis.call('HDEL', KEYS[1], 'follower')
+redis.call('HSET', KEYS[1], 'followerAt', 0)
+return 1`;
+
+/** An index with the id of its stream entry. */
+export type StoredEntry = readonly [index: number, id: string];
+
+/** Takes the follower lease of `job` (displacing `deadToken`, a follower known to have died). */
+export async function claimFollower(
+  redis: Redis,
+  job: string,
+  token: string,
+  deadToken = '',
+): Promise<{ kind: 'taken'; pending: string } | { kind: 'busy'; msAgo: number; other: string } | { kind: 'gone' }> {
+  const keys = jobKeys(job);
+  const [code, value, other] = (await redis.eval(CLAIM, 2, keys.meta, keys.pending, token, FOLLOWER_GONE_MS, deadToken)) as [number, string | undefined, string | undefined];
+  if (code === -1) return { kind: 'gone' };
+  if (code === 0) return { kind: 'busy', msAgo: Number(value), other: other ?? '' };
+  return { kind: 'taken', pending: value ?? '' };
+}
+
+/** Records the batch about to be written; `false` when another follower took over. */
+export async function recordPending(redis: Redis, job: string, token: string, pending: string): Promise<boolean> {
+  const keys = jobKeys(job);
+  return Number(await redis.eval(PEND, 2, keys.meta, keys.pending, token, pending)) === 1;
+}
+
+/** The stored lines of `indexes`, `null` for those already acknowledged (or missing). */
+export async function takeLines(redis: Redis, job: string, indexes: readonly number[]): Promise<Array<string | null>> {
+  if (indexes.length === 0) return [];
+  const keys = jobKeys(job);
+  const lines = (await redis.eval(TAKE, 2, keys.results, keys.acked, ...indexes)) as Array<string | null | false>;
+  return lines.map((line) => (typeof line === 'string' ? line : null));
+}
+
+/** Acknowledges written entries; `gone` or `taken-over` when the follower may not go on. */
+export async function acknowledge(redis: Redis, job: string, token: string, entries: readonly StoredEntry[]): Promise<'ok' | 'gone' | 'taken-over'> {
+  const keys = jobKeys(job);
+  const reply = Number(await redis.eval(ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, ...entries.flat()));
+  return reply === -1 ? 'gone' : reply === -3 ? 'taken-over' : 'ok';
+}
+
+/** Gives the follower lease up. */
+export async function releaseFollower(redis: Redis, job: string, token: string): Promise<void> {
+  await redis.eval(RELEASE, 1, jobKeys(job).meta, token);
+}
