@@ -26,11 +26,7 @@ const work = join(root, 'node_modules/.cache/fanout-docs-blocks');
  * where they were seen), with the error they give. A block listed here must still fail with that
  * code: once fixed, remove its entry.
  */
-const KNOWN_FAILING: readonly { file: string; firstLine: string; code: string; why: string }[] = [
-  { file: 'README.md', firstLine: 'fanout(urls, { retry: { limit: 4, statusCodes: [429, 503], budget: { ratio: 0.5, min: 0 } }, deadline: 60_000 });', code: 'TS2304', why: 'a fragment: `fanout` and `urls` are not declared' },
-  { file: 'README.md', firstLine: 'type Timing = { start; end; ms; queuedMs; wireMs };   // epoch ms; ms = total, queuedMs = waiting, wireMs = attempts on the wire', code: 'TS7008', why: 'pseudo-code of the result type (members without types)' },
-  { file: 'README.md', firstLine: "import { readFileSync } from 'node:fs';\nimport { fanout, http1Transport } from '@fanout/core';", code: 'TS2552', why: '`urls` is not declared' },
-];
+const KNOWN_FAILING: readonly { file: string; firstLine: string; code: string; why: string }[] = [];
 
 interface Block {
   readonly file: string;
