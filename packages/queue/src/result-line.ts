@@ -22,7 +22,10 @@ export function failedLine(index: number, url: string, code: WorkerFailureCode, 
  */
 export function resultLine(result: FetchResult, index: number): ResultLine {
   try {
-    return { line: JSON.stringify({ ...serializeResult(result), index }), failed: !result.ok };
+    // The record, not the result, says whether it failed: serializeResult turns data it cannot
+    // write (nested too deep) into a failed record.
+    const record = serializeResult(result);
+    return { line: JSON.stringify({ ...record, index }), failed: !record.ok };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const extra = result.status === undefined ? { attempts: result.attempts } : { status: result.status, attempts: result.attempts };

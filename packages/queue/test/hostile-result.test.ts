@@ -26,10 +26,17 @@ describe('a hostile result (JSON nested 5,000 deep) among healthy ones', () => {
     expect(await jobStatus(q.url, 'hostile')).toMatchObject({ results: 4, failed: 1, chunkErrors: 0 });
   }, 30_000);
 
-  it('a result that JSON.stringify cannot take becomes a failed line with code ERESULTJSON', () => {
+  it('data nested too deep to write is a failed line (EJSONDEPTH), counted as failed', () => {
     let deep: unknown = [];
     for (let i = 0; i < 100_000; i++) deep = [deep];
     const result = { index: 3, url: 'http://u:secret@example.org/x', ok: true, status: 200, data: deep, attempts: 1, timing: { ms: 1, queuedMs: 0, wireMs: 1 } } as unknown as FetchResult;
+    const { line, failed } = resultLine(result, 42);
+    expect(failed).toBe(true);
+    expect(JSON.parse(line)).toMatchObject({ index: 42, url: 'http://u:***@example.org/x', ok: false, status: 200, error: { code: 'EJSONDEPTH' } });
+  });
+
+  it('a result that JSON.stringify cannot take becomes a failed line with code ERESULTJSON', () => {
+    const result = { index: 3, url: 'http://u:secret@example.org/x', ok: true, status: 200, data: { size: 10n }, attempts: 1, timing: { ms: 1, queuedMs: 0, wireMs: 1 } } as unknown as FetchResult;
     const { line, failed } = resultLine(result, 42);
     expect(failed).toBe(true);
     expect(JSON.parse(line)).toMatchObject({ index: 42, url: 'http://u:***@example.org/x', ok: false, status: 200, error: { code: 'ERESULTJSON' } });
