@@ -1,11 +1,12 @@
-import { isIP, connect as netConnect } from 'node:net';
-import type { ConnectionOptions } from 'node:tls';
+import { isIP, connect as netConnect, type OnReadOpts, type Socket } from 'node:net';
+import type { ConnectionOptions, TLSSocket } from 'node:tls';
 import { toFanoutError } from '../utils/to-fanout-error.js';
 import type { Connector } from './http1/origin-pool.js';
 import { OriginPool } from './http1/origin-pool.js';
 import type { PendingRequest } from './http1/pending-request.js';
 import { requestHead } from './http1/request-head.js';
 import { TlsSessions } from './http1/tls-sessions.js';
+import { AlpnRouter } from './http2/alpn-router.js';
 import { proxyRoute } from './proxy-route.js';
 import { requestHeaders } from './request-headers.js';
 import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
@@ -25,27 +26,52 @@ export interface Http1TransportOptions extends TransportOptions {
   readonly keepAliveTimeout?: number;
 }
 
-/** Opens TCP or TLS connections to one origin; TLS sessions are resumed across its connections. */
-function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions): Connector {
+/** The HTTP/2 side of the transport, or undefined when `httpVersion` is `'1.1'`. */
+function alpnRouterFor(
+  options: Http1TransportOptions,
+  connections: number,
+  keepAliveTimeout: number,
+  tls: TlsConnectOptions,
+  sessions: TlsSessions,
+  proxied: (origin: string) => boolean,
+  http1: (req: TransportRequest, origin: string, path: string) => Promise<TransportResponse>,
+): AlpnRouter | undefined {
+  if (options.httpVersion === '1.1') return undefined;
+  return new AlpnRouter({
+    maxSessions: connections,
+    idleTimeout: keepAliveTimeout,
+    openTls: (url, alpn, onread) => openTls(url, tls, sessions, alpn, onread),
+    proxied,
+    http1,
+  });
+}
+
+/** Opens a TLS socket to `url`'s origin offering `alpn`; its TLS session is resumed and the next one kept. */
+function openTls(url: URL, tls: TlsConnectOptions, sessions: TlsSessions, alpn: readonly string[], onread: OnReadOpts): TLSSocket {
+  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const options: ConnectionOptions = { host, port: Number(url.port) || 443, ALPNProtocols: [...alpn], ...tls };
+  if (isIP(host) === 0) options.servername = host;
+  const origin = url.host;
+  // Node's TLS sockets take `onread` as TCP ones do (its types leave it out).
+  const socket = process.getBuiltinModule('node:tls').connect({ ...options, session: sessions.get(origin), onread } as ConnectionOptions);
+  socket.setNoDelay(true).setKeepAlive(true, 60_000);
+  socket.on('session', (session: Buffer) => sessions.set(origin, session));
+  return socket;
+}
+
+/** What an https pool offers by ALPN: the protocol of its origin is known (HTTP/2 is chosen before the pool, see `AlpnRouter`). */
+const HTTP1_ONLY = ['http/1.1'];
+
+/**
+ * Opens TCP or TLS connections to one origin; TLS sessions are resumed across its connections.
+ * `adopt` gives a TLS connection already made for the origin, when there is one.
+ */
+function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions, adopt: (origin: string, onread: OnReadOpts) => Socket | undefined): Connector {
   const secure = url.protocol === 'https:';
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const port = Number(url.port) || (secure ? 443 : 80);
   if (!secure) return { readyEvent: 'connect', open: (onread) => netConnect({ host, port, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000, onread }) };
-  const options: ConnectionOptions = { host, port, ALPNProtocols: ['http/1.1'], ...tls };
-  if (isIP(host) === 0) options.servername = host;
-  const origin = url.host;
-  const remember = (session: Buffer) => sessions.set(origin, session);
-  return {
-    readyEvent: 'secureConnect',
-    open: (onread) => {
-      const session = sessions.get(origin);
-      // Node's TLS sockets take `onread` as TCP ones do (its types leave it out).
-      const socket = process.getBuiltinModule('node:tls').connect({ ...options, session, onread } as ConnectionOptions);
-      socket.setNoDelay(true).setKeepAlive(true, 60_000);
-      socket.on('session', remember);
-      return socket;
-    },
-  };
+  return { readyEvent: 'secureConnect', open: (onread) => adopt(url.origin, onread) ?? openTls(url, tls, sessions, HTTP1_ONLY, onread) };
 }
 
 /** One origin's pool, the `Host` header for it, and the spellings of it in URLs that lead to it. */
@@ -86,6 +112,8 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
   /** The same pools by canonical origin: `HTTP://127.000.000.001:80` and `http://127.0.0.1` share one, and its limit. */
   const byOrigin = new Map<string, OriginEntry>();
   const sessions = new TlsSessions();
+  const h2 = alpnRouterFor(options, connections, keepAliveTimeout, tls, sessions, (origin) => route?.(origin) !== undefined, (req, origin, path) => sendHttp1(req, origin, path));
+  const adopt = (origin: string, onread: OnReadOpts) => h2?.adopt(origin, onread);
   let fallback: Transport | undefined;
   const viaUndici = () => (fallback ??= undiciTransport(options));
 
@@ -101,7 +129,7 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
         byOrigin.delete(url.origin);
         for (const spelling of spellings) pools.delete(spelling);
       };
-      entry = { pool: new OriginPool(connectorFor(url, tls, sessions), connections, keepAliveTimeout, forget), host: url.host, spellings };
+      entry = { pool: new OriginPool(connectorFor(url, tls, sessions, adopt), connections, keepAliveTimeout, forget), host: url.host, spellings };
       byOrigin.set(url.origin, entry);
     }
     // A few spellings per origin are remembered; past that each is parsed again (no map that
@@ -134,6 +162,11 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
     });
   }
 
+  function sendHttp1(req: TransportRequest, origin: string, path: string): Promise<TransportResponse> {
+    const entry = poolFor(origin);
+    return entry === undefined ? viaUndici().send(req) : dispatch(req, path, entry);
+  }
+
   return {
     name: 'http1',
     stream: (req) => (viaUndici().stream as NonNullable<Transport['stream']>)(req),
@@ -141,13 +174,13 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
       try {
         if (req.followRedirects) return viaUndici().send(req);
         const { origin, path } = splitUrl(req.url);
-        const entry = poolFor(origin);
-        return entry === undefined ? viaUndici().send(req) : dispatch(req, path, entry);
+        return h2?.send(req, origin, path) ?? sendHttp1(req, origin, path);
       } catch (error) {
         return Promise.reject(error);
       }
     },
     async close() {
+      await h2?.close();
       await Promise.all([...byOrigin.values()].map((entry) => entry.pool.close()));
       pools.clear();
       byOrigin.clear();
