@@ -47,6 +47,9 @@ export function streamError(rstCode: number | undefined, error: unknown, label: 
     return new NetworkError('EPROTO', `${label}: the HTTP/2 response broke the protocol (${describe(rstCode, error)})`, { cause: error });
   }
   if (nodeCode !== undefined && !nodeCode.startsWith('ERR_HTTP2_')) return toNetworkError(error, nodeCode);
+  if (nodeCode === 'ERR_HTTP2_SESSION_ERROR' && rstCode !== undefined) {
+    return new NetworkError('ECONNRESET', `${label}: the HTTP/2 connection closed before the response was complete (GOAWAY ${h2CodeName(rstCode)})`, { cause: error });
+  }
   if (rstCode !== undefined && rstCode !== 0) {
     return new NetworkError('ECONNRESET', `${label}: the server reset the HTTP/2 stream (${h2CodeName(rstCode)})`, { cause: error });
   }

@@ -110,6 +110,8 @@ export class H2Origin implements SessionOwner {
 
   private connectIfNeeded(): void {
     if (this.waiting.length === 0 || this.connecting !== undefined || this.closing !== undefined || this.sessions.length >= this.maxSessions) return;
+    // A session whose settings have not come yet takes one stream: its limit is not known to be reached.
+    if (this.sessions.some((session) => !session.settled)) return;
     const opener = this.waiting[0] as H2Request;
     const connection = new AlpnSocket(this.hooks.openTls);
     this.connecting = connection;

@@ -35,6 +35,8 @@ const SESSION_WINDOW = 16 * 1024 * 1024;
 export class H2Session implements StreamOwner {
   private active = 0;
   private maxStreams = 1;
+  /** The server's settings came: `maxStreams` is its own limit. */
+  settled = false;
   private draining = false;
   private lastStreamId = Infinity;
   private idleTimer: NodeJS.Timeout | undefined;
@@ -50,6 +52,7 @@ export class H2Session implements StreamOwner {
     const session = http2.connect(`https://${authority}`, { settings: SETTINGS, createConnection: () => socket });
     this.session = session;
     session.on('remoteSettings', (settings) => {
+      this.settled = true;
       this.maxStreams = Math.max(1, settings.maxConcurrentStreams ?? 100);
       if (this.hasRoom()) owner.hasRoom(this);
     });
