@@ -38,6 +38,7 @@ export class H2Session implements StreamOwner {
   /** The server's settings came: `maxStreams` is its own limit. */
   settled = false;
   private draining = false;
+  private gone = false;
   private lastStreamId = Infinity;
   private idleTimer: NodeJS.Timeout | undefined;
   private readonly session: ClientHttp2Session;
@@ -64,9 +65,12 @@ export class H2Session implements StreamOwner {
       this.retire();
     });
     session.on('error', () => undefined); // its streams report it; 'close' follows
-    session.on('close', () => {
-      this.retire();
-      owner.gone(this);
+    session.on('close', () => this.ended());
+    // A socket that fails under a session still being set up (a TLS 1.3 alert after the
+    // handshake, such as a refused client certificate) may leave it without its own 'close'.
+    socket.once('close', () => {
+      if (!session.destroyed) session.destroy();
+      setImmediate(() => this.ended());
     });
   }
 
@@ -113,7 +117,9 @@ export class H2Session implements StreamOwner {
   /** Closes it now if idle, else once its streams are done. */
   close(): void {
     this.retire();
-    if (this.active === 0) this.session.destroy();
+    if (this.active > 0) return;
+    this.session.destroy();
+    this.ended();
   }
 
   private idle(): void {
@@ -122,6 +128,14 @@ export class H2Session implements StreamOwner {
       this.idleTimer = undefined;
       if (this.active === 0) this.close();
     }, this.idleTimeout).unref();
+  }
+
+  /** The session is gone: the origin is told once. */
+  private ended(): void {
+    if (this.gone) return;
+    this.gone = true;
+    this.retire();
+    this.owner.gone(this);
   }
 
   /** No new streams from now on; the origin is told once. */
