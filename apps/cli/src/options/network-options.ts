@@ -13,6 +13,8 @@ export interface NetworkFlags {
   readonly cacert?: string;
   readonly cert?: string;
   readonly key?: string;
+  /** `--http1.1`: offer only HTTP/1.1 over TLS (commander keeps the flag's name as the key). */
+  readonly 'http1.1'?: boolean;
 }
 
 /** Adds the Network/TLS group. */
@@ -25,5 +27,6 @@ export function addNetworkOptions(command: Command): Command {
     .option('-k, --insecure', 'do not verify the server certificate')
     .option('--cacert <file>', 'extra trusted CA certificates (PEM)')
     .option('--cert <file>', 'client certificate (PEM) for mutual TLS')
-    .option('--key <file>', 'private key (PEM) of --cert');
+    .option('--key <file>', 'private key (PEM) of --cert')
+    .option('--http1.1', 'speak only HTTP/1.1 (default over TLS: HTTP/2 when the server offers it)');
 }
