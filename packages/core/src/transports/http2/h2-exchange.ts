@@ -13,7 +13,11 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 export interface StreamOwner {
   /** Whether the server left `stream` unprocessed (refused it, or it is past a `GOAWAY`'s last stream id). */
   wasRefused(stream: ClientHttp2Stream): boolean;
-  /** The stream is closed, whatever closed it; `refused`: the request goes back to be sent again. */
+  /**
+   * The stream is done, once: its response ended (the server's END_STREAM: closed as far as the
+   * server's stream limit counts, though Node's 'close' comes a turn later), or it closed early;
+   * `refused`: the request goes back to be sent again.
+   */
   streamClosed(request: H2Request, refused: boolean): void;
 }
 
@@ -51,14 +55,12 @@ export function exchange(session: ClientHttp2Session, request: H2Request, author
   });
   stream.on('end', () => {
     ended = true;
+    owner.streamClosed(request, false);
     handler.onComplete();
   });
   stream.on('error', (error: Error) => (failure ??= error));
   stream.on('close', () => {
-    if (ended) {
-      owner.streamClosed(request, false);
-      return;
-    }
+    if (ended) return;
     const refused = !responded && request.aborted === undefined && request.refusals < MAX_REFUSALS && owner.wasRefused(stream);
     if (refused) request.refusals++;
     owner.streamClosed(request, refused);
