@@ -30,7 +30,7 @@ const ctx = useH2Server((req, res, body) => {
   }
   const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !name.startsWith(':') && name !== 'host'));
   res.writeHead(200, { 'content-type': 'application/json', 'x-reply': 'yes' });
-  res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ method: req.method, path: url, headers, body: body.toString('utf8') }));
+  res.end(req.method === 'HEAD' ? '' : JSON.stringify({ method: req.method, path: url, headers, body: body.toString('utf8') }));
 });
 
 const inputs = (url: string): RequestInput[] => [

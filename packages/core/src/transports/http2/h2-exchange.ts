@@ -54,6 +54,8 @@ export function exchange(session: ClientHttp2Session, request: H2Request, author
     if (!handler.onData(chunk)) stream.pause();
   });
   stream.on('end', () => {
+    // Node ends the readable side of a stream its session dropped too: no response, no success.
+    if (!responded) return;
     ended = true;
     owner.streamClosed(request, false);
     handler.onComplete();

@@ -1,3 +1,4 @@
+import { NetworkError } from '../../errors/network-error.js';
 import { checkRequestHeaders, TOKEN } from '../header-syntax.js';
 import type { TransportRequest, TransportResponse } from '../transport.js';
 import { AlpnSocket, type OpenTls } from './alpn-socket.js';
@@ -70,7 +71,15 @@ export class H2Origin implements SessionOwner {
 
   gone(session: H2Session): void {
     this.open.delete(session);
-    this.retired(session);
+    const index = this.sessions.indexOf(session);
+    if (index !== -1) this.sessions.splice(index, 1);
+    // A connection that died before the server's settings came is as good as one never made:
+    // the requests waiting for it fail with its error rather than open connection after connection.
+    if (!session.settled && this.sessions.length === 0 && this.connecting === undefined) {
+      const error = session.failure ?? new NetworkError('ECONNRESET', "The HTTP/2 connection closed before the server's settings came");
+      for (const request of this.waiting.splice(0)) request.fail(error);
+    }
+    this.drain();
     this.emptied();
   }
 
@@ -110,8 +119,9 @@ export class H2Origin implements SessionOwner {
 
   private connectIfNeeded(): void {
     if (this.waiting.length === 0 || this.connecting !== undefined || this.closing !== undefined || this.sessions.length >= this.maxSessions) return;
-    // A session whose settings have not come yet takes one stream: its limit is not known to be reached.
-    if (this.sessions.some((session) => !session.settled)) return;
+    // A session whose settings have not come yet takes one stream: its limit is not known to be
+    // reached (and one that dies before they come fails the waiting requests, see `gone`).
+    for (const session of this.open) if (!session.settled) return;
     const opener = this.waiting[0] as H2Request;
     const connection = new AlpnSocket(this.hooks.openTls);
     this.connecting = connection;

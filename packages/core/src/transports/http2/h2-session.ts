@@ -37,6 +37,8 @@ export class H2Session implements StreamOwner {
   private maxStreams = 1;
   /** The server's settings came: `maxStreams` is its own limit. */
   settled = false;
+  /** What closed the session, when an error did. */
+  failure: Error | undefined;
   private draining = false;
   private gone = false;
   private lastStreamId = Infinity;
@@ -64,7 +66,7 @@ export class H2Session implements StreamOwner {
       this.lastStreamId = lastStreamId;
       this.retire();
     });
-    session.on('error', () => undefined); // its streams report it; 'close' follows
+    session.on('error', (error: Error) => (this.failure ??= error)); // its streams report it too; 'close' follows
     session.on('close', () => this.ended());
     // A socket that fails under a session still being set up (a TLS 1.3 alert after the
     // handshake, such as a refused client certificate) may leave it without its own 'close'.
@@ -81,7 +83,12 @@ export class H2Session implements StreamOwner {
 
   /** Sends `request` as a new stream; false when the session can no longer take one. */
   send(request: H2Request): boolean {
-    if (this.draining || this.session.closed || this.session.destroyed) return false;
+    if (this.draining) return false;
+    if (this.session.closed || this.session.destroyed) {
+      // (Its 'close' is still to come.) Retired, so that no caller keeps offering it requests.
+      this.retire();
+      return false;
+    }
     try {
       exchange(this.session, request, this.authority, this);
     } catch (error) {
