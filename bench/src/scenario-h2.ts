@@ -1,6 +1,8 @@
 // HTTP/2 side by side: nginx `listen … ssl http2`, N requests at -c C, whole processes; the
 // connections each contender opened are counted at nginx (its `$connection` serial per request).
-// node bench/dist/scenario-h2.js [--requests 20000] [--concurrency 64] [--rounds 5]
+// node bench/dist/scenario-h2.js [--requests 20000] [--concurrency 64] [--rounds 5] [--pools 'JSON;JSON'] [--undici-only]
+// --pools: p-map + undici once per pool setting (JSON Agent options besides allowH2); ratios are
+// taken against the fastest of them (its best pool settings). --undici-only: those alone.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -16,7 +18,7 @@ import { makeTestCertificate } from './test-certificate.js';
 import { writeUrlFile } from './url-file.js';
 import { waitUntilServing } from './wait-until-serving.js';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '20000' }, concurrency: { type: 'string', default: '64' }, rounds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { requests: { type: 'string', default: '20000' }, concurrency: { type: 'string', default: '64' }, rounds: { type: 'string', default: '5' }, pools: { type: 'string', default: '{};{"connections":1,"pipelining":100}' }, 'undici-only': { type: 'boolean', default: false } } });
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
 const rounds = Number(values.rounds);
@@ -30,10 +32,16 @@ interface H2Contender {
 }
 
 const UNDICI = 'p-map + undici (allowH2)';
+const undiciWith = (pool: string): H2Contender => ({ name: `${UNDICI} ${pool}`, args: (file) => [benchScript('contenders/p-map-undici-h2'), file, String(concurrency)], env: { BENCH_UNDICI_POOL: pool } });
+const undici = values.pools.split(';').map(undiciWith);
 const contenders: H2Contender[] = [
-  { name: UNDICI, args: (file) => [benchScript('contenders/p-map-undici-h2'), file, String(concurrency)], env: { BENCH_UNDICI_POOL: process.env.BENCH_UNDICI_POOL ?? '{}' } },
-  { name: '@fanout/core (defaults)', args: (file) => [benchScript('contenders/fanout-defaults'), file, String(concurrency)] },
-  { name: 'fanout -o ndjson', cli: true, args: (file) => [FANOUT_BIN, '-o', 'ndjson', '--file', file, '-c', String(concurrency)] },
+  ...undici,
+  ...(values['undici-only']
+    ? []
+    : [
+        { name: '@fanout/core (defaults)', args: (file: string) => [benchScript('contenders/fanout-defaults'), file, String(concurrency)] },
+        { name: 'fanout -o ndjson', cli: true, args: (file: string) => [FANOUT_BIN, '-o', 'ndjson', '--file', file, '-c', String(concurrency)] },
+      ]),
 ];
 
 const nginx = systemCommand('nginx', 'nginx');
@@ -106,7 +114,7 @@ for (let round = 0; round < rounds; round++) {
     process.stderr.write(`round ${round + 1}/${rounds} ${contender.name}: ${(run.wallMs / 1000).toFixed(2)} s, ${connections} connections${ok ? '' : ` FAILED ${run.stderr.slice(-300)}`}\n`);
   }
 }
-const baseline = median((samples.get(UNDICI) ?? []).map((s) => s.wallMs));
+const baseline = Math.min(...undici.map(({ name }) => median((samples.get(name) ?? []).map((s) => s.wallMs))));
 const rows = contenders.map(({ name }) => {
   const runs = samples.get(name) ?? [];
   const wallMs = median(runs.map((s) => s.wallMs));
@@ -120,7 +128,7 @@ const rows = contenders.map(({ name }) => {
     vsUndici: Number((baseline / wallMs).toFixed(2)),
   };
 });
-console.log(JSON.stringify({ requests, concurrency, rounds, undiciPool: process.env.BENCH_UNDICI_POOL ?? '{}', rows }, null, 2));
+console.log(JSON.stringify({ requests, concurrency, rounds, baseline: 'the fastest p-map + undici', rows }, null, 2));
 server.kill('SIGTERM');
 await once(server, 'exit');
 rmSync(dir, { recursive: true, force: true });
