@@ -7,14 +7,14 @@ export const TRANSPORTS = ['http1', 'undici', 'axios'] as const satisfies readon
 /** How requests reach the network: client, proxy, TLS. */
 export interface NetworkFlags {
   readonly transport: TransportName;
+  /** `--http1.1`: offer only HTTP/1.1 over TLS (commander keeps the flag's name as the key). */
+  readonly 'http1.1'?: boolean;
   readonly proxy?: string;
   readonly noproxy?: string;
   readonly insecure?: boolean;
   readonly cacert?: string;
   readonly cert?: string;
   readonly key?: string;
-  /** `--http1.1`: offer only HTTP/1.1 over TLS (commander keeps the flag's name as the key). */
-  readonly 'http1.1'?: boolean;
 }
 
 /** Adds the Network/TLS group. */
@@ -22,11 +22,11 @@ export function addNetworkOptions(command: Command): Command {
   return command
     .optionsGroup('Network/TLS:')
     .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(TRANSPORTS).default('http1'))
+    .option('--http1.1', 'speak only HTTP/1.1 (default over TLS: HTTP/2 when the server offers it)')
     .option('-x, --proxy <url>', 'HTTP proxy for every request (https through CONNECT); default: HTTP_PROXY, HTTPS_PROXY, NO_PROXY')
     .option('--noproxy <hosts>', "hosts that bypass the proxy, e.g. 'localhost,.example.org'")
     .option('-k, --insecure', 'do not verify the server certificate')
     .option('--cacert <file>', 'extra trusted CA certificates (PEM)')
     .option('--cert <file>', 'client certificate (PEM) for mutual TLS')
-    .option('--key <file>', 'private key (PEM) of --cert')
-    .option('--http1.1', 'speak only HTTP/1.1 (default over TLS: HTTP/2 when the server offers it)');
+    .option('--key <file>', 'private key (PEM) of --cert');
 }
