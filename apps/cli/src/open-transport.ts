@@ -18,5 +18,6 @@ export async function openTransport(network: NetworkFlags, connections: number):
     proxy: network.proxy,
     noProxy: network.noproxy,
     tls: { rejectUnauthorized: !network.insecure, ca, cert, key },
+    ...(network['http1.1'] === true ? { httpVersion: '1.1' as const } : {}),
   });
 }

@@ -90,7 +90,7 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
     demo,
     upstream: choice,
     request,
-    network: { transport: flags.transport, proxy: flags.proxy, noproxy: flags.noproxy, insecure: flags.insecure ?? false, cacert: flags.cacert, cert: flags.cert, key: flags.key, speedLimit: flags.speedLimit, speedTime: flags.speedTime },
+    network: { transport: flags.transport, proxy: flags.proxy, noproxy: flags.noproxy, insecure: flags.insecure ?? false, cacert: flags.cacert, cert: flags.cert, key: flags.key, speedLimit: flags.speedLimit, speedTime: flags.speedTime, 'http1.1': flags['http1.1'] },
     mode,
     concurrency: flags.concurrency === 'auto' ? AUTO_MAX_CONCURRENCY : (flags.concurrency ?? (mode === 'sweep' ? DEFAULT_CONCURRENCY.sweep : DEFAULT_CONCURRENCY.run)),
     autoConcurrency: flags.concurrency === 'auto',

@@ -8,6 +8,8 @@ export const TRANSPORTS = ['http1', 'undici', 'axios'] as const satisfies readon
 /** How requests reach the network: client, proxy, TLS. */
 export interface NetworkFlags {
   readonly transport: TransportName;
+  /** `--http1.1`: offer only HTTP/1.1 over TLS (commander keeps the flag's name as the key). */
+  readonly 'http1.1'?: boolean;
   readonly proxy?: string;
   readonly noproxy?: string;
   readonly insecure?: boolean;
@@ -25,6 +27,7 @@ export function addNetworkOptions(command: Command): Command {
   return command
     .optionsGroup('Network/TLS:')
     .addOption(new Option('--transport <name>', 'HTTP client under the core').choices(TRANSPORTS).default('http1').env('FANOUT_TRANSPORT'))
+    .option('--http1.1', 'speak only HTTP/1.1 (default over TLS: HTTP/2 when the server offers it)')
     .option('-x, --proxy <url>', 'HTTP proxy for every request (https through CONNECT); default: HTTP_PROXY, HTTPS_PROXY, NO_PROXY')
     .option('--noproxy <hosts>', "hosts that bypass the proxy, e.g. 'localhost,.example.org'")
     .option('-k, --insecure', 'do not verify the server certificate')

@@ -1,5 +1,5 @@
 import { isIP, connect as netConnect, type OnReadOpts, type Socket } from 'node:net';
-import type { ConnectionOptions } from 'node:tls';
+import type { ConnectionOptions, TLSSocket } from 'node:tls';
 import { toFanoutError } from '../utils/to-fanout-error.js';
 import type { Connector } from './http1/origin-pool.js';
 import { OriginPool } from './http1/origin-pool.js';
@@ -9,6 +9,7 @@ import { TlsSessions } from './http1/tls-sessions.js';
 import { openTunnel } from './connect-tunnel.js';
 import type { DispatchHandler } from './http1/dispatch-handler.js';
 import { StreamBodyHandler } from './http1/stream-body-handler.js';
+import { AlpnRouter } from './http2/alpn-router.js';
 import { proxyAuthorization, proxyRoute } from './proxy-route.js';
 import { requestHeaders } from './request-headers.js';
 import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
@@ -39,8 +40,55 @@ function readInto<S extends Socket>(socket: S, onread: OnReadOpts): S {
   return socket;
 }
 
-/** Opens TCP or TLS connections to one origin (through `proxy` when one serves it); TLS sessions are resumed across its connections. */
-function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions, proxy: URL | undefined): Connector {
+/** The HTTP/2 side of the transport, or undefined when `httpVersion` is `'1.1'`. */
+function alpnRouterFor(
+  options: Http1TransportOptions,
+  connections: number,
+  keepAliveTimeout: number,
+  tls: TlsConnectOptions,
+  sessions: TlsSessions,
+  proxied: (origin: string) => boolean,
+  http1: (req: TransportRequest) => Promise<TransportResponse>,
+): AlpnRouter | undefined {
+  if (options.httpVersion === '1.1') return undefined;
+  return new AlpnRouter({
+    maxSessions: connections,
+    idleTimeout: keepAliveTimeout,
+    openTls: (url, alpn, onread) => openTls(url, tls, sessions, alpn, onread),
+    proxied,
+    http1,
+  });
+}
+
+/**
+ * Opens a TLS socket to `url`'s origin offering `alpn` (inside a CONNECT tunnel's socket
+ * `through`, when given); its TLS session is resumed and the next one kept.
+ */
+function openTls(url: URL, tls: TlsConnectOptions, sessions: TlsSessions, alpn: readonly string[], onread: OnReadOpts, through?: Socket): TLSSocket {
+  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const options: ConnectionOptions = { host, port: Number(url.port) || 443, ALPNProtocols: [...alpn], ...tls };
+  if (isIP(host) === 0) options.servername = host;
+  const origin = url.host;
+  const session = sessions.get(origin);
+  const connect = process.getBuiltinModule('node:tls').connect;
+  // Node's TLS sockets take `onread` as TCP ones do (its types leave it out); not over a
+  // tunnel's socket, where it is never called: there the reads come as 'data' and are copied
+  // into the connection's read buffer.
+  const socket = through === undefined ? connect({ ...options, session, onread } as ConnectionOptions) : readInto(connect({ ...options, session, socket: through }), onread);
+  socket.setNoDelay(true).setKeepAlive(true, 60_000);
+  socket.on('session', (next: Buffer) => sessions.set(origin, next));
+  return socket;
+}
+
+/** What an https pool offers by ALPN: the protocol of its origin is known (HTTP/2 is chosen before the pool, see `AlpnRouter`). */
+const HTTP1_ONLY = ['http/1.1'];
+
+/**
+ * Opens TCP or TLS connections to one origin (through `proxy` when one serves it); TLS sessions
+ * are resumed across its connections. `adopt` gives a TLS connection the HTTP/2 router already
+ * made for the origin and found to speak HTTP/1.1, when there is one.
+ */
+function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions, proxy: URL | undefined, adopt: (origin: string, onread: OnReadOpts) => Socket | undefined): Connector {
   const secure = url.protocol === 'https:';
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const port = Number(url.port) || (secure ? 443 : 80);
@@ -49,26 +97,11 @@ function connectorFor(url: URL, tls: TlsConnectOptions, sessions: TlsSessions, p
     const to = proxy === undefined ? { host, port } : { host: proxy.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.port) || 80 };
     return { readyEvent: 'connect', open: (onread) => netConnect({ ...to, noDelay: true, keepAlive: true, keepAliveInitialDelay: 60_000, onread }) };
   }
-  const options: ConnectionOptions = { host, port, ALPNProtocols: ['http/1.1'], ...tls };
-  if (isIP(host) === 0) options.servername = host;
-  const origin = url.host;
-  const remember = (session: Buffer) => sessions.set(origin, session);
-  return {
-    readyEvent: 'secureConnect',
-    // An https target through a proxy: TLS to the origin inside a CONNECT tunnel.
-    tunnel: proxy === undefined ? undefined : () => openTunnel(proxy, host, port),
-    open: (onread, through) => {
-      const session = sessions.get(origin);
-      const connect = process.getBuiltinModule('node:tls').connect;
-      // Node's TLS sockets take `onread` as TCP ones do (its types leave it out); not over a
-      // tunnel's socket, where it is never called: there the reads come as 'data' and are
-      // copied into the connection's read buffer.
-      const socket = through === undefined ? connect({ ...options, session, onread } as ConnectionOptions) : readInto(connect({ ...options, session, socket: through }), onread);
-      socket.setNoDelay(true).setKeepAlive(true, 60_000);
-      socket.on('session', remember);
-      return socket;
-    },
-  };
+  if (proxy !== undefined) {
+    // An https target through a proxy: TLS to the origin inside a CONNECT tunnel (HTTP/1.1).
+    return { readyEvent: 'secureConnect', tunnel: () => openTunnel(proxy, host, port), open: (onread, through) => openTls(url, tls, sessions, HTTP1_ONLY, onread, through) };
+  }
+  return { readyEvent: 'secureConnect', open: (onread) => adopt(url.origin, onread) ?? openTls(url, tls, sessions, HTTP1_ONLY, onread) };
 }
 
 /** One origin's pool, the `Host` header for it, and the spellings of it in URLs that lead to it. */
@@ -117,6 +150,8 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
   /** The same pools by canonical origin: `HTTP://127.000.000.001:80` and `http://127.0.0.1` share one, and its limit. */
   const byOrigin = new Map<string, OriginEntry>();
   const sessions = new TlsSessions();
+  const h2 = alpnRouterFor(options, connections, keepAliveTimeout, tls, sessions, (origin) => route?.(origin) !== undefined, (req) => sendWhole(req));
+  const adopt = (origin: string, onread: OnReadOpts) => h2?.adopt(origin, onread);
 
   function poolFor(text: string): OriginEntry {
     const known = pools.get(text);
@@ -132,7 +167,7 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
       const proxy = route?.(url.origin);
       const forward = proxy !== undefined && url.protocol === 'http:';
       const auth = forward ? proxyAuthorization(proxy) : undefined;
-      const pool = new OriginPool(connectorFor(url, tls, sessions, proxy), connections, keepAliveTimeout, forget);
+      const pool = new OriginPool(connectorFor(url, tls, sessions, proxy, adopt), connections, keepAliveTimeout, forget);
       entry = { pool, host: url.host, spellings, absolute: forward ? url.origin : undefined, proxyLine: auth === undefined ? '' : `proxy-authorization: ${auth}\r\n` };
       byOrigin.set(url.origin, entry);
     }
@@ -169,14 +204,20 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
     });
   }
 
+  /** `req` on its origin's HTTP/1.1 pool, its body read whole; a socket or parse error as the `NetworkError` the transport rejects with. */
+  function sendWhole(req: TransportRequest): Promise<TransportResponse> {
+    return dispatch<TransportResponse>(req, (resolve, reject) => new WholeBodyHandler(req, resolve, reject, toFanoutError));
+  }
+
   return {
     name: 'http1',
     send(req: TransportRequest): Promise<TransportResponse> {
       try {
         const user = userDispatcher();
         if (user !== undefined) return dispatchOne(user, req);
-        // A socket or parse error as the `NetworkError` the transport rejects with.
-        return dispatch<TransportResponse>(req, (resolve, reject) => new WholeBodyHandler(req, resolve, reject, toFanoutError));
+        if (h2 === undefined) return sendWhole(req);
+        const { origin, path } = splitUrl(req.url);
+        return h2.send(req, origin, path) ?? sendWhole(req);
       } catch (error) {
         return Promise.reject(error);
       }
@@ -191,6 +232,7 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
       }
     },
     async close() {
+      await h2?.close();
       await Promise.all([...byOrigin.values()].map((entry) => entry.pool.close()));
       pools.clear();
       byOrigin.clear();

@@ -54,4 +54,13 @@ export interface TransportOptions {
    * @default undefined (verify against Node's bundled CAs, no client certificate)
    */
   readonly tls?: TransportTlsOptions;
+  /**
+   * HTTP versions the default transport (`http1`) may speak over TLS: `'auto'` offers HTTP/2 and
+   * HTTP/1.1 by ALPN and speaks what the server picks (requests to an h2 origin multiplexed on one
+   * connection, more only past the server's `MAX_CONCURRENT_STREAMS`); `'1.1'` offers only
+   * HTTP/1.1 (curl's `--http1.1`). Plain http is HTTP/1.1 either way; the undici and axios
+   * transports speak HTTP/1.1 whatever this says.
+   * @default 'auto'
+   */
+  readonly httpVersion?: 'auto' | '1.1';
 }

@@ -46,7 +46,7 @@ const HEX = '0123456789ABCDEF';
  * with controls, spaces, DEL and non-ASCII characters percent-encoded (as UTF-8), everything else
  * kept as given: no dot segments resolved, no `//` read as a host, escapes already there left.
  */
-function requestTarget(path: string): string {
+export function requestTarget(path: string): string {
   for (let i = 0; i < path.length; i++) {
     const c = path.charCodeAt(i);
     if (c <= 32 || c >= 127) return percentEncoded(path, i);
