@@ -13,6 +13,7 @@ import { addRequestOptions, addWorkerAuthOptions } from './options/request-optio
 import { addLimitOptions, addRunOptions } from './options/run-options.js';
 import { addBatchOptions } from './batch/batch-options.js';
 import { integer } from './option-parsers.js';
+import { terminalSafe } from './render/terminal-chars.js';
 import type { RunCommandFlags } from './run-config.js';
 
 const RUN_EXAMPLES = `
@@ -63,7 +64,8 @@ export function buildProgram(io: CliIo, version: string, dispatch: Dispatch): Co
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (message, write) => write(`fanout: ${message.replace(/^error: /, '').trim()}\nRun 'fanout --help' for usage and examples.\n`),
+      // Commander's messages echo arguments: control characters in them are shown escaped, never acted on.
+      outputError: (message, write) => write(`fanout: ${terminalSafe(message.replace(/^error: /, '').trim())}\nRun 'fanout --help' for usage and examples.\n`),
     });
 
   const run = root

@@ -1,4 +1,5 @@
 import { UsageError } from '../usage-error.js';
+import { isTempName } from './stale-temps.js';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN = new Set(['index', 'basename', 'host']);
@@ -54,7 +55,8 @@ function lastSegment(url: URL): string {
 /**
  * The file name of input `index` (fetched from `url`) under a checked template: `{index}` the
  * input's position, `{basename}` the URL's last path segment (the index when it has none),
- * `{host}` the URL's host (`:` as `_`). Placeholder values never contain a `/`.
+ * `{host}` the URL's host (`:` as `_`). Placeholder values never contain a `/`. A segment that
+ * has the form of fanout's temporary files (`.fanout-<tag>-<pid>-<hex>.part`) gets a `_` prefix.
  */
 export function fileName(template: string, index: number, url: string): string {
   let parsed: URL | undefined;
@@ -63,12 +65,17 @@ export function fileName(template: string, index: number, url: string): string {
   } catch {
     parsed = undefined;
   }
-  return template.replace(PLACEHOLDER, (_, name: string) => {
-    if (name === 'index') return String(index);
-    if (name === 'host') return safe((parsed?.host ?? 'invalid-url').replace(/:/g, '_'));
+  const name = template.replace(PLACEHOLDER, (_, placeholder: string) => {
+    if (placeholder === 'index') return String(index);
+    if (placeholder === 'host') return safe((parsed?.host ?? 'invalid-url').replace(/:/g, '_'));
     const base = parsed ? lastSegment(parsed) : '';
     return base === '' ? String(index) : safe(base);
   });
+  // A segment named like a temporary file would be removed by the next run as one a killed run left.
+  return name
+    .split('/')
+    .map((segment) => (isTempName(segment) ? `_${segment}` : segment))
+    .join('/');
 }
 
 const isPlaceholder = (token: string): boolean => /^\{[^{}]*\}$/.test(token);

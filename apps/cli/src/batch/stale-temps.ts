@@ -4,6 +4,11 @@ import { hostTag, processAlive } from './process-alive.js';
 /** `.fanout-<host tag>-<pid>-<8 hex>.part` */
 const TEMP_NAME = /^\.fanout-([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.part$/;
 
+/** Whether `name` has the form of a fanout temporary file (of any machine): a later run may remove such a file. */
+export function isTempName(name: string): boolean {
+  return TEMP_NAME.test(name);
+}
+
 /** The temporary files this process has open now. */
 const mine = new Set<string>();
 

@@ -4,6 +4,9 @@ import { UsageError } from '../usage-error.js';
 /** The largest `-H @FILE` read (1 MiB): header files are small, and are read whole. */
 export const MAX_HEADER_FILE_BYTES = 1024 * 1024;
 
+/** The largest body `-d`/`--json` read from `@FILE` or `@-` (64 MiB): a body is held whole in memory and sent with every request. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
 /** Throws a `UsageError` naming `flag` unless `file` is a readable regular file (of at most `maxBytes`, when given). */
 export function checkReadable(file: string, flag: string, maxBytes = Infinity): void {
   let size: number;

@@ -1,13 +1,13 @@
 import type { BodySource, RequestConfig } from '../config.js';
 import type { AuthFlags, RequestFlags } from '../options/request-options.js';
 import { UsageError } from '../usage-error.js';
-import { checkReadable, MAX_HEADER_FILE_BYTES } from './readable-file.js';
+import { checkReadable, MAX_BODY_BYTES, MAX_HEADER_FILE_BYTES } from './readable-file.js';
 import { parseHeaderLine } from './header-line.js';
 
 function bodySource(value: string, flag: string): BodySource {
   if (value === '@-') return { kind: 'stdin' };
   if (value.startsWith('@')) {
-    checkReadable(value.slice(1), flag);
+    checkReadable(value.slice(1), flag, MAX_BODY_BYTES);
     return { kind: 'file', path: value.slice(1) };
   }
   return { kind: 'text', text: value };

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { text } from 'node:stream/consumers';
 import type { HttpMethod } from '@fanout/core';
 import type { BodySource, RequestConfig } from '../config.js';
 import { parseHeaderLine } from './header-line.js';
+import { readCapped, readFileCapped } from './read-capped.js';
+import { MAX_BODY_BYTES, MAX_HEADER_FILE_BYTES } from './readable-file.js';
 
 /** What every request sends unless its own spec says otherwise. Header names are lower-case. */
 export interface RequestDefaults {
@@ -15,8 +15,8 @@ export interface RequestDefaults {
 
 async function readBody(source: BodySource, stdin: Readable): Promise<string> {
   if (source.kind === 'text') return source.text;
-  if (source.kind === 'stdin') return text(stdin);
-  return readFile(source.path, 'utf8');
+  if (source.kind === 'stdin') return readCapped(stdin, MAX_BODY_BYTES, 'the body from stdin (@-)');
+  return readFileCapped(source.path, MAX_BODY_BYTES, `the body ${source.path}`);
 }
 
 async function headerEntries(flags: readonly string[]): Promise<Array<[string, string]>> {
@@ -27,7 +27,7 @@ async function headerEntries(flags: readonly string[]): Promise<Array<[string, s
       continue;
     }
     const file = flag.slice(1);
-    const lines = (await readFile(file, 'utf8')).split('\n');
+    const lines = (await readFileCapped(file, MAX_HEADER_FILE_BYTES, `-H ${file}`)).split('\n');
     lines.forEach((line, n) => {
       const trimmed = line.replace(/\r$/, '').trim();
       if (trimmed !== '' && !trimmed.startsWith('#')) entries.push(parseHeaderLine(trimmed, `line ${n + 1} of -H @${file}`));
