@@ -1,5 +1,5 @@
 import { closeSync, createReadStream, fdatasync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { numberedLines } from '@fanout/core';
 import { UsageError } from '../usage-error.js';
 import { IndexBitmap } from './index-bitmap.js';
 import { JournalLock } from './journal-lock.js';
@@ -215,18 +215,28 @@ function notAJournal(path: string): UsageError {
   return new UsageError(`--journal ${path} is not a fanout journal (its first line is not a journal header)`, 'Give a new file name, or the journal a previous run wrote.');
 }
 
-/** Checks the header and marks the index of every whole, well-formed ok record in `done`. */
+/**
+ * The longest journal line read: longer than any record fanout writes (a body is at most
+ * `maxBodyBytes`, 10 MiB, which JSON escapes to at most six times that, plus headers), so a longer
+ * line is a damaged or planted one. It is counted past, never held, and its input fetched again.
+ */
+export const MAX_JOURNAL_LINE_BYTES = 64 * 1024 * 1024;
+
+/** Checks the header and marks the index of every whole, well-formed ok record in `done`, in memory bounded by the longest line. */
 async function readJournal(path: string, end: number, fingerprint: string, describes: string, maxInputs: number, done: IndexBitmap): Promise<void> {
-  const lines = createInterface({ input: createReadStream(path, { start: 0, end: end - 1 }), crlfDelay: Infinity });
   let first = true;
-  for await (const line of lines) {
-    if (first) {
-      first = false;
-      checkHeader(line, path, fingerprint, describes);
-      continue;
+  for await (const lines of numberedLines(createReadStream(path, { start: 0, end: end - 1 }), MAX_JOURNAL_LINE_BYTES)) {
+    for (const { line, text, overLong } of lines) {
+      if (first) {
+        // The header is the first line: a file that starts otherwise is no journal.
+        first = false;
+        if (line !== 1 || overLong !== undefined) throw notAJournal(path);
+        checkHeader(text, path, fingerprint, describes);
+        continue;
+      }
+      const index = overLong === undefined ? okIndex(text, maxInputs) : undefined;
+      if (index !== undefined) done.add(index);
     }
-    const index = okIndex(line, maxInputs);
-    if (index !== undefined) done.add(index);
   }
 }
 
