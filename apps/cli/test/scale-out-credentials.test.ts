@@ -22,7 +22,7 @@ async function keysInRedis(): Promise<string[]> {
 
 describe('enqueue refuses credentials, which it would store in Redis', () => {
   const cases: Array<[string, string[], RegExp]> = [
-    ['URL userinfo', [`http://user:${SECRET}@127.0.0.1:9/x`], /a URL argument: URL userinfo \(user:password@\) would be stored in Redis/i],
+    ['URL userinfo', [`http://user:${SECRET}@127.0.0.1:9/x`], /a URL argument: URL userinfo \(a user name or password before the host\) would be stored in Redis/i],
     ['-H X-Auth-Token', ['http://127.0.0.1:9/x', '-H', `X-Auth-Token: ${SECRET}`], /-H X-Auth-Token would be stored in Redis/i],
     ['-H Cookie', ['http://127.0.0.1:9/x', '-H', `Cookie: s=${SECRET}`], /-H cookie would be stored in Redis/i],
     ['-H X-Api-Key', ['http://127.0.0.1:9/x', '-H', `X-Api-Key: ${SECRET}`], /-H x-api-key would be stored in Redis/i],

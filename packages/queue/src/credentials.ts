@@ -21,7 +21,7 @@ export function credentialHeaderIn(headers: Readonly<Record<string, string>> | u
  */
 export function credentialsIn(input: RequestInput): string | undefined {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : String(input.url);
-  if (hasUserinfo(url)) return 'URL userinfo (user:password@)';
+  if (hasUserinfo(url)) return 'URL userinfo (a user name or password before the host)';
   if (typeof input === 'string' || input instanceof URL) return undefined;
   const header = credentialHeaderIn(input.headers);
   return header === undefined ? undefined : `header ${header}`;

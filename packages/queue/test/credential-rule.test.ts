@@ -9,8 +9,8 @@ describe('the one rule for credentials that enqueue refuses', () => {
   });
 
   it('finds URL userinfo and credential headers in an input, never naming the secret', () => {
-    expect(credentialsIn('https://u:p@example.org/')).toBe('URL userinfo (user:password@)');
-    expect(credentialsIn(new URL('https://u@example.org/'))).toBe('URL userinfo (user:password@)');
+    expect(credentialsIn('https://u:p@example.org/')).toBe('URL userinfo (a user name or password before the host)');
+    expect(credentialsIn(new URL('https://u@example.org/'))).toBe('URL userinfo (a user name or password before the host)');
     expect(credentialsIn({ url: 'https://example.org/', headers: { 'x-auth-token': 's3cret' } })).toBe('header x-auth-token');
     expect(credentialsIn({ url: 'https://example.org/a@b', headers: { accept: '*/*' } })).toBeUndefined();
     expect(credentialsIn('not a url @ all')).toBeUndefined();
