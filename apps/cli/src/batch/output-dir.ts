@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, writeSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BodySink, BodyTarget } from '@fanout/core';
 import { openInside, shownAs, type DirInside } from './inside-dir.js';
 import { removeStaleTemps, tempDone, tempName } from './stale-temps.js';
 
-/** Writes all of `chunk` (a short write continues where it stopped). */
-async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
-  for (let offset = 0; offset < chunk.length; ) {
-    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
-    offset += bytesWritten;
-  }
+/**
+ * Writes all of `chunk` (a short write continues where it stopped), synchronously: one
+ * `write(2)` into the page cache per chunk of at most 64 KiB, as curl does, instead of a trip
+ * through libuv's thread pool and a promise per chunk (measured: the bulk of the main thread's
+ * time in a 500 × 1 MB download). The bytes reach the disk at `datasync`, which stays async.
+ */
+function writeAll(handle: FileHandle, chunk: Uint8Array): void {
+  for (let offset = 0; offset < chunk.length; ) offset += writeSync(handle.fd, chunk, offset, chunk.length - offset);
 }
 
 /**
@@ -79,12 +81,15 @@ export class OutputDir {
         await handle.close().finally(() => dir.close());
       };
       return {
-        async write(chunk) {
+        lendsChunks: true, // hashed and written before write() resolves, never kept
+        write(chunk) {
           hash.update(chunk);
           bytes += chunk.length;
-          await writeAll(handle, chunk).catch((error: unknown) => {
+          try {
+            writeAll(handle, chunk);
+          } catch (error) {
             throw shownAs(error, file);
-          });
+          }
         },
         async close() {
           try {
