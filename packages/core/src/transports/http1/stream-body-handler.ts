@@ -15,7 +15,7 @@ const DESTROYED = 'Response body stream destroyed before its end';
  * (a byte stream concatenates what it buffered into a new buffer), each one a pooled chunk it
  * can give back.
  */
-const BODY_HIGH_WATER_MARK = 4;
+const BODY_HIGH_WATER_MARK = 2;
 
 /**
  * The handler of one request whose body is streamed (`Transport.stream`, for a `sink`): it
