@@ -31,14 +31,16 @@ async function twoFreePorts(): Promise<[number, number]> {
 /**
  * Starts Debian's nginx (installed with apt-get when missing) with a generated nginx.conf in a
  * temp dir: the posts of packages/demo-upstream/data as static files, the CPU-cheap upstream.
+ * `addFiles` writes more files under the document root before nginx starts.
  */
-export async function startNginx(workers = 1): Promise<NginxUpstream> {
+export async function startNginx(workers = 1, addFiles?: (root: string) => void): Promise<NginxUpstream> {
   const nginx = systemCommand('nginx', 'nginx');
   const dir = mkdtempSync(join(tmpdir(), 'fanout-bench-nginx-'));
   chmodSync(dir, 0o755); // nginx's workers run as nobody when the master runs as root
   const root = join(dir, 'root');
   mkdirSync(join(root, 'posts'), { recursive: true });
   for (const [id, json] of loadDataset().json.posts) writeFileSync(join(root, 'posts', String(id)), json);
+  addFiles?.(root);
   const { certFile, keyFile } = makeTestCertificate(dir);
   const [httpPort, httpsPort] = await twoFreePorts();
   const conf = join(dir, 'nginx.conf');

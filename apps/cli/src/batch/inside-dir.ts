@@ -1,4 +1,4 @@
-import { constants, existsSync, lstatSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync } from 'node:fs';
 import { lstat, mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutsideDirError } from './outside-dir-error.js';
@@ -31,10 +31,18 @@ async function isSymlink(path: string): Promise<boolean> {
  * link swapped in between check and use could still defeat.
  */
 export async function openInside(root: string, segments: readonly string[]): Promise<DirInside> {
-  await mkdir(root, { recursive: true });
+  // Quick system calls on the main thread (see output-dir.ts: the thread pool is the fsyncs').
+  mkdirSync(root, { recursive: true });
   procFd ??= existsSync('/proc/self/fd');
   if (!procFd) return checkedPath(root, segments);
-  let dir: FileHandle = await open(root, constants.O_RDONLY | constants.O_DIRECTORY);
+  const rootFd = openSync(root, constants.O_RDONLY | constants.O_DIRECTORY);
+  if (segments.length === 0) return { path: `/proc/self/fd/${rootFd}`, shown: root, close: async () => closeSync(rootFd) };
+  let dir: FileHandle;
+  try {
+    dir = await open(`/proc/self/fd/${rootFd}`, constants.O_RDONLY | constants.O_DIRECTORY);
+  } finally {
+    closeSync(rootFd);
+  }
   let shown = root;
   try {
     for (const segment of segments) {

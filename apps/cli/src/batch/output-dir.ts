@@ -1,17 +1,24 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fdatasync, openSync, renameSync, writeSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BodySink, BodyTarget } from '@fanout/core';
 import { openInside, shownAs, type DirInside } from './inside-dir.js';
 import { removeStaleTemps, tempDone, tempName } from './stale-temps.js';
 
-/** Writes all of `chunk` (a short write continues where it stopped). */
-async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
-  for (let offset = 0; offset < chunk.length; ) {
-    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
-    offset += bytesWritten;
-  }
+/**
+ * Writes all of `chunk` (a short write continues where it stopped), synchronously: one
+ * `write(2)` into the page cache per chunk of at most 64 KiB, as curl does, instead of a trip
+ * through libuv's thread pool and a promise per chunk (measured: the bulk of the main thread's
+ * time in a 500 × 1 MB download). The bytes reach the disk at `datasync`, which stays async.
+ */
+function writeAll(fd: number, chunk: Uint8Array): void {
+  for (let offset = 0; offset < chunk.length; ) offset += writeSync(fd, chunk, offset, chunk.length - offset);
+}
+
+/** `fdatasync(2)` in libuv's thread pool: the one slow call of a file (it waits for the disk). */
+function dataSync(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
 }
 
 /**
@@ -59,11 +66,13 @@ export class OutputDir {
       const base = segments.pop() as string;
       const dir = await openInside(this.root, segments);
       const file = join(this.root, name);
-      let handle: FileHandle;
+      let fd: number;
       const temp = tempName();
       try {
         await this.clean(segments.join('/'), dir);
-        handle = await open(`${dir.path}/${temp}`, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+        // open, rename and close are quick system calls made on the main thread: the thread
+        // pool (4 threads) is left to the fdatasyncs, which queued behind them before.
+        fd = openSync(`${dir.path}/${temp}`, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
       } catch (error) {
         tempDone(temp);
         await dir.close();
@@ -76,20 +85,27 @@ export class OutputDir {
         if (closed) return;
         closed = true;
         tempDone(temp);
-        await handle.close().finally(() => dir.close());
+        try {
+          closeSync(fd);
+        } finally {
+          await dir.close();
+        }
       };
       return {
-        async write(chunk) {
+        lendsChunks: true, // hashed and written before write() resolves, never kept
+        write(chunk) {
           hash.update(chunk);
           bytes += chunk.length;
-          await writeAll(handle, chunk).catch((error: unknown) => {
+          try {
+            writeAll(fd, chunk);
+          } catch (error) {
             throw shownAs(error, file);
-          });
+          }
         },
         async close() {
           try {
-            await handle.datasync();
-            await rename(`${dir.path}/${temp}`, `${dir.path}/${base}`);
+            await dataSync(fd);
+            renameSync(`${dir.path}/${temp}`, `${dir.path}/${base}`);
           } catch (error) {
             await rm(`${dir.path}/${temp}`, { force: true });
             throw shownAs(error, file);

@@ -1,11 +1,21 @@
 import { Readable } from 'node:stream';
+import { decodingChain } from '../body-reader.js';
 import { decodedBody } from '../decoded-body.js';
 import { ListedHeadersResponse, type HeaderList } from '../raw-headers.js';
 import type { TransportRequest, TransportStreamResponse } from '../transport.js';
+import { pooledCopy } from './chunk-pool.js';
 import type { DispatchHandler } from './dispatch-handler.js';
 
 /** Why a body destroyed by its reader before its end drops the connection. */
 const DESTROYED = 'Response body stream destroyed before its end';
+/**
+ * Chunks (socket reads, up to 64 KiB each) the body's stream buffers before the socket pauses:
+ * the socket is not paused and resumed at every read while the reader writes the previous one.
+ * The stream is in object mode so that a reader gets the chunks one by one as they were pushed
+ * (a byte stream concatenates what it buffered into a new buffer), each one a pooled chunk it
+ * can give back.
+ */
+const BODY_HIGH_WATER_MARK = 2;
 
 /**
  * The handler of one request whose body is streamed (`Transport.stream`, for a `sink`): it
@@ -45,6 +55,8 @@ export class StreamBodyHandler implements DispatchHandler {
     this.req.timing?.firstByte(performance.now());
     this.resume = resume;
     const body = new Readable({
+      objectMode: true,
+      highWaterMark: BODY_HIGH_WATER_MARK,
       read: () => {
         if (!this.paused) return;
         this.paused = false;
@@ -61,14 +73,21 @@ export class StreamBodyHandler implements DispatchHandler {
     });
     this.body = body;
     const response = new ListedHeadersResponse(status, headers, '');
-    this.resolve({ status, header: (name) => response.header(name), headers: () => response.headers(), body: decodedBody(body, headers.get('content-encoding'), this.mapError) });
+    // Without a coding to undo, the reader reads this stream itself: its errors are mapped
+    // already (onError), and no decoding layer copies or delays the chunks.
+    const contentEncoding = headers.get('content-encoding');
+    let readable = body;
+    if (decodingChain(contentEncoding) === undefined) body.on('error', () => undefined); // kept on the stream for its reader, never unhandled
+    else readable = decodedBody(body, contentEncoding, this.mapError);
+    this.resolve({ status, header: (name) => response.header(name), headers: () => response.headers(), body: readable });
     return true;
   }
 
   onReadData(chunk: Buffer, _last: boolean): boolean {
     if (this.ended || this.body === undefined) return true;
-    // The chunk is a view on a read buffer that is reused: the stream keeps a copy.
-    if (this.body.push(Buffer.from(chunk))) return true;
+    // The chunk is a view on a read buffer that is reused: the stream keeps a copy (pooled: see
+    // chunk-pool.ts; a sink whose target lends its chunks gives it back once written).
+    if (this.body.push(pooledCopy(chunk))) return true;
     this.paused = true;
     return false;
   }
@@ -89,6 +108,6 @@ export class StreamBodyHandler implements DispatchHandler {
     this.ended = true;
     this.off();
     if (this.body === undefined) this.reject(error);
-    else this.body.destroy(error as Error);
+    else this.body.destroy(this.mapError(error) as Error);
   }
 }
