@@ -53,8 +53,11 @@ function resultsTo(file: string, args: readonly string[]): FanoutProcess {
   return results;
 }
 
-/** Runs one scenario on a fresh redis-server (so its peaks are this run's), every part a `fanout` process. */
-export async function runScaleScenario(scenario: ScaleScenario, settings: ScaleSettings): Promise<ScaleRow> {
+/**
+ * Runs one scenario on a fresh redis-server (so its peaks are this run's), every part a `fanout`
+ * process; `beforeStop` sees the server once every process has exited (e.g. for its commandstats).
+ */
+export async function runScaleScenario(scenario: ScaleScenario, settings: ScaleSettings, beforeStop?: (redisUrl: string) => Promise<void>): Promise<ScaleRow> {
   const redis = await startRedisServer();
   try {
     const memory = await watchRedisMemory(redis.url, redis.pid);
@@ -84,6 +87,7 @@ export async function runScaleScenario(scenario: ScaleScenario, settings: ScaleS
     results ??= resultsTo(out, ['results', ...queue, '--job', job]);
     const resultsExit = await results.exited;
     if (resultsExit !== 0) process.stderr.write(`scale-out: results exited ${resultsExit}: ${results.stderrTail()}\n`);
+    await beforeStop?.(redis.url);
     return { ...scenario, wallMs, memory: peaks, coverage: await checkIndexes(out, scenario.inputs), exits: { enqueue: enqueueExit, results: resultsExit, workers: workerExits } };
   } finally {
     await redis.stop();

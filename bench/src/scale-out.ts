@@ -3,7 +3,9 @@
 // (to a file), each its own process; Redis's memory sampled throughout (INFO memory, and
 // redis-server's peak RSS). Flags: --n (inputs for 1, 2, 3 workers) --big (the large job, 2
 // workers and a follower; 0 skips it) --upstream nginx|demo --latency MS (demo only)
-// --concurrency C (per worker) --chunk-size --max-waiting --transport.
+// --concurrency C (per worker) --chunk-size --max-waiting --transport. First, the side by side
+// (scale-vs-cli.ts): --vs-cli N URLs (0 skips it) in --rounds interleaved rounds of `fanout --file`
+// alone vs one worker + follower; --vs-cli-only skips the rest; --out DIR for the JSON report.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import { startNginx } from './nginx-upstream.js';
 import { RESULTS_DIR } from './paths.js';
 import { describeCoverage } from './ndjson-index-check.js';
 import { runScaleScenario, type ScaleRow, type ScaleScenario } from './scale-out-run.js';
+import { runVsCli, type VsCliResult } from './scale-vs-cli.js';
 import { startUpstreamProcess } from './upstream-process.js';
 import { writeUrlFile } from './url-file.js';
 
@@ -29,6 +32,10 @@ const { values } = parseArgs({
     'chunk-size': { type: 'string', default: '500' },
     'max-waiting': { type: 'string', default: '20' },
     transport: { type: 'string', default: 'undici' },
+    'vs-cli': { type: 'string', default: '50000' },
+    rounds: { type: 'string', default: '3' },
+    'vs-cli-only': { type: 'boolean', default: false },
+    out: { type: 'string', default: RESULTS_DIR },
   },
 });
 if (values.upstream !== 'nginx' && values.upstream !== 'demo') throw new BenchError(`--upstream must be nginx or demo, got "${values.upstream}"`);
@@ -49,7 +56,8 @@ const upstream = values.upstream === 'demo' ? await startUpstreamProcess(Number(
 const base = 'url' in upstream ? upstream.url : upstream.httpUrl;
 const upstreamText = values.upstream === 'demo' ? `the demo upstream (own process) answering after ${values.latency} ms` : 'nginx (static posts, 1 worker process)';
 const dir = mkdtempSync(join(tmpdir(), 'fanout-bench-scale-'));
-const scenarios: ScaleScenario[] = [
+const vsCliInputs = Number(values['vs-cli']);
+const scenarios: ScaleScenario[] = values['vs-cli-only'] ? [] : [
   ...values.workers.split(',').map((w) => ({ inputs: n, workers: Number(w), follow: true })),
   { inputs: n, workers: 2, follow: false },
   ...(big > 0 ? [{ inputs: big, workers: 2, follow: true }] : []),
@@ -58,7 +66,15 @@ const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memGb: Math
 say(`fanout scale-out bench — node ${machine.node}, redis ${machine.redis}, ${machine.cpus} cores (${machine.cpu}), ${machine.memGb} GB`);
 say(`upstream: ${upstreamText}; ${values.concurrency} in flight per worker (${values.transport}); chunks of ${values['chunk-size']}, at most ${values['max-waiting']} waiting`);
 const rows: ScaleRow[] = [];
+let vsCli: VsCliResult | undefined;
 try {
+  if (vsCliInputs > 0) {
+    say(`\nside by side: ${vsCliInputs} URLs, ${values.rounds} interleaved rounds, fanout --file alone vs one worker + follower`);
+    const urlFile = await writeUrlFile(join(dir, `urls-vs-cli-${vsCliInputs}.txt`), base, vsCliInputs);
+    const settings = { concurrency: Number(values.concurrency), transport: values.transport, chunkSize: Number(values['chunk-size']), maxWaiting: Number(values['max-waiting']) };
+    vsCli = await runVsCli(urlFile, dir, vsCliInputs, Number(values.rounds), settings, say);
+    say(`  median: fanout --file ${vsCli.cli.medianReqPerSec.toFixed(0)} req/s, worker + follower ${vsCli.worker.medianReqPerSec.toFixed(0)} req/s: ${vsCli.ratio.toFixed(2)}× (target ≥ 0.7×), ${vsCli.worker.medianRedisPerInput.toFixed(3)} Redis commands/input\n`);
+  }
   const files = new Map<number, string>();
   for (const scenario of scenarios) {
     let urlFile = files.get(scenario.inputs);
@@ -97,7 +113,7 @@ for (const line of markdownTable(
   }),
 ))
   say(line);
-const report = { date: new Date().toISOString(), command: `node bench/dist/scale-out.js ${process.argv.slice(2).join(' ')}`.trim(), machine, upstream: upstreamText, settings: values, rows };
-const file = `scale-out-${values.upstream}.json`;
-writeFileSync(join(RESULTS_DIR, file), `${JSON.stringify(report, null, 2)}\n`);
-say(`\n(written to bench/results/${file})`);
+const report = { date: new Date().toISOString(), command: `node bench/dist/scale-out.js ${process.argv.slice(2).join(' ')}`.trim(), machine, upstream: upstreamText, settings: values, vsCli, rows };
+const file = join(values.out, `scale-out-${values.upstream}.json`);
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+say(`\n(written to ${file})`);

@@ -1,0 +1,102 @@
+// The side-by-side of `npm run bench:scale`: the same N URLs, the same upstream and concurrency,
+// through (a) `fanout --file urls -o ndjson > file` alone and (b) `fanout enqueue` + one
+// `fanout worker` + `fanout results --follow > file`, each a whole process, in interleaved
+// rounds so both sides see the same load on a shared machine. The worker path also reports
+// the Redis commands it costs per input (INFO commandstats on its own fresh redis-server).
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { openRedis, parseQueueUrl } from '@fanout/queue';
+import { checkIndexes, type IndexCoverage } from './ndjson-index-check.js';
+import { spawnFanout } from './fanout-process.js';
+import { runScaleScenario, type ScaleSettings } from './scale-out-run.js';
+import { median } from './stats.js';
+
+/** One side of one round. */
+export interface VsCliSample {
+  readonly wallMs: number;
+  readonly reqPerSec: number;
+  readonly coverage: IndexCoverage;
+  readonly exit: number | string;
+  /** The 1-minute load average as the run ended. */
+  readonly load: number;
+  /** Worker path only: Redis commands (all clients) per input, and the top commands. */
+  readonly redisPerInput?: number;
+  readonly topCommands?: ReadonlyArray<readonly [string, number]>;
+}
+
+/** Medians of the rounds, and each round's samples. */
+export interface VsCliResult {
+  readonly inputs: number;
+  readonly concurrency: number;
+  readonly rounds: number;
+  readonly cli: { readonly medianReqPerSec: number; readonly samples: readonly VsCliSample[] };
+  readonly worker: { readonly medianReqPerSec: number; readonly medianRedisPerInput: number; readonly samples: readonly VsCliSample[] };
+  /** Worker median req/s over the CLI's. */
+  readonly ratio: number;
+}
+
+/** `cmdstat_hget:calls=12,...` lines → calls by command. */
+export function parseCommandStats(info: string): Map<string, number> {
+  const calls = new Map<string, number>();
+  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) calls.set(match[1] as string, Number(match[2]));
+  return calls;
+}
+
+async function runCli(urlFile: string, out: string, inputs: number, settings: ScaleSettings): Promise<VsCliSample> {
+  const fd = openSync(out, 'w');
+  const started = performance.now();
+  const cli = spawnFanout(['--file', urlFile, '-o', 'ndjson', '--concurrency', String(settings.concurrency), '--transport', settings.transport], fd);
+  closeSync(fd);
+  const exit = await cli.exited;
+  const wallMs = performance.now() - started;
+  if (exit !== 0) process.stderr.write(`scale vs cli: fanout --file exited ${exit}: ${cli.stderrTail()}\n`);
+  return { wallMs, reqPerSec: (inputs * 1000) / wallMs, coverage: await checkIndexes(out, inputs), exit, load: loadavg()[0] ?? 0 };
+}
+
+async function runWorker(urlFile: string, dir: string, inputs: number, settings: ScaleSettings): Promise<VsCliSample> {
+  let stats = new Map<string, number>();
+  const row = await runScaleScenario(
+    { inputs, workers: 1, follow: true },
+    { ...settings, urlFile, dir },
+    async (redisUrl) => {
+      const redis = await openRedis(parseQueueUrl(redisUrl));
+      stats = parseCommandStats(await redis.info('commandstats'));
+      redis.disconnect();
+    },
+  );
+  // The one INFO call above counts itself; the bench's own polls for the job are a handful.
+  const total = [...stats.values()].reduce((sum, calls) => sum + calls, 0) - 1;
+  const top = [...stats.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, calls]) => [name, Math.round((calls / inputs) * 1000) / 1000] as const);
+  rmSync(join(dir, `bench-${inputs}-1w-follow.ndjson`), { force: true });
+  const exit = row.exits.results === 0 && row.exits.enqueue === 0 && row.exits.workers.every((code) => code === 0) ? 0 : `${row.exits.enqueue}/${row.exits.results}/${row.exits.workers.join(',')}`;
+  return { wallMs: row.wallMs, reqPerSec: (inputs * 1000) / row.wallMs, coverage: row.coverage, exit, load: loadavg()[0] ?? 0, redisPerInput: total / inputs, topCommands: top };
+}
+
+/** Runs `rounds` rounds, each CLI then worker (alternating which goes first), on the same URL file. */
+export async function runVsCli(urlFile: string, dir: string, inputs: number, rounds: number, settings: Omit<ScaleSettings, 'urlFile' | 'dir'>, say: (line: string) => void): Promise<VsCliResult> {
+  const full: ScaleSettings = { ...settings, urlFile, dir };
+  const cli: VsCliSample[] = [];
+  const worker: VsCliSample[] = [];
+  const out = join(dir, 'vs-cli.ndjson');
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['cli', 'worker'] as const) : (['worker', 'cli'] as const);
+    for (const side of order) {
+      const sample = side === 'cli' ? await runCli(urlFile, out, inputs, full) : await runWorker(urlFile, dir, inputs, full);
+      (side === 'cli' ? cli : worker).push(sample);
+      rmSync(out, { force: true });
+      const redis = sample.redisPerInput === undefined ? '' : `, ${sample.redisPerInput.toFixed(3)} Redis commands/input`;
+      say(`  round ${round + 1} ${side === 'cli' ? 'fanout --file        ' : 'worker + follower    '}: ${sample.reqPerSec.toFixed(0)} req/s (${(sample.wallMs / 1000).toFixed(2)} s), load ${sample.load.toFixed(2)}${redis}, exit ${sample.exit}`);
+    }
+  }
+  const cliMedian = median(cli.map((s) => s.reqPerSec));
+  const workerMedian = median(worker.map((s) => s.reqPerSec));
+  return {
+    inputs,
+    concurrency: settings.concurrency,
+    rounds,
+    cli: { medianReqPerSec: cliMedian, samples: cli },
+    worker: { medianReqPerSec: workerMedian, medianRedisPerInput: median(worker.map((s) => s.redisPerInput)), samples: worker },
+    ratio: workerMedian / cliMedian,
+  };
+}
