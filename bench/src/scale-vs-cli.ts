@@ -23,6 +23,8 @@ export interface VsCliSample {
   /** Worker path only: Redis commands (all clients) per input, and the top commands. */
   readonly redisPerInput?: number;
   readonly topCommands?: ReadonlyArray<readonly [string, number]>;
+  /** Worker path only: CPU time redis-server used (INFO cpu, user + sys). */
+  readonly redisCpuMs?: number;
 }
 
 /** Medians of the rounds, and each round's samples. */
@@ -56,21 +58,24 @@ async function runCli(urlFile: string, out: string, inputs: number, settings: Sc
 
 async function runWorker(urlFile: string, dir: string, inputs: number, settings: ScaleSettings): Promise<VsCliSample> {
   let stats = new Map<string, number>();
+  let redisCpuMs = 0;
   const row = await runScaleScenario(
     { inputs, workers: 1, follow: true },
     { ...settings, urlFile, dir },
     async (redisUrl) => {
       const redis = await openRedis(parseQueueUrl(redisUrl));
       stats = parseCommandStats(await redis.info('commandstats'));
+      const cpu = await redis.info('cpu');
+      redisCpuMs = ['used_cpu_sys', 'used_cpu_user'].reduce((sum, field) => sum + Number(new RegExp(`^${field}:([\\d.]+)`, 'm').exec(cpu)?.[1] ?? 0) * 1000, 0);
       redis.disconnect();
     },
   );
-  // The one INFO call above counts itself; the bench's own polls for the job are a handful.
+  // The INFO calls count themselves; the bench's own polls for the job are a handful.
   const total = [...stats.values()].reduce((sum, calls) => sum + calls, 0) - 1;
   const top = [...stats.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, calls]) => [name, Math.round((calls / inputs) * 1000) / 1000] as const);
   rmSync(join(dir, `bench-${inputs}-1w-follow.ndjson`), { force: true });
   const exit = row.exits.results === 0 && row.exits.enqueue === 0 && row.exits.workers.every((code) => code === 0) ? 0 : `${row.exits.enqueue}/${row.exits.results}/${row.exits.workers.join(',')}`;
-  return { wallMs: row.wallMs, reqPerSec: (inputs * 1000) / row.wallMs, coverage: row.coverage, exit, load: loadavg()[0] ?? 0, redisPerInput: total / inputs, topCommands: top };
+  return { wallMs: row.wallMs, reqPerSec: (inputs * 1000) / row.wallMs, coverage: row.coverage, exit, load: loadavg()[0] ?? 0, redisPerInput: total / inputs, topCommands: top, redisCpuMs };
 }
 
 /** Runs `rounds` rounds, each CLI then worker (alternating which goes first), on the same URL file. */
@@ -85,7 +90,7 @@ export async function runVsCli(urlFile: string, dir: string, inputs: number, rou
       const sample = side === 'cli' ? await runCli(urlFile, out, inputs, full) : await runWorker(urlFile, dir, inputs, full);
       (side === 'cli' ? cli : worker).push(sample);
       rmSync(out, { force: true });
-      const redis = sample.redisPerInput === undefined ? '' : `, ${sample.redisPerInput.toFixed(3)} Redis commands/input`;
+      const redis = sample.redisPerInput === undefined ? '' : `, ${sample.redisPerInput.toFixed(3)} Redis commands/input, redis-server CPU ${((sample.redisCpuMs ?? 0) / 1000).toFixed(2)} s`;
       say(`  round ${round + 1} ${side === 'cli' ? 'fanout --file        ' : 'worker + follower    '}: ${sample.reqPerSec.toFixed(0)} req/s (${(sample.wallMs / 1000).toFixed(2)} s), load ${sample.load.toFixed(2)}${redis}, exit ${sample.exit}`);
     }
   }
