@@ -3,7 +3,7 @@ import type { Dispatcher } from 'undici';
 import { decodedBody } from './decoded-body.js';
 import { requestHeaders } from './request-headers.js';
 import type { TransportRequest, TransportStreamResponse } from './transport.js';
-import { headerAccessors, headerValue, mapError } from './undici-transport.js';
+import { headerAccessors, headerValue, mapError } from './dispatch-one.js';
 import { splitUrl } from './url-parts.js';
 import { timedAttempt, writingAttempt } from './undici-connection-timing.js';
 
