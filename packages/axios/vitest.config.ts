@@ -14,6 +14,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['../core/test/setup-env.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -27,3 +27,4 @@ export { decodedBody } from './transports/decoded-body.js';
 // Any undici `Dispatcher` (the protocol only: undici itself is not loaded).
 export { dispatchOne, headerAccessors, mapError as mapUndiciError } from './transports/dispatch-one.js';
 export { undiciStream } from './transports/undici-stream.js';
+export type { DispatchController, DispatchHandler, DispatchHeaders, DispatchOptions, Dispatcher } from './transports/dispatcher-protocol.js';

@@ -1,6 +1,6 @@
 // Sending one request through any undici `Dispatcher` (the user's global one, or the undici
 // transport's Agent) without loading undici: the dispatcher protocol only.
-import type { Dispatcher } from 'undici';
+import type { Dispatcher } from './dispatcher-protocol.js';
 import { toNetworkError } from '../utils/to-fanout-error.js';
 import { requestHeaders } from './request-headers.js';
 import type { TransportRequest, TransportResponse } from './transport.js';

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Dispatcher } from 'undici';
+import type { DispatchController, Dispatcher } from './dispatcher-protocol.js';
 import { decodedBody } from './decoded-body.js';
 import { requestHeaders } from './request-headers.js';
 import type { TransportRequest, TransportStreamResponse } from './transport.js';
@@ -18,7 +18,7 @@ export function undiciStream(dispatcher: Dispatcher, req: TransportRequest): Pro
   return new Promise((resolve, reject) => {
     const { origin, path } = splitUrl(req.url);
     const timing = req.timing && timedAttempt(req.timing);
-    let controller: Dispatcher.DispatchController | undefined;
+    let controller: DispatchController | undefined;
     let started = false;
     let expected: number | undefined;
     let received = 0;
