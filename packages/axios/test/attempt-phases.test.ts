@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fanout } from '@fanout/core';
+import { fanout } from '../../core/src/index.js';
 import { axiosTransport } from '../src/index.js';
 import { startSplitBodyServer } from '../../core/test/split-body-server.js';
 import { collect } from '../../core/test/helpers.js';

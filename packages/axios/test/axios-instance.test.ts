@@ -1,6 +1,6 @@
 import axios from 'axios';
 import { describe, expect, it } from 'vitest';
-import { fanout } from '@fanout/core';
+import { fanout } from '../../core/src/index.js';
 import { axiosTransport } from '../src/index.js';
 import { collect } from '../../core/test/helpers.js';
 import { echo, startHttpServer, useServer, type Echo } from '../../core/test/network/network-helpers.js';

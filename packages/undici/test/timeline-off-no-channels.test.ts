@@ -1,6 +1,6 @@
 import { channel } from 'node:diagnostics_channel';
 import { describe, expect, it } from 'vitest';
-import { fanout } from '@fanout/core';
+import { fanout } from '../../core/src/index.js';
 import { undiciTransport } from '../src/index.js';
 import { collect } from '../../core/test/helpers.js';
 import { startSplitBodyServer } from '../../core/test/split-body-server.js';

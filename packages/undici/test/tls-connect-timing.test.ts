@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fanout } from '@fanout/core';
+import { fanout } from '../../core/src/index.js';
 import { undiciTransport } from '../src/index.js';
 import { collect } from '../../core/test/helpers.js';
 import { echo, startHttpsServer, useCertificates, useServer } from '../../core/test/network/network-helpers.js';

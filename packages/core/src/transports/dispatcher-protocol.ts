@@ -4,8 +4,10 @@
  * `MockAgent`, `ProxyAgent`, one composed with interceptors, the user's global one) is one.
  */
 export interface Dispatcher {
-  dispatch(options: DispatchOptions, handler: DispatchHandler): boolean;
-  /** undici's original callback API (`onConnect`, `onHeaders`, `onData`, `onComplete`, `onError`), which it still calls. */
+  /**
+   * Sends a request; `handler` is a {@link DispatchHandler} or one of undici's original callback
+   * API (`onConnect`, `onHeaders`, `onData`, `onComplete`, `onError`), which it still calls.
+   */
   dispatch(options: DispatchOptions, handler: object): boolean;
 }
 

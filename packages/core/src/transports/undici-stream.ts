@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { DispatchController, Dispatcher } from './dispatcher-protocol.js';
+import type { DispatchController, DispatchHandler, Dispatcher } from './dispatcher-protocol.js';
 import { decodedBody } from './decoded-body.js';
 import { requestHeaders } from './request-headers.js';
 import type { TransportRequest, TransportStreamResponse } from './transport.js';
@@ -67,7 +67,7 @@ export function undiciStream(dispatcher: Dispatcher, req: TransportRequest): Pro
           if (started) body.destroy(mapped as Error);
           else reject(mapped);
         },
-      },
+      } satisfies DispatchHandler,
     );
   });
 }
