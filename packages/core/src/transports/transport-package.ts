@@ -1,5 +1,5 @@
 import { TransportNotInstalledError } from '../errors/transport-not-installed-error.js';
-import type { Transport } from './transport.js';
+import type { Transport, TransportRequest } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
 
 /** The transports that are packages of their own: the package and the factory it exports. */
@@ -28,9 +28,9 @@ export function loadTransportPackage(name: keyof typeof PACKAGES, options: Trans
     ));
   return {
     name,
-    send: async (req) => (await load()).send(req),
+    send: async (req) => (await loaded(load, req)).send(req),
     stream: async (req) => {
-      const transport = await load();
+      const transport = await loaded(load, req);
       if (transport.stream === undefined) throw new TypeError(`${packageName} cannot stream bodies`);
       return transport.stream(req);
     },
@@ -38,6 +38,19 @@ export function loadTransportPackage(name: keyof typeof PACKAGES, options: Trans
       if (loading !== undefined) await (await loading.catch(() => undefined))?.close();
     },
   };
+}
+
+/** The transport once loaded; rejects with the abort's reason instead if the attempt ended meanwhile (nothing is sent). */
+async function loaded(load: () => Promise<Transport>, req: TransportRequest): Promise<Transport> {
+  let aborted: Error | undefined;
+  const off = req.onAbort((reason) => (aborted = reason));
+  try {
+    const transport = await load();
+    if (aborted !== undefined) throw aborted;
+    return transport;
+  } finally {
+    off();
+  }
 }
 
 /** Whether `error` says `packageName` itself could not be found (not one of its own imports). */
