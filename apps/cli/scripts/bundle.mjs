@@ -3,11 +3,9 @@
 //
 // - dist/fanout.js (what bin/fanout.js runs) and dist/chunks/ (what a command loads when it runs:
 //   `import()` stays a split point). The workspace packages (@fanout/core, @fanout/queue,
-//   @fanout/demo-upstream) and every npm package they import (rxjs's ESM build tree-shaken to
-//   what core uses, commander, picocolors, bullmq, ioredis, ...) are bundled in.
-// - dist/vendor/: what core loads with `require()` at run time, by name, where the bundler cannot
-//   see it (undici's dispatcher for `--transport undici`, axios for `--transport axios`): each one
-//   CommonJS file, loaded only when that transport is made.
+//   @fanout/undici, @fanout/axios, @fanout/demo-upstream) and every npm package they import
+//   (rxjs's ESM build tree-shaken to what core uses, commander, picocolors, bullmq, ioredis, and
+//   undici and axios in the chunks `--transport undici` / `--transport axios` import) are bundled in.
 // - dist/demo-upstream/data/: the demo upstream's dataset, which it reads next to its code.
 // - dist/THIRD-PARTY-LICENSES.md: the licence of every package bundled in, and the dataset's.
 // - dist/meta.json maps each output file to the sources in it (not packed).
@@ -28,8 +26,6 @@ const rxjsEsm = join(dirname(require.resolve('rxjs/package.json')), 'dist/esm');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const external = Object.keys(manifest.dependencies ?? {});
 
-/** Packages core `require()`s by name at run time, each bundled into dist/vendor/NAME.cjs. */
-const VENDORED = ['undici', 'axios'];
 /** Optional packages of bundled ones, tried in a `try` and not shipped: msgpackr's native addon, bullmq's Valkey client. */
 const OPTIONAL = ['msgpackr-extract', '@valkey/valkey-glide'];
 
@@ -49,35 +45,13 @@ const onlyWhatIsUsed = {
 const PACKAGE_DIR = "new URL(/\\/chunks\\/[^/]*$/.test(import.meta.url) ? '../../' : '../', import.meta.url)";
 
 /**
- * The workspace packages run from inside the bundle, not from their own folders:
- * - `createRequire(…)` (node:module) in them gets a `require` that finds VENDORED packages in
- *   dist/vendor/ (`undici/lib/…` files are not there: core then takes them from undici's root);
- * - `import.meta.url` in @fanout/demo-upstream is where its files are copied (dist/demo-upstream/dist/),
- *   so `new URL('../data/…', import.meta.url)` finds the dataset.
+ * The workspace packages run from inside the bundle, not from their own folders: `import.meta.url`
+ * in @fanout/demo-upstream is where its files are copied (dist/demo-upstream/dist/), so
+ * `new URL('../data/…', import.meta.url)` finds the dataset.
  */
 const workspaceInBundle = {
   name: 'workspace-in-bundle',
   setup(bundler) {
-    const workspace = join(root, '../../packages') + sep;
-    bundler.onResolve({ filter: /^node:module$/ }, ({ importer }) => (importer.startsWith(workspace) ? { path: 'node:module', namespace: 'vendored-require' } : undefined));
-    bundler.onLoad({ filter: /.*/, namespace: 'vendored-require' }, () => ({
-      loader: 'js',
-      contents: `
-import { createRequire as nodeCreateRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-export * from 'node:module';
-const vendored = new Map(${JSON.stringify(VENDORED)}.map((name) => [name, new URL('dist/vendor/' + name + '.cjs', ${PACKAGE_DIR})]));
-export function createRequire(from) {
-  const real = nodeCreateRequire(from);
-  return Object.assign((id) => {
-    const name = id.split('/')[0];
-    if (!vendored.has(name)) return real(id);
-    if (id !== name) throw Object.assign(new Error('Cannot find module ' + JSON.stringify(id) + ' (bundled: only its root)'), { code: 'MODULE_NOT_FOUND' });
-    return real(fileURLToPath(vendored.get(name)));
-  }, { resolve: real.resolve, cache: real.cache });
-}
-`,
-    }));
     const demoUpstream = join(root, '../../packages/demo-upstream/dist') + sep;
     bundler.onLoad({ filter: /\.js$/ }, ({ path }) => {
       if (!path.startsWith(demoUpstream)) return undefined;
@@ -109,26 +83,12 @@ const result = await build({
   logLevel: 'warning',
 });
 
-const vendored = await build({
-  absWorkingDir: root,
-  entryPoints: Object.fromEntries(VENDORED.map((name) => [name, require.resolve(name)])),
-  outdir: join(outdir, 'vendor'),
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  metafile: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-
 cpSync(join(root, '../../packages/demo-upstream/data'), join(root, outdir, 'demo-upstream/data'), { recursive: true });
 
 // Every bare import left in the output is a Node built-in or a declared dependency.
 const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 const undeclared = new Set();
-for (const output of [...Object.values(result.metafile.outputs), ...Object.values(vendored.metafile.outputs)]) {
+for (const output of Object.values(result.metafile.outputs)) {
   for (const { path, external: isExternal } of output.imports) {
     if (!isExternal || builtins.has(path) || path.startsWith('node:')) continue;
     const name = path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0];
@@ -137,7 +97,7 @@ for (const output of [...Object.values(result.metafile.outputs), ...Object.value
 }
 if (undeclared.size > 0) throw new Error(`the bundle imports ${[...undeclared].join(', ')}: bundle them or add them to "dependencies"`);
 
-writeFileSync(join(root, outdir, 'THIRD-PARTY-LICENSES.md'), thirdPartyLicenses([result.metafile, vendored.metafile]));
+writeFileSync(join(root, outdir, 'THIRD-PARTY-LICENSES.md'), thirdPartyLicenses([result.metafile]));
 
 const files = Object.fromEntries(
   Object.entries(result.metafile.outputs)

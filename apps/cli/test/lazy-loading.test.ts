@@ -48,5 +48,13 @@ describe('start-up loads only what the command uses', () => {
     const modules = await loadedModules([`${echo.server.url}/x`, '-o', 'ndjson']);
     expect(matching(modules, /packages\/core\//).length).toBeGreaterThan(0);
     expect(matching(modules, /packages\/(queue|demo-upstream)|bullmq|ioredis/)).toEqual([]);
+    expect(matching(modules, /packages\/(undici|axios)\/|node_modules\/(undici|axios)\//)).toEqual([]);
+  });
+
+  it('--transport undici loads @fanout/undici and undici (a chunk of the bundle), not axios', async () => {
+    const modules = await loadedModules([`${echo.server.url}/x`, '-o', 'ndjson', '--transport', 'undici']);
+    expect(matching(modules, /packages\/undici\/dist\//).length).toBeGreaterThan(0);
+    expect(matching(modules, /node_modules\/undici\//).length).toBeGreaterThan(0);
+    expect(matching(modules, /packages\/axios\/|node_modules\/axios\//)).toEqual([]);
   });
 });

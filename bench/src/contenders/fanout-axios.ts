@@ -1,5 +1,6 @@
-// @fanout/core with axiosTransport() chosen explicitly.
-import { axiosTransport, fanout } from '@fanout/core';
+// @fanout/core with @fanout/axios's axiosTransport() chosen explicitly.
+import { fanout } from '@fanout/core';
+import { axiosTransport } from '@fanout/axios';
 import { printCounts, scriptArgs } from './script-io.js';
 
 const { urls, concurrency } = scriptArgs();

@@ -1,5 +1,6 @@
-// @fanout/core with undiciTransport() chosen explicitly.
-import { fanout, undiciTransport } from '@fanout/core';
+// @fanout/core with @fanout/undici's undiciTransport() chosen explicitly.
+import { fanout } from '@fanout/core';
+import { undiciTransport } from '@fanout/undici';
 import { printCounts, scriptArgs } from './script-io.js';
 
 const { urls, concurrency } = scriptArgs();

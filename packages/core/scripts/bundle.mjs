@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 
 await build({
   absWorkingDir: new URL('..', import.meta.url).pathname,
-  entryPoints: { index: 'src/index.ts' },
+  entryPoints: { index: 'src/index.ts', transport: 'src/transport-kit.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

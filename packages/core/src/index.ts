@@ -38,9 +38,7 @@ export * from './errors/index.js';
 // Transports
 export type { AttemptTiming, Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
 export type { TransportOptions, TransportTlsOptions } from './transports/transport-options.js';
-export { axiosTransport, type AxiosTransportOptions } from './transports/axios-transport.js';
 export { http1Transport, type Http1TransportOptions } from './transports/http1-transport.js';
-export { undiciTransport, type UndiciTransportOptions } from './transports/undici-transport.js';
 export { createTransport, defaultTransportName, TRANSPORT_NAMES, type TransportName } from './transports/create-transport.js';
 
 // Utilities for feeding inputs and writing results

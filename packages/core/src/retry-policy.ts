@@ -7,7 +7,7 @@ import type { HttpMethod } from './request.js';
  * Errors that end a request whatever the policy says: the run is over, the request was cancelled,
  * or it was redirected past its limit (the server would only send it round again).
  */
-const FINAL_CODES: ReadonlySet<string> = new Set(['EDEADLINE', 'EABORTED', 'ETOOMANYREDIRECTS']);
+const FINAL_CODES: ReadonlySet<string> = new Set(['EDEADLINE', 'EABORTED', 'ETOOMANYREDIRECTS', 'ETRANSPORTMISSING']);
 
 /** Whether `headers` carry an `Idempotency-Key` (any case), which makes any method safe to retry. */
 export function hasIdempotencyKey(headers: Readonly<Record<string, string>>): boolean {

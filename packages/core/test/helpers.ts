@@ -1,5 +1,5 @@
 import { lastValueFrom, toArray, type Observable } from 'rxjs';
-import { axiosTransport, type FetchResult } from '../src/index.js';
+import { createTransport, type FetchResult } from '../src/index.js';
 
 /** Collects every result of a run. */
 export function collect<T>(results$: Observable<FetchResult<T>>): Promise<FetchResult<T>[]> {
@@ -35,4 +35,4 @@ export function inFlightCounter(holdMs: number) {
 export const API = 'http://api.test';
 
 /** nock intercepts node:http, which the default transport (http1, on node:net) and undici bypass: nock tests send through axios. */
-export const viaNock = { transport: axiosTransport() } as const;
+export const viaNock = { transport: createTransport('axios') } as const;

@@ -21,7 +21,8 @@ beforeAll(async () => {
   if (!packed) throw new Error('npm pack gave no tarball');
   files = packed.files.map((file) => file.path);
   const link = (name: string) => `file:${join(workspaceModules, name)}`;
-  const dependencies = { '@fanout/core': `file:./${packed.filename}`, rxjs: link('rxjs'), axios: link('axios'), undici: link('undici'), '@types/node': link('@types/node') };
+  // No undici, no axios: core needs neither (they are @fanout/undici's and @fanout/axios's).
+  const dependencies = { '@fanout/core': `file:./${packed.filename}`, rxjs: link('rxjs'), '@types/node': link('@types/node') };
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'example', private: true, type: 'module', dependencies }));
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project });
 }, 300_000);
@@ -34,8 +35,10 @@ describe('the npm package of @fanout/core', () => {
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files.filter((file) => /\.tsbuildinfo$|\.map$|^src\/|^test\//.test(file))).toEqual([]);
-    // One bundle (scripts/bundle.mjs): Node resolves and links one module, not one per source file.
-    expect(files.filter((file) => file.endsWith('.js'))).toEqual(['dist/index.js']);
+    // One bundle per entry point (scripts/bundle.mjs): the root and `@fanout/core/transport`, the
+    // code they share in one chunk (one copy of each error class), not one module per source file.
+    expect(files.filter((file) => file.endsWith('.js') && !file.startsWith('dist/chunks/'))).toEqual(['dist/index.js', 'dist/transport.js']);
+    expect(files.filter((file) => file.startsWith('dist/chunks/'))).toHaveLength(1);
   });
 
   it('installs into a project outside the workspace and type-checks under strict + nodenext', async () => {
@@ -46,9 +49,12 @@ describe('the npm package of @fanout/core', () => {
     await writeFile(
       join(project, 'example.ts'),
       [
-        "import { fanout, compare, isFanoutError, HttpError, serializeResult, undiciTransport, type FetchResult, type RetryOptions } from '@fanout/core';",
+        "import { fanout, compare, isFanoutError, HttpError, serializeResult, createTransport, type FetchResult, type RetryOptions } from '@fanout/core';",
+        "import { requestHeaders, toNetworkError, type Transport } from '@fanout/core/transport';",
+        "const own: Transport = { name: 'own', send: async (req) => { requestHeaders(req.headers); throw toNetworkError(new Error('no')); }, close: async () => {} };",
+        'void own;',
         "const retry: RetryOptions = { limit: 1, statusCodes: [503], budget: false };",
-        "fanout<{ id: number; title: string }, 'title'>(['http://127.0.0.1:1/x'], { retry, fields: ['title'], transport: undiciTransport() })",
+        "fanout<{ id: number; title: string }, 'title'>(['http://127.0.0.1:1/x'], { retry, fields: ['title'], transport: createTransport('undici') })",
         '  .subscribe((result: FetchResult<{ title: string }>) => {',
         '    if (result.ok) console.log(result.data.title.toUpperCase(), result.timing.wireMs);',
         '    else if (result.error instanceof HttpError) console.log(result.error.status, result.error.headers);',
@@ -60,16 +66,17 @@ describe('the npm package of @fanout/core', () => {
     );
     const tsc = join(workspaceModules, 'typescript', 'bin', 'tsc');
     await expect(run(process.execPath, [tsc, '-p', project])).resolves.toBeDefined();
-    // Importing the package requires neither undici nor axios (both are loaded with require() when
-    // a transport that uses them is made; undici has no ES build, so any load of it shows here).
+    // The install has neither undici nor axios, and naming a transport whose package is missing
+    // fails its requests with an error that says what to install (never retried: one attempt).
+    expect((await readdir(join(project, 'node_modules'))).filter((name) => name === 'undici' || name === 'axios')).toEqual([]);
     const script = [
       "const m = await import('@fanout/core');",
-      "const { createRequire } = await import('node:module');",
-      "const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => /node_modules[\\\\/](undici|axios)[\\\\/]/.test(file));",
-      "console.log([typeof m.fanout, typeof m.fetchOne, loaded.length].join(' '));",
+      "const { lastValueFrom, toArray } = await import('rxjs');",
+      "const [r] = await lastValueFrom(m.fanout(['http://127.0.0.1:1/x'], { transport: m.createTransport('undici') }).pipe(toArray()));",
+      "console.log(JSON.stringify([typeof m.fanout, typeof m.fetchOne, r.error.name, r.error.code, r.attempts, r.error.message]));",
     ].join(' ');
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });
-    expect(stdout.trim()).toBe('function undefined 0');
+    expect(JSON.parse(stdout)).toEqual(['function', 'undefined', 'TransportNotInstalledError', 'ETRANSPORTMISSING', 1, 'Transport "undici" needs its package: npm install @fanout/undici']);
     expect(await readdir(join(project, 'node_modules', '@fanout', 'core'))).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'dist', 'package.json']));
   }, 300_000);
 });

@@ -47,5 +47,6 @@ export type FanoutErrorCode =
   | 'ERATELIMITED'
   | 'ELOWSPEED'
   | 'ETOOMANYREDIRECTS'
+  | 'ETRANSPORTMISSING'
   | NetworkErrorCode
   | SinkErrorCode;

@@ -14,3 +14,4 @@ export { SinkError } from './sink-error.js';
 export { RateLimitedError } from './rate-limited-error.js';
 export { LowSpeedError } from './low-speed-error.js';
 export { TooManyRedirectsError } from './too-many-redirects-error.js';
+export { TransportNotInstalledError } from './transport-not-installed-error.js';

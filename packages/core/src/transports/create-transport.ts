@@ -1,21 +1,23 @@
-import { axiosTransport } from './axios-transport.js';
 import { http1Transport } from './http1-transport.js';
+import { loadTransportPackage } from './transport-package.js';
 import type { Transport } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
-import { undiciTransport } from './undici-transport.js';
 
 /** The built-in transports, by name (for `--transport` flags and config). */
 export const TRANSPORT_NAMES = ['http1', 'undici', 'axios'] as const;
 export type TransportName = (typeof TRANSPORT_NAMES)[number];
 
 /**
- * A built-in transport by name, with the options every transport takes (pool size, proxy, TLS).
+ * A transport by name, with the options every transport takes (pool size, proxy, TLS).
+ * `http1` is core's own; `undici` and `axios` are the packages `@fanout/undici` and
+ * `@fanout/axios`, imported by name when the transport is first used (install the one you name:
+ * without it, every request fails with `TransportNotInstalledError`, code `ETRANSPORTMISSING`).
  *
  * @example
  * fanout(urls, { concurrency: 64, transport: createTransport('http1', { connections: 64 }) });
  */
 export function createTransport(name: TransportName, options: TransportOptions = {}): Transport {
-  return name === 'http1' ? http1Transport(options) : name === 'undici' ? undiciTransport(options) : axiosTransport(options);
+  return name === 'http1' ? http1Transport(options) : loadTransportPackage(name, options);
 }
 
 /**

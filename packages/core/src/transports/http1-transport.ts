@@ -15,7 +15,7 @@ import { requestHeaders } from './request-headers.js';
 import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
 import type { Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
-import { dispatchOne } from './undici-transport.js';
+import { dispatchOne } from './dispatch-one.js';
 import { undiciStream } from './undici-stream.js';
 import { splitUrl } from './url-parts.js';
 import { userDispatcher } from './user-dispatcher.js';

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
-import type { Dispatcher } from 'undici';
+import type { DispatchController, DispatchHandler, Dispatcher } from './dispatcher-protocol.js';
 import { decodedBody } from './decoded-body.js';
 import { requestHeaders } from './request-headers.js';
 import type { TransportRequest, TransportStreamResponse } from './transport.js';
-import { headerAccessors, headerValue, mapError } from './undici-transport.js';
+import { headerAccessors, headerValue, mapError } from './dispatch-one.js';
 import { splitUrl } from './url-parts.js';
 import { timedAttempt, writingAttempt } from './undici-connection-timing.js';
 
@@ -18,7 +18,7 @@ export function undiciStream(dispatcher: Dispatcher, req: TransportRequest): Pro
   return new Promise((resolve, reject) => {
     const { origin, path } = splitUrl(req.url);
     const timing = req.timing && timedAttempt(req.timing);
-    let controller: Dispatcher.DispatchController | undefined;
+    let controller: DispatchController | undefined;
     let started = false;
     let expected: number | undefined;
     let received = 0;
@@ -67,7 +67,7 @@ export function undiciStream(dispatcher: Dispatcher, req: TransportRequest): Pro
           if (started) body.destroy(mapped as Error);
           else reject(mapped);
         },
-      },
+      } satisfies DispatchHandler,
     );
   });
 }

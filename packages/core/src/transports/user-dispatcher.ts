@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import type { Dispatcher } from './dispatcher-protocol.js';
 
 /** Where undici (and Node's own `fetch`) keep the global dispatcher: `setGlobalDispatcher` sets it. */
 const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');

@@ -24,6 +24,10 @@ export function useUpstream(): { readonly upstream: DemoUpstream } {
   const holder = {} as { upstream: DemoUpstream };
   beforeAll(async () => {
     holder.upstream = await startDemoUpstream();
+    // createTransport('undici' | 'axios') imports its package on the first request: import both
+    // now, so that a fault's short timeout is not spent loading (and transforming) the package.
+    const packages: readonly string[] = ['@fanout/undici', '@fanout/axios'];
+    await Promise.all(packages.map((name) => import(name)));
   });
   beforeEach(() => holder.upstream.resetStats());
   afterAll(() => holder.upstream.close());

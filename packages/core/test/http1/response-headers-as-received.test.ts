@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError, http1Transport, undiciTransport, type Transport } from '../../src/index.js';
+import { HttpError, createTransport, http1Transport, type Transport } from '../../src/index.js';
 import { response, useRawServer } from './raw-server.js';
 import { runOne } from './run.js';
 
@@ -14,7 +14,7 @@ const ctx = useRawServer((socket) => {
 
 const TRANSPORTS: readonly (readonly [name: string, make: () => Transport])[] = [
   ['http1', () => http1Transport()],
-  ['undici', () => undiciTransport()],
+  ['undici', () => createTransport('undici')],
 ];
 
 describe.each(TRANSPORTS)('response headers as received (%s)', (_, make) => {

@@ -1,8 +1,9 @@
 import axios from 'axios';
 import { describe, expect, it } from 'vitest';
-import { axiosTransport, fanout } from '../../src/index.js';
-import { collect } from '../helpers.js';
-import { echo, startHttpServer, useServer, type Echo } from './network-helpers.js';
+import { fanout } from '../../core/src/index.js';
+import { axiosTransport } from '../src/index.js';
+import { collect } from '../../core/test/helpers.js';
+import { echo, startHttpServer, useServer, type Echo } from '../../core/test/network/network-helpers.js';
 
 const ctx = useServer(() => startHttpServer(echo));
 

@@ -1,8 +1,9 @@
 import { channel } from 'node:diagnostics_channel';
 import { describe, expect, it } from 'vitest';
-import { fanout, undiciTransport } from '../src/index.js';
-import { collect } from './helpers.js';
-import { startSplitBodyServer } from './split-body-server.js';
+import { fanout } from '../../core/src/index.js';
+import { undiciTransport } from '../src/index.js';
+import { collect } from '../../core/test/helpers.js';
+import { startSplitBodyServer } from '../../core/test/split-body-server.js';
 
 describe('without timeline, nothing listens to undici', () => {
   it('subscribes to undici’s diagnostics channels only once a run asks for a timeline', async () => {

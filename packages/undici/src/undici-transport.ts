@@ -1,16 +1,19 @@
-import type { buildConnector, Dispatcher } from 'undici';
-import { toNetworkError } from '../utils/to-fanout-error.js';
-import { proxyAuthorization, proxyRoute, type ProxyRoute } from './proxy-route.js';
-import { requestHeaders } from './request-headers.js';
-import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
-import { authorityOf, openTunnel } from './connect-tunnel.js';
-import type { Transport, TransportRequest, TransportResponse } from './transport.js';
-import type { TransportOptions } from './transport-options.js';
-import { splitUrl } from './url-parts.js';
-import { undiciStream } from './undici-stream.js';
-import { loadAgent, loadBuildConnector, loadRedirectInterceptor } from './undici-parts.js';
-import { timedAttempt, writingAttempt } from './undici-connection-timing.js';
-import { WholeBodyHandler } from './whole-body-handler.js';
+import { Agent, buildConnector, interceptors, type Dispatcher } from 'undici';
+import {
+  authorityOf,
+  dispatchOne,
+  openTunnel,
+  proxyAuthorization,
+  proxyRoute,
+  tlsConnectOptions,
+  undiciStream,
+  type ProxyRoute,
+  type TlsConnectOptions,
+  type Transport,
+  type TransportOptions,
+  type TransportRequest,
+  type TransportResponse,
+} from '@fanout/core/transport';
 
 /** Options of {@link undiciTransport}: the common {@link TransportOptions}, and: */
 export interface UndiciTransportOptions extends TransportOptions {
@@ -19,65 +22,6 @@ export interface UndiciTransportOptions extends TransportOptions {
    * @default 4000
    */
   readonly keepAliveTimeout?: number;
-}
-
-/** undici's own error codes, as the system codes fanout reports; any other code is kept as is. */
-const CODES: Readonly<Record<string, string>> = {
-  UND_ERR_SOCKET: 'ECONNRESET',
-  UND_ERR_CLOSED: 'ECONNRESET',
-  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'ECONNRESET',
-  UND_ERR_CONNECT_TIMEOUT: 'ECONNECTTIMEOUT',
-  UND_ERR_HEADERS_OVERFLOW: 'EHEADERSOVERFLOW',
-};
-
-/** undici's errors at this transport's boundary: a `NetworkError` with a system, TLS or proxy code. */
-export function mapError(error: unknown): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? toNetworkError(error, CODES[code] ?? code) : error;
-}
-
-export function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
-/** `header(name)` and `headers()` of a response over undici's raw header record. */
-export function headerAccessors(all: Record<string, string | string[] | undefined>): Pick<TransportResponse, 'header' | 'headers'> {
-  return {
-    header: (name) => headerValue(all[name]),
-    headers: () => {
-      const result: Record<string, string> = {};
-      for (const name in all) {
-        const value = headerValue(all[name]);
-        if (value !== undefined) result[name] = value;
-      }
-      return result;
-    },
-  };
-}
-
-/**
- * The whole-body handler with undici's connection timing: with a `timeline`, the connection an
- * attempt opened is told apart through undici's diagnostics channels.
- */
-class UndiciBodyHandler extends WholeBodyHandler {
-  constructor(req: TransportRequest, resolve: (response: TransportResponse) => void, reject: (error: unknown) => void) {
-    super(req, resolve, reject, mapError);
-    if (req.timing) timedAttempt(req.timing);
-  }
-
-  override onConnect(abort: (reason: Error) => void): void {
-    if (this.req.timing) writingAttempt(this.req.timing);
-    super.onConnect(abort);
-  }
-}
-
-/** Sends one request through `dispatcher.dispatch`, the body decoded and capped as it arrives. */
-export function dispatchOne(dispatcher: Dispatcher, req: TransportRequest): Promise<TransportResponse> {
-  return new Promise((resolve, reject) => {
-    const { origin, path } = splitUrl(req.url);
-    const opts = { origin, path, method: req.method, headers: requestHeaders(req.headers), body: req.body ?? null, headersTimeout: 0, bodyTimeout: 0 };
-    dispatcher.dispatch(opts, new UndiciBodyHandler(req, resolve, reject));
-  });
 }
 
 /**
@@ -101,7 +45,7 @@ function forwardProxying(route: ProxyRoute): Dispatcher.DispatcherComposeInterce
  * tunnel (TLS end to end); every other connection as undici would.
  */
 function tunnelingConnector(route: ProxyRoute, tls: TlsConnectOptions): buildConnector.connector {
-  const direct = loadBuildConnector()({ ...tls });
+  const direct = buildConnector({ ...tls });
   return (opts, callback) => {
     const port = Number(opts.port) || 443;
     const proxy = opts.protocol === 'https:' ? route(`https://${authorityOf(opts.hostname, port)}`) : undefined;
@@ -142,11 +86,10 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
   const keepAliveTimeout = options.keepAliveTimeout ?? 4000;
   const tls = tlsConnectOptions(options.tls);
   const route = proxyRoute(options);
-  const Agent = loadAgent();
   const agent = new Agent({ connections, keepAliveTimeout, connect: route === undefined ? tls : tunnelingConnector(route, tls) });
   const dispatcher: Dispatcher = route === undefined ? agent : agent.compose(forwardProxying(route));
   let redirecting: Dispatcher | undefined;
-  const choose = (req: TransportRequest) => (req.followRedirects ? (redirecting ??= dispatcher.compose(loadRedirectInterceptor()({ maxRedirections: 5 }))) : dispatcher);
+  const choose = (req: TransportRequest) => (req.followRedirects ? (redirecting ??= dispatcher.compose(interceptors.redirect({ maxRedirections: 5 }))) : dispatcher);
   return {
     name: 'undici',
     stream: (req) => undiciStream(choose(req), req),

@@ -1,20 +1,27 @@
 import type { Agent as HttpAgent } from 'node:http';
 import { Readable } from 'node:stream';
-import { createRequire } from 'node:module';
-import type { AxiosError, AxiosInstance, AxiosProxyConfig, AxiosRequestConfig, AxiosResponse, AxiosStatic, GenericAbortSignal } from 'axios';
-import { BodyTooLargeError } from '../errors/body-too-large-error.js';
-import { FanoutError } from '../errors/fanout-error.js';
-import { NetworkError } from '../errors/network-error.js';
-import { errorCode, toNetworkError } from '../utils/to-fanout-error.js';
-import { bodyReader } from './body-reader.js';
-import { proxyRoute, type ProxyRoute } from './proxy-route.js';
-import { ACCEPT_ENCODING, requestHeaders } from './request-headers.js';
-import { tlsConnectOptions } from './tls-options.js';
-import { decodedBody } from './decoded-body.js';
-import type { Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transport.js';
-import type { TransportOptions } from './transport-options.js';
+import axios, { type AxiosError, type AxiosInstance, type AxiosProxyConfig, type AxiosRequestConfig, type AxiosResponse, type GenericAbortSignal } from 'axios';
+import {
+  ACCEPT_ENCODING,
+  BodyTooLargeError,
+  FanoutError,
+  NetworkError,
+  bodyReader,
+  decodedBody,
+  errorCode,
+  proxyRoute,
+  requestHeaders,
+  splitUrl,
+  tlsConnectOptions,
+  toNetworkError,
+  type ProxyRoute,
+  type Transport,
+  type TransportOptions,
+  type TransportRequest,
+  type TransportResponse,
+  type TransportStreamResponse,
+} from '@fanout/core/transport';
 import { tunnelingHttpsAgent } from './tunneling-https-agent.js';
-import { splitUrl } from './url-parts.js';
 
 /** Options of {@link axiosTransport}: the common {@link TransportOptions}, and: */
 export interface AxiosTransportOptions extends TransportOptions {
@@ -177,15 +184,6 @@ function toStreamResponse(response: AxiosResponse<unknown>): TransportStreamResp
 }
 
 /**
- * axios (with form-data, mime-db, follow-redirects, ...) loads when an `axiosTransport()` without
- * an `instance` is made, not when @fanout/core is imported: a run on another transport never pays
- * for it. Synchronously (axios's CommonJS build), so no request's timeout counts the loading.
- */
-function loadAxios(): AxiosStatic {
-  return createRequire(import.meta.url)('axios') as AxiosStatic;
-}
-
-/**
  * axios over keep-alive agents, with the same contract as the undici transport: text bodies
  * (gzip, deflate and br decoded by the core's reader, the cap on decoded bytes), every status
  * resolved, redirects off unless asked, and the same proxy rules (its own environment handling
@@ -201,7 +199,7 @@ export function axiosTransport(options: AxiosTransportOptions = {}): Transport {
   const httpAgent = new (process.getBuiltinModule('node:http').Agent)({ keepAlive: true, maxSockets: connections, scheduling: 'lifo' });
   const httpsAgent = tunnelingHttpsAgent(route, { keepAlive: true, maxSockets: connections, scheduling: 'lifo', ...tlsConnectOptions(options.tls) });
   const instance = options.instance;
-  const client = instance ?? loadAxios().create({ ...CONTRACT, httpAgent, httpsAgent, headers: { 'Accept-Encoding': ACCEPT_ENCODING } });
+  const client = instance ?? axios.create({ ...CONTRACT, httpAgent, httpsAgent, headers: { 'Accept-Encoding': ACCEPT_ENCODING } });
   // A user's instance: the contract goes with every request (ours has it in its defaults).
   const base: AxiosRequestConfig = instance
     ? { ...CONTRACT, httpAgent: (instance.defaults.httpAgent as HttpAgent | undefined) ?? httpAgent, httpsAgent: (instance.defaults.httpsAgent as HttpAgent | undefined) ?? httpsAgent }

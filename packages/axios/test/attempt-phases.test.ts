@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { axiosTransport, fanout } from '../src/index.js';
-import { startSplitBodyServer } from './split-body-server.js';
-import { collect } from './helpers.js';
+import { fanout } from '../../core/src/index.js';
+import { axiosTransport } from '../src/index.js';
+import { startSplitBodyServer } from '../../core/test/split-body-server.js';
+import { collect } from '../../core/test/helpers.js';
 
 describe('timeline with axios: first byte per attempt, no connect', () => {
   it('marks when the response began, inside the attempt, and leaves connect out', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fanout, undiciTransport } from '../../src/index.js';
-import { collect } from '../helpers.js';
-import { echo, startHttpsServer, useCertificates, useServer } from './network-helpers.js';
+import { fanout } from '../../core/src/index.js';
+import { undiciTransport } from '../src/index.js';
+import { collect } from '../../core/test/helpers.js';
+import { echo, startHttpsServer, useCertificates, useServer } from '../../core/test/network/network-helpers.js';
 
 const pem = useCertificates();
 const https = useServer(() => startHttpsServer({ key: pem.certs.serverKey, cert: pem.certs.serverCert }, echo));

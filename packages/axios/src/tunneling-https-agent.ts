@@ -1,8 +1,7 @@
 import type { Agent, AgentOptions, RequestOptions } from 'node:https';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { authorityOf, openTunnel } from './connect-tunnel.js';
-import type { ProxyRoute } from './proxy-route.js';
+import { authorityOf, openTunnel, type ProxyRoute } from '@fanout/core/transport';
 
 type Callback = (err: Error | null, stream: Duplex) => void;
 type TunnelingAgentClass = new (route: ProxyRoute | undefined, options: AgentOptions) => Agent;

@@ -1,0 +1,1 @@
+export { axiosTransport, type AxiosTransportOptions } from './axios-transport.js';
