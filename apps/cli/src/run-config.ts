@@ -13,12 +13,12 @@ import { UsageError } from './usage-error.js';
 export type RunCommandFlags = InputFlags & DemoFlags & RequestFlags & AuthFlags & NetworkFlags & RunFlags & OutputFlags & RawBatchOptions;
 
 /** Throws a `UsageError` unless `value` is an absolute http(s) URL. */
-export function httpUrl(value: string, what: string): string {
+export function httpUrl(value: string, what: string, example = 'https://example.org/posts/1'): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`${what} "${value}" is not a valid URL`, 'Give an absolute URL such as https://example.org/posts/1.');
+    throw new UsageError(`${what} "${value}" is not a valid URL`, `Give an absolute URL such as ${example}.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(`${what} "${value}" is not an http(s) URL`, 'Only http:// and https:// URLs can be fetched.');
@@ -51,7 +51,7 @@ function upstream(flags: InputFlags & DemoFlags, external: boolean): UpstreamCho
   const shaped = [flags.latency !== undefined && '--latency', flags.failRate !== undefined && '--fail-rate'].filter(Boolean).join(' and ');
   if (shaped !== '' && external) {
     const other = flags.live ? '--live' : flags.baseUrl !== undefined ? '--base-url' : 'URLs or --file';
-    throw new UsageError(`${shaped} shape the embedded demo upstream, which ${other} does not use`, `Drop ${shaped}, or use --ids without --base-url/--live.`);
+    throw new UsageError(`${shaped} ${shaped.includes(' and ') ? 'shape' : 'shapes'} the embedded demo upstream, which ${other} does not use`, `Drop ${shaped}, or use --ids without --base-url/--live.`);
   }
   if (flags.live) return { kind: 'url', url: LIVE_URL, live: true };
   if (flags.baseUrl !== undefined) return { kind: 'url', url: httpUrl(flags.baseUrl, '--base-url').replace(/\/+$/, ''), live: false };
@@ -80,7 +80,7 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
   }
   if (flags.key !== undefined && flags.cert === undefined) throw new UsageError('--key needs --cert', 'Give the client certificate with --cert FILE.');
   for (const [flag, file] of [['--cacert', flags.cacert], ['--cert', flags.cert], ['--key', flags.key]] as const) if (file !== undefined) checkReadable(file, flag);
-  if (flags.proxy !== undefined) httpUrl(flags.proxy, '--proxy');
+  if (flags.proxy !== undefined) httpUrl(flags.proxy, '--proxy', 'http://proxy.example.org:3128');
   const speedFlag = flags.speedLimit !== undefined ? '--speed-limit' : flags.speedTime !== undefined ? '--speed-time' : undefined;
   if (speedFlag !== undefined && flags.outputDir === undefined) throw new UsageError(`${speedFlag} applies to --output-dir downloads`, 'A body read into memory is bounded by --timeout; add --output-dir DIR.');
   return {
