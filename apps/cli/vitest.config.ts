@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    setupFiles: ['test/setup-env.ts'],
+    setupFiles: ['../../packages/core/test/setup-env.ts'],
     testTimeout: 30_000,
   },
 });
