@@ -9,6 +9,8 @@ import { giveBackChunk } from './transports/http1/chunk-pool.js';
 export interface SinkResponse {
   /** The input's position (0-based), as in its result. */
   readonly index: number;
+  /** The `key` of the input's `RequestSpec`, unchanged (undefined when it had none). */
+  readonly key?: unknown;
   readonly url: string;
   readonly status: number;
   /** Looks a response header up by its lower-case name. */

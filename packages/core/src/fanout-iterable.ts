@@ -27,14 +27,14 @@ import { paced } from './utils/paced.js';
  *   else console.error(result.url, result.error.code);
  * }
  */
-export function fanoutIterable<T = unknown, F extends string = string>(
-  input: Inputs<RequestInput>,
+export function fanoutIterable<T = unknown, F extends string = string, K = unknown>(
+  input: Inputs<RequestInput<K>>,
   options?: FanoutOptions<F>,
-): AsyncIterableIterator<FetchResult<PickFields<T, F>>> {
+): AsyncIterableIterator<FetchResult<PickFields<T, F>, K>> {
   const room = resolveOptions(options).concurrency;
-  const buffer: FetchResult<PickFields<T, F>>[] = [];
+  const buffer: FetchResult<PickFields<T, F>, K>[] = [];
   // `next()` calls waiting for a result, oldest first (a caller may call it again before the first settles).
-  const readers: { resolve: (step: IteratorResult<FetchResult<PickFields<T, F>>>) => void; reject: (error: Error) => void }[] = [];
+  const readers: { resolve: (step: IteratorResult<FetchResult<PickFields<T, F>, K>>) => void; reject: (error: Error) => void }[] = [];
   let failure: { error: unknown } | undefined;
   let finished = false;
   let freed: (() => void) | undefined;
@@ -42,7 +42,7 @@ export function fanoutIterable<T = unknown, F extends string = string>(
 
   // An input is taken only while the buffer has room; the loop taking a result makes room.
   const hasRoom = (): Promise<void> | undefined => (buffer.length < room ? undefined : new Promise<void>((resolve) => (freed = resolve)));
-  const results$ = fanout<T, F>(isObservable(input) ? input : paced(input, hasRoom), options);
+  const results$ = fanout<T, F, K>(isObservable(input) ? input : paced(input, hasRoom), options);
 
   // Hands the waiting `next()` calls results, the run's error, or the end.
   const settle = (): void => {
@@ -54,7 +54,7 @@ export function fanoutIterable<T = unknown, F extends string = string>(
       else read?.resolve(step);
     }
   };
-  const nextStep = (): IteratorResult<FetchResult<PickFields<T, F>>> | Error | undefined => {
+  const nextStep = (): IteratorResult<FetchResult<PickFields<T, F>, K>> | Error | undefined => {
     if (buffer.length > 0) return { done: false, value: takeFirst() };
     if (failure) {
       const { error } = failure;
@@ -64,8 +64,8 @@ export function fanoutIterable<T = unknown, F extends string = string>(
     }
     return finished ? { done: true, value: undefined } : undefined;
   };
-  const takeFirst = (): FetchResult<PickFields<T, F>> => {
-    const value = buffer.shift() as FetchResult<PickFields<T, F>>;
+  const takeFirst = (): FetchResult<PickFields<T, F>, K> => {
+    const value = buffer.shift() as FetchResult<PickFields<T, F>, K>;
     const wake = freed;
     freed = undefined;
     wake?.();
@@ -79,7 +79,7 @@ export function fanoutIterable<T = unknown, F extends string = string>(
     freed = undefined;
   };
 
-  const iterator: AsyncIterableIterator<FetchResult<PickFields<T, F>>> = {
+  const iterator: AsyncIterableIterator<FetchResult<PickFields<T, F>, K>> = {
     next() {
       subscription ??= results$.subscribe({
         next(result) {

@@ -33,18 +33,26 @@ import { createRunContext } from './run-context.js';
  * @example
  * // Literal `fields` narrow `data`: here to `{ title: string }`.
  * fanout<{ id: number; title: string }, 'title'>(urls, { fields: ['title'] });
+ *
+ * @example
+ * // A spec's `key` comes back on its result (typed `K`, here `{ row: number }`), never serialized.
+ * fanout(rows.map((row, at) => ({ url: row.url, key: { row: at + 1 } })))
+ *   .subscribe((result) => console.log(result.key?.row, result.ok));
  */
-export function fanout<T = unknown, F extends string = string>(input: Inputs<RequestInput>, options?: FanoutOptions<F>): Observable<FetchResult<PickFields<T, F>>> {
+export function fanout<T = unknown, F extends string = string, K = unknown>(
+  input: Inputs<RequestInput<K>>,
+  options?: FanoutOptions<F>,
+): Observable<FetchResult<PickFields<T, F>, K>> {
   const resolved = resolveOptions(options);
   // Per subscription, as `defer` would: each subscriber runs the requests anew.
-  return new Observable<FetchResult<PickFields<T, F>>>((subscriber) => {
+  return new Observable<FetchResult<PickFields<T, F>, K>>((subscriber) => {
     const ctx = createRunContext(resolved);
     const source = demandSource(input, resolved.concurrency);
     // A pulled input is taken only when a slot is free; a pushed one (an Observable) may wait in
     // the operator's buffer, and that wait is queue time (from its arrival).
     return source.items.pipe(
       mergeRequests(
-        (request: RequestInput, index, arrivedAt, startedAt) => fetchOne<PickFields<T, F>>(request, index, ctx, arrivedAt, startedAt),
+        (request: RequestInput<K>, index, arrivedAt, startedAt) => fetchOne<PickFields<T, F>, K>(request, index, ctx, arrivedAt, startedAt),
         resolved.concurrency,
         () => ctx.abortAll(new AbortError('Unsubscribed before the request finished')),
       ),
@@ -62,9 +70,9 @@ export function fanout<T = unknown, F extends string = string>(input: Inputs<Req
  * @example
  * sequential(urls).subscribe((result) => console.log(result.index, result.ok));
  */
-export function sequential<T = unknown, F extends string = string>(
-  input: Inputs<RequestInput>,
+export function sequential<T = unknown, F extends string = string, K = unknown>(
+  input: Inputs<RequestInput<K>>,
   options?: Omit<FanoutOptions<F>, 'concurrency'>,
-): Observable<FetchResult<PickFields<T, F>>> {
-  return fanout<T, F>(input, { ...options, concurrency: 1 });
+): Observable<FetchResult<PickFields<T, F>, K>> {
+  return fanout<T, F, K>(input, { ...options, concurrency: 1 });
 }

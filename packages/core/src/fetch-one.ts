@@ -71,14 +71,14 @@ function prepare(url: string, spec: RequestSpec | undefined, index: number, defa
   const simple = simpleHost(url);
   if (simple !== undefined && spec === undefined) {
     checkRequestHeaders(defaults);
-    return { url, sendUrl: undefined, host: simple, method: 'GET', headers: defaults, body: undefined, index };
+    return { url, sendUrl: undefined, host: simple, method: 'GET', headers: defaults, body: undefined, index, key: undefined };
   }
   const { host, sendUrl, authorization } = simple !== undefined ? { host: simple, sendUrl: undefined, authorization: undefined } : targetOf(url);
   let headers = spec?.headers ? overrideHeaders(defaults, spec.headers) : defaults;
   // A URL's `user:password@` is sent as curl sends it; an Authorization header given wins.
   if (authorization !== undefined && !hasHeader(headers, 'authorization')) headers = { ...headers, authorization };
   checkRequestHeaders(headers);
-  return { url, sendUrl, host, method: spec?.method ?? 'GET', headers, body: spec?.body, index };
+  return { url, sendUrl, host, method: spec?.method ?? 'GET', headers, body: spec?.body, index, key: spec?.key };
 }
 
 /**
@@ -87,9 +87,10 @@ function prepare(url: string, spec: RequestSpec | undefined, index: number, defa
  * are retried per the run's policy and budget, and whatever still fails becomes a failed result.
  * The request is tracked by the run while it is in flight, so the run's abort (deadline, signal,
  * unsubscribe) aborts it. `arrivedAt` is when the run took the input, `startedAt` when it got a
- * concurrency slot (`performance.now()` clock): the time between them counts as queued.
+ * concurrency slot (`performance.now()` clock): the time between them counts as queued. The
+ * input's `key` comes back on its result.
  */
-export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: RunContext, arrivedAt: number, startedAt: number): FetchResult<T> | Promise<FetchResult<T>> {
+export function fetchOne<T = unknown, K = unknown>(input: RequestInput<K>, index: number, ctx: RunContext, arrivedAt: number, startedAt: number): FetchResult<T, K> | Promise<FetchResult<T, K>> {
   const tally = new RequestTally(startedAt - arrivedAt, ctx.options.timeline ? new AttemptRecorder() : undefined);
   const spec = typeof input === 'string' ? undefined : toRequestSpec(input);
   const url = spec === undefined ? (input as string) : spec.url;
@@ -97,9 +98,9 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
   try {
     request = prepare(url, spec, index, ctx.options.headers);
   } catch (error) {
-    return failed(index, url, arrivedAt, tally, toFanoutError(error));
+    return keyed(failed(index, url, arrivedAt, tally, toFanoutError(error)), spec?.key) as FetchResult<T, K>;
   }
-  return settle<T>(request, index, ctx, arrivedAt, tally);
+  return settle<T>(request, index, ctx, arrivedAt, tally) as Promise<FetchResult<T, K>>;
 }
 
 /**
@@ -128,18 +129,23 @@ async function settle<T>(request: PreparedRequest, index: number, ctx: RunContex
       if (outcome !== undefined) {
         const ok: FetchResult<T> = { index, url, ok: true, status: outcome.status, attempts: tally.attempts, timing: timing(start, tally), data: outcome.data as T };
         const result = outcome.headers ? { ...ok, headers: outcome.headers } : ok;
-        return extras(tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result, ctx, request.host, tally);
+        return keyed(extras(tally.recorder ? { ...result, timeline: tally.recorder.toTimeline() } : result, ctx, request.host, tally), request.key);
       }
       const failure = error as FanoutError;
       const wait = await retryDelay(failure, retry, request, ctx, tally);
-      if (wait === undefined) return extras(withHeaders(failed(index, url, start, tally, failure), ctx), ctx, request.host, tally);
+      if (wait === undefined) return keyed(extras(withHeaders(failed(index, url, start, tally, failure), ctx), ctx, request.host, tally), request.key);
       await sleep(wait, cancellation);
     }
   } catch (error) {
-    return extras(failed(index, url, start, tally, toFanoutError(error)), ctx, request.host, tally);
+    return keyed(extras(failed(index, url, start, tally, toFanoutError(error)), ctx, request.host, tally), request.key);
   } finally {
     ctx.untrack(cancellation);
   }
+}
+
+/** The result with the input's `key`, when it had one (a result without a key has no `key` field). */
+function keyed<R extends FetchResult<unknown>>(result: R, key: unknown): R {
+  return key === undefined ? result : { ...result, key };
 }
 
 /** With `includeHeaders`, an HTTP failure's response headers on its result. */

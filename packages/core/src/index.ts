@@ -1,7 +1,9 @@
 // The public API of @fanout/core, chosen export by export (ky's index.ts is the model). Whatever
 // is not here is internal and may change in any release:
 // - fetchOne, createRunContext, resolveOptions, DEFAULTS: the engine's parts; `fanout` is the way
-//   in, and defaults are documented on each option (`@default`), not a mutable object.
+//   in, and defaults are documented on each option (`@default`). What is exported of them is
+//   `defaults`, a frozen copy of the main ones: a caller that shows or builds on a default (the
+//   CLI's help, its connection pool) reads it there instead of writing the number again.
 // - demandSource, inInputOrder: the operators `fanout` is built from (lazy pulling, `ordered`).
 // - isRetryable, the RetryBudget, HostGate, RateLimiter, Semaphore: the policy and limits behind
 //   the `retry`, `perHost`, `rate` and `perHostRate` options.
@@ -15,7 +17,8 @@ export { compare, type Comparison, type CompareOptions, type RunMode } from './c
 export type { FanoutOptions, ResponseType } from './options.js';
 export type { RetryContext, RetryOptions } from './retry-options.js';
 export type { Inputs } from './operators/demand-source.js';
-export type { HttpMethod, RequestInput, RequestSpec } from './request.js';
+export { HTTP_METHODS, isHttpMethod, type HttpMethod, type RequestInput, type RequestSpec } from './request.js';
+export { defaults, type FanoutDefaults } from './defaults.js';
 export type { PickFields } from './pick-fields-type.js';
 export type { SharedLimits, CircuitAdmission, CircuitOutcome } from './limits/shared-limits.js';
 export type { AnnouncedBudget } from './limits/announced-budget.js';

@@ -1,11 +1,23 @@
 /**
- * HTTP methods fanout sends. By default only the idempotent ones (all but POST and PATCH) are
+ * HTTP methods fanout sends, in one list (the `HttpMethod` type, the CLI's `-X` check and its
+ * spec lines all read it). By default only the idempotent ones (all but POST and PATCH) are
  * retried, and POST or PATCH with an `Idempotency-Key` header (see `RetryOptions.methods`).
  */
-export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'DELETE' | 'PUT' | 'POST' | 'PATCH';
+export const HTTP_METHODS = ['GET', 'HEAD', 'OPTIONS', 'DELETE', 'PUT', 'POST', 'PATCH'] as const;
 
-/** One request, fully described. A plain string or `URL` input means `GET` that URL. */
-export interface RequestSpec {
+/** One of {@link HTTP_METHODS}. */
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** Whether `name` (already upper-case) is one of {@link HTTP_METHODS}. */
+export function isHttpMethod(name: unknown): name is HttpMethod {
+  return (HTTP_METHODS as readonly unknown[]).includes(name);
+}
+
+/**
+ * One request, fully described. A plain string or `URL` input means `GET` that URL.
+ * `K` is the type of the caller's `key`.
+ */
+export interface RequestSpec<K = unknown> {
   readonly url: string | URL;
   /** @default 'GET' */
   readonly method?: HttpMethod;
@@ -13,13 +25,21 @@ export interface RequestSpec {
   readonly headers?: Readonly<Record<string, string>>;
   /** A request body, sent as is. @default undefined */
   readonly body?: string | Uint8Array;
+  /**
+   * The caller's own identity for this request, opaque to fanout: it comes back unchanged (the
+   * same value, not a copy) on the request's `FetchResult` and on the `sink`'s `SinkResponse`,
+   * so the caller needs no map from fanout's `index` back to its input. Never sent, never
+   * serialized (`serializeResult` leaves it out).
+   * @default undefined (the result has no `key`)
+   */
+  readonly key?: K;
 }
 
 /** Anything fanout accepts as one input item. */
-export type RequestInput = string | URL | RequestSpec;
+export type RequestInput<K = unknown> = string | URL | RequestSpec<K>;
 
 /** Normalises an input item to a `RequestSpec` with a string URL. */
-export function toRequestSpec(input: RequestInput): RequestSpec & { readonly url: string; readonly method: HttpMethod } {
+export function toRequestSpec<K>(input: RequestInput<K>): RequestSpec<K> & { readonly url: string; readonly method: HttpMethod } {
   if (typeof input === 'string') return { url: input, method: 'GET' };
   if (input instanceof URL) return { url: input.href, method: 'GET' };
   return { ...input, url: String(input.url), method: input.method ?? 'GET' };

@@ -17,9 +17,11 @@ export interface Timing {
   readonly wireMs: number;
 }
 
-interface ResultBase {
+interface ResultBase<K> {
   /** The input's position (0-based) in the input sequence. */
   readonly index: number;
+  /** The `key` of the input's `RequestSpec`, unchanged; absent when it had none. Never serialized. */
+  readonly key?: K;
   readonly url: string;
   /** How many attempts were sent: 1 plus the retries. 0 when no request could be sent. */
   readonly attempts: number;
@@ -43,14 +45,14 @@ interface ResultBase {
 }
 
 /** A request that got a 2xx response (or one `okStatus` accepts) with a parsable body. */
-export interface OkResult<T = unknown> extends ResultBase {
+export interface OkResult<T = unknown, K = unknown> extends ResultBase<K> {
   readonly ok: true;
   readonly status: number;
   readonly data: T;
 }
 
 /** A request that failed; `error` says why, with a stable `code`. */
-export interface FailedResult extends ResultBase {
+export interface FailedResult<K = unknown> extends ResultBase<K> {
   readonly ok: false;
   /** The last HTTP status received, if any response arrived. */
   readonly status?: number;
@@ -62,5 +64,8 @@ export interface FailedResult extends ResultBase {
   readonly retryBudgetExhausted?: true;
 }
 
-/** Exactly one per input: never thrown, always emitted. Discriminated on `ok`. */
-export type FetchResult<T = unknown> = OkResult<T> | FailedResult;
+/**
+ * Exactly one per input: never thrown, always emitted. Discriminated on `ok`. `T` is the type of
+ * `data`, `K` that of the caller's `key` (see `RequestSpec.key`).
+ */
+export type FetchResult<T = unknown, K = unknown> = OkResult<T, K> | FailedResult<K>;

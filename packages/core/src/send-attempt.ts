@@ -30,6 +30,8 @@ export interface PreparedRequest {
   readonly body?: string | Uint8Array;
   /** The input's position, for a `sink`. */
   readonly index?: number;
+  /** The caller's `key` of the input, for a `sink`. */
+  readonly key?: unknown;
 }
 
 /** What a successful attempt gives back. */
@@ -154,7 +156,7 @@ export async function sendAttempt(
       });
     }
     if (typeof body !== 'string') {
-      const stored = { index: request.index ?? 0, url: request.url, status, header: response.header };
+      const stored = { index: request.index ?? 0, key: request.key, url: request.url, status, header: response.header };
       const speed = options.speedLimit > 0 ? { limit: options.speedLimit, time: options.speedTime } : undefined;
       const data = await pipeToSink(body, stored, options.sink as BodySink, options.maxBodyBytes, cancellation, () => timer?.refresh(), speed);
       return options.includeHeaders ? { status, data, headers: response.headers() } : { status, data };
