@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { runCli } from './cli.js';
-import { exitWhenWritten } from './exit-when-written.js';
-import type { StopSignal } from './exit-codes.js';
+import { runCli } from './program.js';
+import { exitWhenWritten } from './process/exit-when-written.js';
+import type { StopSignal } from './process/exit-codes.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 

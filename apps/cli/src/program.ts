@@ -1,5 +1,7 @@
-import { Command, Option } from 'commander';
-import type { CliIo } from './cli-io.js';
+import { Command, CommanderError, Option } from 'commander';
+import { CliFailure, UsageError } from './errors/usage-error.js';
+import type { CliIo } from './process/cli-io.js';
+import { EXIT } from './process/exit-codes.js';
 import type { CancelFlags } from './commands/cancel.js';
 import type { EnqueueFlags } from './commands/enqueue.js';
 import type { JobsFlags } from './commands/jobs.js';
@@ -11,10 +13,10 @@ import { addNetworkOptions, addSpeedOptions } from './options/network-options.js
 import { addBodyOptions, addOutputOptions } from './options/output-options.js';
 import { addRequestOptions, addWorkerAuthOptions } from './options/request-options.js';
 import { addLimitOptions, addRunOptions } from './options/run-options.js';
-import { addBatchOptions } from './batch/batch-options.js';
-import { integer } from './option-parsers.js';
+import { addBatchOptions } from './options/batch-options.js';
+import { integer } from './options/parsers.js';
 import { terminalSafe } from './render/terminal-chars.js';
-import type { RunCommandFlags } from './run-config.js';
+import type { RunCommandFlags } from './options/run-config.js';
 
 const RUN_EXAMPLES = `
 Examples:
@@ -125,4 +127,35 @@ export function buildProgram(io: CliIo, version: string, dispatch: Dispatch): Co
 
   root.addHelpText('after', () => `\nThe default command, run:\n${run.helpInformation().replace(/^Usage:.*\n\n[^\n]*\n/, '')}${RUN_EXAMPLES}\n${QUEUE_EXAMPLES}`);
   return root;
+}
+
+/**
+ * Runs the fanout command line; resolves to the process exit code: 2 only for usage errors
+ * (one line and a hint, never a stack trace), 1 for runtime failures.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, version, async (run) => {
+    code = await run();
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // A message may echo an argument or a variable (a URL, -x, HTTPS_PROXY): credentials hidden,
+    // control characters escaped. Loaded here: --help and --version do not load core.
+    const { shownText } = await import('./render/terminal-safe.js');
+    if (error instanceof UsageError) {
+      io.stderr.write(`fanout: ${shownText(error.message)}\n${error.hint}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof CliFailure) {
+      io.stderr.write(`fanout: ${shownText(error.message)}\n`);
+      return error.exitCode;
+    }
+    const { message, code: errorCode } = error as NodeJS.ErrnoException;
+    io.stderr.write(`fanout: ${shownText(`${message ?? String(error)}${errorCode ? ` (${errorCode})` : ''}`)}\n`);
+    return EXIT.failures;
+  }
 }

@@ -2,8 +2,8 @@ import { Writable } from 'node:stream';
 import { CircuitOpenError, NetworkError, type FanoutError, type FetchResult } from '@fanout/core';
 import pc from 'picocolors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Output } from '../src/output.js';
-import { textRenderer } from '../src/render/text-renderer.js';
+import { Output } from '../src/output/output.js';
+import { textRenderer } from '../src/output/text-renderer.js';
 import { startEchoServer, type EchoServer } from './echo-server.js';
 import { runCli } from './run-cli.js';
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { LineSplitter, readLines } from '@fanout/core';
 import { describe, expect, it } from 'vitest';
-import { numberedLines } from '../src/request/numbered-lines.js';
+import { numberedLines } from '../src/inputs/numbered-lines.js';
 import { startCountingServer } from './counting-server.js';
 import { ndjson, runCli } from './run-cli.js';
 

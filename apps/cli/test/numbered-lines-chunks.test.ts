@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { numberedLines, type NumberedLine } from '../src/request/numbered-lines.js';
+import { numberedLines, type NumberedLine } from '../src/inputs/numbered-lines.js';
 
 async function read(chunks: ReadonlyArray<string | Buffer>): Promise<{ lines: NumberedLine[]; batches: number }> {
   const lines: NumberedLine[] = [];

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Output } from '../src/output.js';
+import { Output } from '../src/output/output.js';
 
 /** A stdout stand-in that records each write and holds its callback until `release()`. */
 class HeldWritable extends Writable {

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { PerTurn } from '../src/per-turn.js';
+import { PerTurn } from '../src/output/per-turn.js';
 
 describe('PerTurn: results handled together once per event-loop turn', () => {
   it('handles the items pushed in one turn together, in order, after that turn', async () => {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { FileMeter, Progress } from '../src/progress.js';
+import { FileMeter, Progress } from '../src/output/progress.js';
 import { useDemoUpstream } from './run-cli.js';
 import { fanoutCommand } from './shell.js';
 import { tmpFile } from './tmp-files.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../errors/usage-error.js';
 import { isTempName } from './stale-temps.js';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { UpstreamChoice } from '../config.js';
+import type { UpstreamChoice } from '../inputs/upstream-choice.js';
 
 /** The inputs of a run, as given on the command line. */
 export interface BatchSources {

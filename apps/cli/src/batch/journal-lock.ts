@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../errors/usage-error.js';
 import { hostTag, processAlive } from './process-alive.js';
 
 /** The pid in a lock's content (`<pid> <host tag>`, or a bare pid), and whether it is of this machine. */

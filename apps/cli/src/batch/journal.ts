@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, fdatasync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { numberedLines } from '@fanout/core';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../errors/usage-error.js';
 import { IndexBitmap } from './index-bitmap.js';
 import { JournalLock } from './journal-lock.js';
 

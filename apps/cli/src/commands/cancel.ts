@@ -1,5 +1,5 @@
-import type { CliIo } from '../cli-io.js';
-import { EXIT } from '../exit-codes.js';
+import type { CliIo } from '../process/cli-io.js';
+import { EXIT } from '../process/exit-codes.js';
 import { reportQueueError } from './queue-errors.js';
 
 /** `fanout cancel`'s flags. */

@@ -1,16 +1,17 @@
 import type { RequestInput } from '@fanout/core';
-import type { CliIo } from '../cli-io.js';
-import { LIVE_URL, type InputItem } from '../config.js';
-import { EXIT, signalExit, type StopSignal } from '../exit-codes.js';
-import { inputBatches } from '../inputs.js';
+import type { CliIo } from '../process/cli-io.js';
+import type { InputItem } from '../inputs/input-item.js';
+import { LIVE_URL } from '../options/config.js';
+import { EXIT, signalExit, type StopSignal } from '../process/exit-codes.js';
+import { inputBatches } from '../inputs/input-batches.js';
 import type { InputFlags } from '../options/input-options.js';
 import type { OutputFlags } from '../options/output-options.js';
 import type { RequestFlags } from '../options/request-options.js';
 import type { RunFlags } from '../options/run-options.js';
-import { checkOneStdinReader, requestConfig } from '../request/request-config.js';
-import { requestDefaults } from '../request/request-defaults.js';
-import { fieldList, httpUrl, idList } from '../run-config.js';
-import { CliFailure, UsageError } from '../usage-error.js';
+import { checkOneStdinReader, requestConfig } from '../options/request-config.js';
+import { requestDefaults } from '../inputs/request-defaults.js';
+import { fieldList, httpUrl, idList } from '../options/run-config.js';
+import { CliFailure, UsageError } from '../errors/usage-error.js';
 import { reportQueueError } from './queue-errors.js';
 
 /** `fanout enqueue`'s flags. */

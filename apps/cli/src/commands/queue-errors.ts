@@ -1,5 +1,5 @@
-import type { CliIo } from '../cli-io.js';
-import { EXIT } from '../exit-codes.js';
+import type { CliIo } from '../process/cli-io.js';
+import { EXIT } from '../process/exit-codes.js';
 import { shownText } from '../render/terminal-safe.js';
 
 const QUEUE_HINT = 'Give --queue redis://HOST:PORT/DB of a running Redis, e.g. redis://127.0.0.1:6379/0.';

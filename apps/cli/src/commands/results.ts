@@ -1,7 +1,7 @@
-import type { CliIo } from '../cli-io.js';
-import { EXIT, signalExit, type StopSignal } from '../exit-codes.js';
-import { Output } from '../output.js';
-import { reportWriteFailure } from '../write-failure.js';
+import type { CliIo } from '../process/cli-io.js';
+import { EXIT, signalExit, type StopSignal } from '../process/exit-codes.js';
+import { Output } from '../output/output.js';
+import { reportWriteFailure } from '../output/write-failure.js';
 import { reportQueueError } from './queue-errors.js';
 
 /** `fanout results`'s flags. */

@@ -1,25 +1,25 @@
 import type { Transport } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
-import type { CliIo } from '../cli-io.js';
-import { colorsFor } from '../colors.js';
-import type { RunConfig } from '../config.js';
-import { EXIT } from '../exit-codes.js';
-import { inputBatches } from '../inputs.js';
-import type { ModeContext } from '../mode-context.js';
-import { openTransport } from '../open-transport.js';
-import { Output } from '../output.js';
-import { FileMeter } from '../progress.js';
-import { jsonRenderer } from '../render/json-renderer.js';
-import { ndjsonRenderer } from '../render/ndjson-renderer.js';
-import type { Renderer } from '../render/renderer.js';
-import { textRenderer } from '../render/text-renderer.js';
-import { requestDefaults } from '../request/request-defaults.js';
-import { runConfig, type RunCommandFlags } from '../run-config.js';
-import { runCompareMode } from '../run-compare-mode.js';
-import { runStreamMode } from '../run-stream-mode.js';
-import type { ActiveUpstream } from '../upstream.js';
-import { BatchRun } from '../batch/batch-run.js';
-import { reportWriteFailure } from '../write-failure.js';
+import type { CliIo } from '../process/cli-io.js';
+import { colorsFor } from '../output/colors.js';
+import type { RunConfig } from '../options/config.js';
+import { EXIT } from '../process/exit-codes.js';
+import { inputBatches } from '../inputs/input-batches.js';
+import type { ModeContext } from '../run/mode-context.js';
+import { openTransport } from '../run/open-transport.js';
+import { Output } from '../output/output.js';
+import { FileMeter } from '../output/progress.js';
+import { jsonRenderer } from '../output/json-renderer.js';
+import { ndjsonRenderer } from '../output/ndjson-renderer.js';
+import type { Renderer } from '../output/renderer.js';
+import { textRenderer } from '../output/text-renderer.js';
+import { requestDefaults } from '../inputs/request-defaults.js';
+import { runConfig, type RunCommandFlags } from '../options/run-config.js';
+import { runCompareMode } from '../run/compare.js';
+import { runStreamMode } from '../run/stream.js';
+import type { ActiveUpstream } from '../run/upstream.js';
+import { BatchRun } from '../run/batch-run.js';
+import { reportWriteFailure } from '../output/write-failure.js';
 
 function renderer(config: RunConfig, out: Output, colors: Colors): Renderer {
   if (config.output === 'ndjson') return ndjsonRenderer(out);
@@ -48,7 +48,7 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
     transport = await openTransport(config.network, Math.min(config.concurrency, config.perHost ?? Infinity));
     let idUrls: string[] | undefined;
     if (config.ids !== undefined) {
-      const { openUpstream, postUrls } = await import('../upstream.js');
+      const { openUpstream, postUrls } = await import('../run/upstream.js');
       upstream = await openUpstream(config.upstream);
       idUrls = postUrls(upstream.baseUrl, config.ids);
     }
@@ -70,7 +70,7 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
     const code = await (config.mode === 'compare'
       ? runCompareMode(context)
       : config.mode === 'sweep'
-        ? (await import('../run-sweep-mode.js')).runSweepMode(context)
+        ? (await import('../run/sweep.js')).runSweepMode(context)
         : runStreamMode(context));
     return code === EXIT.writeFailed && out.failure ? reportWriteFailure(out.failure, io) : code;
   } finally {

@@ -1,10 +1,10 @@
-import type { CliIo } from '../cli-io.js';
-import { EXIT } from '../exit-codes.js';
+import type { CliIo } from '../process/cli-io.js';
+import { EXIT } from '../process/exit-codes.js';
 import type { NetworkFlags } from '../options/network-options.js';
 import type { AuthFlags } from '../options/request-options.js';
-import { openTransport } from '../open-transport.js';
-import { requestConfig } from '../request/request-config.js';
-import { requestDefaults } from '../request/request-defaults.js';
+import { openTransport } from '../run/open-transport.js';
+import { requestConfig } from '../options/request-config.js';
+import { requestDefaults } from '../inputs/request-defaults.js';
 import { shownText } from '../render/terminal-safe.js';
 import { reportQueueError } from './queue-errors.js';
 

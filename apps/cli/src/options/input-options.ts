@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { integer, share } from '../option-parsers.js';
-import { LIVE_URL } from '../config.js';
+import { integer, share } from './parsers.js';
+import { LIVE_URL } from './config.js';
 
 /** Where the inputs come from (`run` and `enqueue`). */
 export interface InputFlags {

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { TransportName } from '@fanout/core';
-import { integer } from '../option-parsers.js';
+import { integer } from './parsers.js';
 
 /** The built-in transports (core's `TransportName`), listed here so that --help loads no HTTP client. */
 export const TRANSPORTS = ['http1', 'undici', 'axios'] as const satisfies readonly TransportName[];

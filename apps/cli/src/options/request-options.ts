@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { HTTP_METHODS, isHttpMethod, type HttpMethodName } from '../request/http-methods.js';
+import { HTTP_METHODS, isHttpMethod, type HttpMethodName } from '../inputs/http-methods.js';
 
 /** What each request sends (curl's flag names). */
 export interface RequestFlags {

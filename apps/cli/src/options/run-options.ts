@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { integer, integerOrAuto, positive, share, statusList } from '../option-parsers.js';
+import { integer, integerOrAuto, positive, share, statusList } from './parsers.js';
 
 export type Mode = 'concurrent' | 'sequential' | 'compare' | 'sweep';
 

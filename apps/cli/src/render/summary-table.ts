@@ -1,8 +1,33 @@
 import type { LatencyStats, Summary } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
-import { batchSummaryRows, type BatchNotes } from '../batch/batch-run.js';
 import { formatMs } from './format.js';
 import { terminalSafe } from './terminal-safe.js';
+
+/** What the long-batch features add to the end-of-run summary. */
+export interface BatchNotes {
+  /** Inputs not fetched: the journal has them ok already, or (`--skip-existing`) their file exists. */
+  readonly skipped?: number;
+  /** Of those, the ones skipped for their file. */
+  readonly skippedExisting?: number;
+  /** Set when `--max-failures` stopped the run. */
+  readonly stopped?: { readonly maxFailures: number; readonly unfinished: number };
+}
+
+/** The summary rows of the notes (none when the run used no long-batch flag). */
+export function batchSummaryRows(notes: BatchNotes): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  if (notes.skipped !== undefined) {
+    const existing = notes.skippedExisting ?? 0;
+    const journal = notes.skipped - existing;
+    const why = existing === 0 ? 'already ok in the journal' : journal === 0 ? 'file exists' : `${journal} already ok in the journal, ${existing} file exists`;
+    rows.push(['skipped', `${notes.skipped} (${why})`]);
+  }
+  if (notes.stopped) {
+    const { maxFailures, unfinished } = notes.stopped;
+    rows.push(['stopped', `after ${maxFailures} failed inputs (--max-failures); ${unfinished} read but unfinished (cancelled), the rest not read: none of them has a result line`]);
+  }
+  return rows;
+}
 
 function percentiles(stats: LatencyStats): string {
   return `p50 ${formatMs(stats.p50)}   p95 ${formatMs(stats.p95)}   p99 ${formatMs(stats.p99)}   max ${formatMs(stats.max)}`;

@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { UsageError } from '../usage-error.js';
+import { UsageError } from '../errors/usage-error.js';
 
 /** The largest `-H @FILE` read (1 MiB): header files are small, and are read whole. */
 export const MAX_HEADER_FILE_BYTES = 1024 * 1024;

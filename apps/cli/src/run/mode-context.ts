@@ -1,13 +1,14 @@
 import type { FanoutOptions, RequestInput, Transport } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
-import type { BatchRun } from './batch/batch-run.js';
-import type { CliIo } from './cli-io.js';
-import type { InputItem, RunConfig } from './config.js';
-import { okStatusOf } from './options/ok-status.js';
-import type { Output } from './output.js';
-import type { FileMeter } from './progress.js';
-import type { Renderer } from './render/renderer.js';
-import type { RequestDefaults } from './request/request-defaults.js';
+import type { BatchRun } from './batch-run.js';
+import type { CliIo } from '../process/cli-io.js';
+import type { InputItem } from '../inputs/input-item.js';
+import type { RunConfig } from '../options/config.js';
+import { okStatusOf } from '../options/ok-status.js';
+import type { Output } from '../output/output.js';
+import type { FileMeter } from '../output/progress.js';
+import type { Renderer } from '../output/renderer.js';
+import type { RequestDefaults } from '../inputs/request-defaults.js';
 
 /** What a run mode needs: the parsed command line and where things go. */
 export interface ModeContext {

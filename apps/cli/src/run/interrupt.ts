@@ -1,6 +1,6 @@
-import type { CliIo } from './cli-io.js';
-import type { StopSignal } from './exit-codes.js';
-import type { Output } from './output.js';
+import type { CliIo } from '../process/cli-io.js';
+import type { StopSignal } from '../process/exit-codes.js';
+import type { Output } from '../output/output.js';
 
 /** A run that Ctrl-C, SIGTERM or a stopped stdout aborts through `signal`; `stoppedBy` says which signal, if one did. */
 export interface RunInterrupt {

@@ -1,9 +1,9 @@
 import { compare } from '@fanout/core';
-import { EXIT, signalExit } from './exit-codes.js';
-import { runInterrupt } from './run-interrupt.js';
+import { EXIT, signalExit } from '../process/exit-codes.js';
+import { runInterrupt } from './interrupt.js';
 import { allRequests, coreOptions, type ModeContext } from './mode-context.js';
-import { compareChart } from './render/compare-chart.js';
-import { terminalColumns, TimelineReport } from './timeline-report.js';
+import { compareChart } from '../render/compare-chart.js';
+import { terminalColumns, TimelineReport } from '../output/timeline-report.js';
 
 /**
  * `--mode compare`: the inputs run sequentially, then concurrently; results as they arrive,

@@ -1,7 +1,7 @@
 import type { FanoutError, FetchResult, RequestInput } from '@fanout/core';
-import { inputUrl } from './batch/input-url.js';
-import type { InputItem } from './config.js';
-import { InputLineError } from './input-line-error.js';
+import { inputUrl } from '../inputs/input-url.js';
+import type { InputItem } from '../inputs/input-item.js';
+import { InputLineError } from '../errors/input-line-error.js';
 
 /**
  * Remembers, for the inputs in flight, which `--file` line each came from (results carry only

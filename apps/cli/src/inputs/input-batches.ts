@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import type { InputItem } from './config.js';
-import type { FileMeter } from './progress.js';
-import { inputFromLine, withDefaults } from './request/input-line.js';
-import { MAX_LINE_BYTES, numberedLines } from './request/numbered-lines.js';
-import type { RequestDefaults } from './request/request-defaults.js';
+import type { InputItem } from './input-item.js';
+import type { FileMeter } from '../output/progress.js';
+import { inputFromLine, withDefaults } from './input-line.js';
+import { MAX_LINE_BYTES, numberedLines } from './numbered-lines.js';
+import type { RequestDefaults } from './request-defaults.js';
 
 /** Where the inputs come from. */
 export interface InputSources {

@@ -1,8 +1,8 @@
 import type { RunMode } from '@fanout/core';
-import type { Output } from '../output.js';
+import type { Output } from './output.js';
 import type { Renderer } from './renderer.js';
 import { resultRecord, type ResultRecord } from './result-record.js';
-import { jsonTerminalSafe } from './terminal-safe.js';
+import { jsonTerminalSafe } from '../render/terminal-safe.js';
 
 /** One JSON document at the end: results in input order and the summary (or both runs). */
 export function jsonRenderer(out: Output): Renderer {

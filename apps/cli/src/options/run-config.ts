@@ -1,13 +1,13 @@
 import { DEMO_IDS, DEMO_LATENCY, LIVE_URL, type Mode, type RunConfig, type UpstreamChoice } from './config.js';
-import type { DemoFlags, InputFlags } from './options/input-options.js';
-import type { NetworkFlags } from './options/network-options.js';
-import type { OutputFlags } from './options/output-options.js';
-import type { AuthFlags, RequestFlags } from './options/request-options.js';
-import { AUTO_MAX_CONCURRENCY, DEFAULT_CONCURRENCY, type RunFlags } from './options/run-options.js';
-import { parseBatchOptions, type RawBatchOptions } from './batch/batch-options.js';
-import { checkReadable } from './request/readable-file.js';
-import { checkOneStdinReader, requestConfig } from './request/request-config.js';
-import { UsageError } from './usage-error.js';
+import type { DemoFlags, InputFlags } from './input-options.js';
+import type { NetworkFlags } from './network-options.js';
+import type { OutputFlags } from './output-options.js';
+import type { AuthFlags, RequestFlags } from './request-options.js';
+import { AUTO_MAX_CONCURRENCY, DEFAULT_CONCURRENCY, type RunFlags } from './run-options.js';
+import { parseBatchOptions, type RawBatchOptions } from './batch-options.js';
+import { checkReadable } from '../inputs/readable-file.js';
+import { checkOneStdinReader, requestConfig } from './request-config.js';
+import { UsageError } from '../errors/usage-error.js';
 
 /** Every flag of `fanout run`, as commander parsed them. */
 export type RunCommandFlags = InputFlags & DemoFlags & RequestFlags & AuthFlags & NetworkFlags & RunFlags & OutputFlags & RawBatchOptions;

@@ -1,10 +1,10 @@
 import { kneeOf, sweep, type SweepLevel } from '@fanout/core';
-import { colorsFor } from './colors.js';
-import { EXIT, signalExit } from './exit-codes.js';
-import { runInterrupt } from './run-interrupt.js';
+import { colorsFor } from '../output/colors.js';
+import { EXIT, signalExit } from '../process/exit-codes.js';
+import { runInterrupt } from './interrupt.js';
 import { allRequests, coreOptions, type ModeContext } from './mode-context.js';
-import { sweepChart } from './render/sweep-chart.js';
-import { terminalColumns } from './timeline-report.js';
+import { sweepChart } from '../render/sweep-chart.js';
+import { terminalColumns } from '../output/timeline-report.js';
 
 /**
  * `--mode sweep`: the same inputs at concurrency 1, 2, 4, … up to `--concurrency`, one level

@@ -1,7 +1,7 @@
-import type { Output } from '../output.js';
+import type { Output } from './output.js';
 import type { Renderer } from './renderer.js';
 import { resultRecord } from './result-record.js';
-import { jsonTerminalSafe } from './terminal-safe.js';
+import { jsonTerminalSafe } from '../render/terminal-safe.js';
 
 /** One JSON line per result as it completes, and nothing else (`run` is added in compare mode); C1 and bidi controls as `\uXXXX`. */
 export function ndjsonRenderer(out: Output): Renderer {

@@ -1,6 +1,6 @@
 import { postUrl, startDemoUpstream, type DemoUpstream } from '@fanout/demo-upstream';
-import type { UpstreamChoice } from './config.js';
-import { shownText } from './render/terminal-safe.js';
+import type { UpstreamChoice } from '../inputs/upstream-choice.js';
+import { shownText } from '../render/terminal-safe.js';
 
 /** The upstream in use: its base URL, a line that says what it is, and how to stop it. */
 export interface ActiveUpstream {

@@ -1,8 +1,8 @@
-import type { BodySource, RequestConfig } from '../config.js';
-import type { AuthFlags, RequestFlags } from '../options/request-options.js';
-import { UsageError } from '../usage-error.js';
-import { checkReadable, MAX_BODY_BYTES, MAX_HEADER_FILE_BYTES } from './readable-file.js';
-import { parseHeaderLine } from './header-line.js';
+import type { BodySource, RequestConfig } from '../inputs/request-defaults.js';
+import type { AuthFlags, RequestFlags } from './request-options.js';
+import { UsageError } from '../errors/usage-error.js';
+import { checkReadable, MAX_BODY_BYTES, MAX_HEADER_FILE_BYTES } from '../inputs/readable-file.js';
+import { parseHeaderLine } from '../inputs/header-line.js';
 
 function bodySource(value: string, flag: string): BodySource {
   if (value === '@-') return { kind: 'stdin' };

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { formatMs } from './render/format.js';
+import { formatMs } from '../render/format.js';
 
 /**
  * How far the reading of a regular `--file` got, as `pv` shows a pipe: the bytes read of its size,

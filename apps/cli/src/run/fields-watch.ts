@@ -1,5 +1,5 @@
 import type { FetchResult } from '@fanout/core';
-import { shownText } from './render/terminal-safe.js';
+import { shownText } from '../render/terminal-safe.js';
 
 function has(data: unknown, path: readonly string[]): boolean {
   if (Array.isArray(data)) return data.length === 0 || data.some((item) => has(item, path));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { integer } from '../option-parsers.js';
-import { UsageError } from '../usage-error.js';
-import { checkNameTemplate } from './file-name.js';
+import { integer } from './parsers.js';
+import { UsageError } from '../errors/usage-error.js';
+import { checkNameTemplate } from '../batch/file-name.js';
 
 /** The "long batches" flags, validated: journal and resume, early stop, bodies to disk. */
 export interface BatchConfig {

@@ -1,4 +1,4 @@
-import type { InputItem } from '../config.js';
+import type { InputItem } from './input-item.js';
 
 /** The URL an input item asks for. */
 export function inputUrl(item: InputItem): string {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { http1Transport, type Transport, type TransportName, type TransportOptions } from '@fanout/core';
-import { keepHeapGrowthSmall } from './heap-growth.js';
-import type { NetworkFlags } from './options/network-options.js';
-import { optimiseWasmLater } from './wasm-tiering.js';
+import { keepHeapGrowthSmall } from '../process/heap-growth.js';
+import type { NetworkFlags } from '../options/network-options.js';
+import { optimiseWasmLater } from '../process/wasm-tiering.js';
 
 /**
  * The transport the network flags ask for (proxy, TLS files read here), its pool sized for

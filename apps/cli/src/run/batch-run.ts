@@ -1,30 +1,23 @@
 import { join } from 'node:path';
+import type { BatchNotes } from '../render/summary-table.js';
 import { serializeResult, type FanoutError, type FanoutOptions, type FetchResult } from '@fanout/core';
-import type { InputItem, UpstreamChoice } from '../config.js';
-import type { BatchConfig } from './batch-options.js';
-import { fingerprintInputs, type BatchSources } from './input-fingerprint.js';
-import type { Output, OutputStop } from '../output.js';
-import { Journal, JournalWriteError } from './journal.js';
-import { UsageError } from '../usage-error.js';
-import { fileName, namesDifferByIndex } from './file-name.js';
-import { FileNameCollisionError } from './file-name-collision-error.js';
-import { fileInside } from './inside-dir.js';
-import { inputUrl } from './input-url.js';
-import { NameClaims } from './name-claims.js';
-import { OutputDir } from './output-dir.js';
+import type { InputItem } from '../inputs/input-item.js';
+import type { UpstreamChoice } from '../inputs/upstream-choice.js';
+import type { BatchConfig } from '../options/batch-options.js';
+import { fingerprintInputs, type BatchSources } from '../batch/input-fingerprint.js';
+import type { Output, OutputStop } from '../output/output.js';
+import { Journal, JournalWriteError } from '../batch/journal.js';
+import { UsageError } from '../errors/usage-error.js';
+import { fileName, namesDifferByIndex } from '../batch/file-name.js';
+import { FileNameCollisionError } from '../batch/file-name-collision-error.js';
+import { fileInside } from '../batch/inside-dir.js';
+import { inputUrl } from '../inputs/input-url.js';
+import { NameClaims } from '../batch/name-claims.js';
+import { OutputDir } from '../batch/output-dir.js';
 
 /** What `admit` says of an input: fetch it, skip it, or fail it unfetched. */
 export type Admission = boolean | FanoutError;
 
-/** What the long-batch features add to the end-of-run summary. */
-export interface BatchNotes {
-  /** Inputs not fetched: the journal has them ok already, or (`--skip-existing`) their file exists. */
-  readonly skipped?: number;
-  /** Of those, the ones skipped for their file. */
-  readonly skippedExisting?: number;
-  /** Set when `--max-failures` stopped the run. */
-  readonly stopped?: { readonly maxFailures: number; readonly unfinished: number };
-}
 
 /**
  * The long-batch side of one stream run: skips what the journal has done (renumbering the rest
@@ -163,21 +156,6 @@ export class BatchRun {
   }
 }
 
-/** The summary rows of the notes (none when the run used no long-batch flag). */
-export function batchSummaryRows(notes: BatchNotes): Array<[string, string]> {
-  const rows: Array<[string, string]> = [];
-  if (notes.skipped !== undefined) {
-    const existing = notes.skippedExisting ?? 0;
-    const journal = notes.skipped - existing;
-    const why = existing === 0 ? 'already ok in the journal' : journal === 0 ? 'file exists' : `${journal} already ok in the journal, ${existing} file exists`;
-    rows.push(['skipped', `${notes.skipped} (${why})`]);
-  }
-  if (notes.stopped) {
-    const { maxFailures, unfinished } = notes.stopped;
-    rows.push(['stopped', `after ${maxFailures} failed inputs (--max-failures); ${unfinished} read but unfinished (cancelled), the rest not read: none of them has a result line`]);
-  }
-  return rows;
-}
 
 function journalStop(error: unknown): OutputStop {
   if (error instanceof JournalWriteError) return { kind: 'write-failed', code: error.code, journal: error.path };

@@ -1,8 +1,8 @@
 import type { FetchResult } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
-import type { CliIo } from './cli-io.js';
-import { latencyHistogram } from './render/latency-histogram.js';
-import { timelineRow, waterfall, type TimelineRow, type WaterfallLimits } from './render/waterfall.js';
+import type { CliIo } from '../process/cli-io.js';
+import { latencyHistogram } from '../render/latency-histogram.js';
+import { timelineRow, waterfall, type TimelineRow, type WaterfallLimits } from '../render/waterfall.js';
 
 /** The width to draw for: the terminal's, else `$COLUMNS`, else 80. */
 export function terminalColumns(io: Pick<CliIo, 'stderr' | 'env'>): number {

@@ -1,10 +1,10 @@
 import type { FetchResult, RunMode } from '@fanout/core';
 import type { Colors } from 'picocolors/types.js';
-import type { Output } from '../output.js';
-import { clip, formatMs } from './format.js';
-import { failureDetails } from './failure-details.js';
+import type { Output } from './output.js';
+import { clip, formatMs } from '../render/format.js';
+import { failureDetails } from '../render/failure-details.js';
 import type { Renderer, ResultContext } from './renderer.js';
-import { shownText, terminalSafe } from './terminal-safe.js';
+import { shownText, terminalSafe } from '../render/terminal-safe.js';
 
 function indent(text: string, pad: string): string {
   return text.replace(/\n/g, `\n${pad}`);

@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_JSON_DEPTH, jsonDepthExceeds, type HttpMethod, type RequestInput } from '@fanout/core';
-import type { InputItem } from '../config.js';
+import type { InputItem } from './input-item.js';
 import { isHttpMethod } from './http-methods.js';
 import type { RequestDefaults } from './request-defaults.js';
 

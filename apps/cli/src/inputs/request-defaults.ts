@@ -1,9 +1,25 @@
 import type { Readable } from 'node:stream';
 import type { HttpMethod } from '@fanout/core';
-import type { BodySource, RequestConfig } from '../config.js';
 import { parseHeaderLine } from './header-line.js';
 import { readCapped, readFileCapped } from './read-capped.js';
 import { MAX_BODY_BYTES, MAX_HEADER_FILE_BYTES } from './readable-file.js';
+
+/** Where a body flag's text comes from: given inline, a file, or stdin (`@-`). */
+export type BodySource = { kind: 'text'; text: string } | { kind: 'file'; path: string } | { kind: 'stdin' };
+
+/** The request flags, checked but not yet read (files and stdin are read when the command runs). */
+export interface RequestConfig {
+  /** `-X`; undefined means GET, or POST when there is a body. */
+  readonly method?: HttpMethod;
+  /** `-H` values and `-H @FILE` files, in order. Values are secrets: never printed. */
+  readonly headers: readonly string[];
+  readonly body?: { readonly source: BodySource; readonly json: boolean };
+  readonly user?: string;
+  readonly bearer?: string;
+  readonly followRedirects: boolean;
+  /** `-A`; undefined: core's default (`fanout/<version>`). */
+  readonly userAgent?: string;
+}
 
 /** What every request sends unless its own spec says otherwise. Header names are lower-case. */
 export interface RequestDefaults {

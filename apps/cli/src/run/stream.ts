@@ -1,16 +1,16 @@
 import { fanout, SummaryBuilder, type FanoutOptions, type FetchResult } from '@fanout/core';
 import type { Subscription } from 'rxjs';
-import type { RunConfig } from './config.js';
-import { EXIT, signalExit, type StopSignal } from './exit-codes.js';
+import type { RunConfig } from '../options/config.js';
+import { EXIT, signalExit, type StopSignal } from '../process/exit-codes.js';
 import { InputLedger } from './input-ledger.js';
 import { coreOptions, type ModeContext } from './mode-context.js';
-import type { OutputStop } from './output.js';
-import { PerTurn } from './per-turn.js';
-import { Progress } from './progress.js';
+import type { OutputStop } from '../output/output.js';
+import { PerTurn } from '../output/per-turn.js';
+import { Progress } from '../output/progress.js';
 import { FieldsWatch } from './fields-watch.js';
-import { summaryTable } from './render/summary-table.js';
-import { terminalColumns, TimelineReport } from './timeline-report.js';
-import { autoLimitReport } from './auto-limit-report.js';
+import { summaryTable } from '../render/summary-table.js';
+import { terminalColumns, TimelineReport } from '../output/timeline-report.js';
+import { autoLimitReport } from '../output/auto-limit-report.js';
 
 function total(config: RunConfig): number | undefined {
   return config.file === undefined ? config.urls.length + (config.ids?.length ?? 0) : undefined;
