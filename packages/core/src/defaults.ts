@@ -18,6 +18,10 @@ export interface FanoutDefaults {
   readonly maxBodyBytes: number;
   /** `FanoutOptions.maxRedirects`: redirects followed at most (with `followRedirects`). */
   readonly maxRedirects: number;
+  /** `FanoutOptions.speedLimit`, bytes/s: a `sink` body slower than this over `speedTime` fails. */
+  readonly speedLimit: number;
+  /** `FanoutOptions.speedTime`, s. */
+  readonly speedTime: number;
   readonly retry: {
     /** `RetryOptions.limit`: retries per request. */
     readonly limit: number;
@@ -37,6 +41,8 @@ export const defaults: FanoutDefaults = Object.freeze({
   timeout: DEFAULTS.timeout,
   maxBodyBytes: DEFAULTS.maxBodyBytes,
   maxRedirects: DEFAULTS.maxRedirects,
+  speedLimit: DEFAULTS.speedLimit,
+  speedTime: DEFAULTS.speedTime,
   retry: Object.freeze({
     limit: RETRY_DEFAULTS.limit,
     methods: Object.freeze([...RETRY_DEFAULTS.methods]),

@@ -69,9 +69,9 @@ function prepare(url: string, spec: RequestSpec | undefined, index: number, defa
   // once per headers object: the object sent is the one checked, so a transport that checks
   // again (http1) finds it done.
   const simple = simpleHost(url);
-  if (simple !== undefined && spec === undefined) {
+  if (simple !== undefined && spec?.headers === undefined) {
     checkRequestHeaders(defaults);
-    return { url, sendUrl: undefined, host: simple, method: 'GET', headers: defaults, body: undefined, index, key: undefined };
+    return { url, sendUrl: undefined, host: simple, method: spec?.method ?? 'GET', headers: defaults, body: spec?.body, index, key: spec?.key };
   }
   const { host, sendUrl, authorization } = simple !== undefined ? { host: simple, sendUrl: undefined, authorization: undefined } : targetOf(url);
   let headers = spec?.headers ? overrideHeaders(defaults, spec.headers) : defaults;
