@@ -62,6 +62,11 @@ const workspaceInBundle = {
   },
 };
 
+// `--help` shows core's method list and defaults without loading core (a cold start loads commander
+// only): they are read from the built @fanout/core here and written into the bundle as a constant
+// (src/options/core-constants.ts).
+const { HTTP_METHODS, defaults } = await import('@fanout/core');
+
 rmSync(join(root, outdir), { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -77,6 +82,7 @@ const result = await build({
   plugins: [onlyWhatIsUsed, workspaceInBundle],
   // CommonJS dependencies (commander) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __fanoutRequire } from 'node:module'; const require = __fanoutRequire(import.meta.url);" },
+  define: { FANOUT_CORE_CONSTANTS: JSON.stringify({ methods: HTTP_METHODS, defaults }) },
   sourcemap: 'linked',
   metafile: true,
   legalComments: 'none',

@@ -14,6 +14,7 @@ import { ndjsonRenderer } from '../output/ndjson-renderer.js';
 import type { Renderer } from '../output/renderer.js';
 import { textRenderer } from '../output/text-renderer.js';
 import { requestDefaults } from '../inputs/request-defaults.js';
+import { fanoutOptions, poolSize } from '../options/fanout-options.js';
 import { runConfig, type RunCommandFlags } from '../options/run-config.js';
 import { runCompareMode } from '../run/compare.js';
 import { runStreamMode } from '../run/stream.js';
@@ -45,7 +46,8 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
     out.hooks?.after();
   };
   try {
-    transport = await openTransport(config.network, Math.min(config.concurrency, config.perHost ?? Infinity));
+    const options = fanoutOptions(config, defaults, batch.coreOptions());
+    transport = await openTransport(config.network, poolSize(options));
     let idUrls: string[] | undefined;
     if (config.ids !== undefined) {
       const { openUpstream, postUrls } = await import('../run/upstream.js');
@@ -62,8 +64,7 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
       inputs: () => inputBatches({ urls: config.urls, idUrls, file: batch.sources.file, stdin: batch.sources.stdin, meter: fileMeter }, defaults),
       fileMeter,
       batch,
-      defaults,
-      transport,
+      options: { ...options, transport },
       errColors,
       log,
     };

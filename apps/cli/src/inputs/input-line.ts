@@ -1,6 +1,5 @@
-import { DEFAULT_MAX_JSON_DEPTH, jsonDepthExceeds, type HttpMethod, type RequestInput } from '@fanout/core';
+import { DEFAULT_MAX_JSON_DEPTH, HTTP_METHODS, isHttpMethod, jsonDepthExceeds, type HttpMethod, type RequestInput } from '@fanout/core';
 import type { InputItem } from './input-item.js';
-import { isHttpMethod } from './http-methods.js';
 import type { RequestDefaults } from './request-defaults.js';
 
 const SPEC_FIELDS = new Set(['url', 'method', 'headers', 'body']);
@@ -34,7 +33,7 @@ function parseSpec(text: string): SpecLine | string {
   if (unknown !== undefined) return `unknown field ${JSON.stringify(unknown.slice(0, 40))} (a spec has url, method, headers, body)`;
   if (typeof spec.url !== 'string') return '"url" must be a string';
   const method = typeof spec.method === 'string' ? spec.method.toUpperCase() : spec.method;
-  if (method !== undefined && !isHttpMethod(method)) return '"method" must be one of GET, HEAD, OPTIONS, DELETE, PUT, POST, PATCH';
+  if (method !== undefined && !isHttpMethod(method)) return `"method" must be one of ${HTTP_METHODS.join(', ')}`;
   const headers: Record<string, string> = {};
   if (spec.headers !== undefined) {
     if (spec.headers === null || typeof spec.headers !== 'object' || Array.isArray(spec.headers)) return '"headers" must be an object of strings';

@@ -9,12 +9,12 @@ import type { Mode, RunFlags } from './run-options.js';
 
 export type { BodyType, Mode, OutputFormat, RequestConfig, UpstreamChoice };
 
-/** Everything `fanout run` was asked for, validated; the run flags as given. */
-export interface RunConfig extends Omit<RunFlags, 'mode' | 'ordered' | 'concurrency'> {
-  /** The requests in flight at most (with `--concurrency auto`, its bound). */
-  readonly concurrency: number;
-  /** `--concurrency auto`: adaptive limits per host. */
-  readonly autoConcurrency: boolean;
+/**
+ * Everything `fanout run` was asked for, validated; the run flags as given, in core's shapes
+ * (`concurrency` is a number, `'auto'`, or undefined for core's default), undefined where a flag
+ * was not given. `fanoutOptions` turns it into core's options.
+ */
+export interface RunConfig extends Omit<RunFlags, 'mode' | 'ordered'> {
   readonly urls: readonly string[];
   readonly ids?: readonly number[];
   readonly file?: string;

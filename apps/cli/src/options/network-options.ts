@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { TransportName } from '@fanout/core';
 import { integer } from './parsers.js';
+import { CORE_DEFAULTS } from './core-constants.js';
 
 /** The built-in transports (core's `TransportName`), listed here so that --help loads no HTTP client. */
 export const TRANSPORTS = ['http1', 'undici', 'axios'] as const satisfies readonly TransportName[];
@@ -39,6 +40,6 @@ export function addNetworkOptions(command: Command): Command {
 /** Adds curl's low-speed limit of downloads (`run` only: a worker stores no files), after the Network/TLS group. */
 export function addSpeedOptions(command: Command): Command {
   return command
-    .option('--speed-limit <bytes>', 'with --output-dir: a body slower than this many bytes/s over --speed-time fails (ELOWSPEED); 0 turns it off (default 1024)', integer(0, Number.MAX_SAFE_INTEGER))
-    .option('--speed-time <s>', 'with --output-dir: seconds --speed-limit is measured over (default 30)', integer(1, 86_400));
+    .option('--speed-limit <bytes>', `with --output-dir: a body slower than this many bytes/s over --speed-time fails (ELOWSPEED); 0 turns it off (default ${CORE_DEFAULTS.speedLimit})`, integer(0, Number.MAX_SAFE_INTEGER))
+    .option('--speed-time <s>', `with --output-dir: seconds --speed-limit is measured over (default ${CORE_DEFAULTS.speedTime})`, integer(1, 86_400));
 }

@@ -1,11 +1,12 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { HTTP_METHODS, isHttpMethod, type HttpMethodName } from '../inputs/http-methods.js';
+import type { HttpMethod } from '@fanout/core';
+import { CORE_HTTP_METHODS } from './core-constants.js';
 
 /** What each request sends (curl's flag names). */
 export interface RequestFlags {
-  readonly request?: HttpMethodName;
+  readonly request?: HttpMethod;
   /** `--method`, curl's `-X` under another name. */
-  readonly method?: HttpMethodName;
+  readonly method?: HttpMethod;
   readonly header?: readonly string[];
   readonly data?: string;
   readonly json?: string;
@@ -25,9 +26,9 @@ function collect(value: string, previous: readonly string[] | undefined): string
   return [...(previous ?? []), value];
 }
 
-function method(value: string): HttpMethodName {
-  const name = value.toUpperCase();
-  if (!isHttpMethod(name)) throw new InvalidArgumentError(`must be one of ${HTTP_METHODS.join(', ')}.`);
+function method(value: string): HttpMethod {
+  const name = CORE_HTTP_METHODS.find((known) => known === value.toUpperCase());
+  if (name === undefined) throw new InvalidArgumentError(`must be one of ${CORE_HTTP_METHODS.join(', ')}.`);
   return name;
 }
 
@@ -35,7 +36,7 @@ function method(value: string): HttpMethodName {
 export function addRequestOptions(command: Command, auth: boolean): Command {
   command
     .optionsGroup('Request:')
-    .option('-X, --request <method>', `HTTP method for every input: ${HTTP_METHODS.join(', ')} (default GET, POST with a body; alias --method)`, method)
+    .option('-X, --request <method>', `HTTP method for every input: ${CORE_HTTP_METHODS.join(', ')} (default GET, POST with a body; alias --method)`, method)
     .addOption(new Option('--method <method>').argParser(method).hideHelp())
     .option('-H, --header <header>', "'Name: value', repeatable; '@FILE' reads one header a line from FILE", collect)
     .option('-d, --data <body>', "request body: a string, '@FILE' or '@-' (stdin); the method becomes POST")

@@ -3,7 +3,7 @@ import type { DemoFlags, InputFlags } from './input-options.js';
 import type { NetworkFlags } from './network-options.js';
 import type { OutputFlags } from './output-options.js';
 import type { AuthFlags, RequestFlags } from './request-options.js';
-import { AUTO_MAX_CONCURRENCY, DEFAULT_CONCURRENCY, type RunFlags } from './run-options.js';
+import { SWEEP_CONCURRENCY, type RunFlags } from './run-options.js';
 import { parseBatchOptions, type RawBatchOptions } from './batch-options.js';
 import { checkReadable } from '../inputs/readable-file.js';
 import { checkOneStdinReader, requestConfig } from './request-config.js';
@@ -92,8 +92,7 @@ export async function runConfig(urls: readonly string[], flags: RunCommandFlags)
     request,
     network: { transport: flags.transport, proxy: flags.proxy, noproxy: flags.noproxy, insecure: flags.insecure ?? false, cacert: flags.cacert, cert: flags.cert, key: flags.key, speedLimit: flags.speedLimit, speedTime: flags.speedTime, 'http1.1': flags['http1.1'] },
     mode,
-    concurrency: flags.concurrency === 'auto' ? AUTO_MAX_CONCURRENCY : (flags.concurrency ?? (mode === 'sweep' ? DEFAULT_CONCURRENCY.sweep : DEFAULT_CONCURRENCY.run)),
-    autoConcurrency: flags.concurrency === 'auto',
+    concurrency: flags.concurrency ?? (mode === 'sweep' ? SWEEP_CONCURRENCY : undefined),
     timeout: flags.timeout,
     deadline: flags.deadline,
     retries: flags.retries,

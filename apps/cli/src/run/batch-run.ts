@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { serializeResult, type BodySink, type FanoutOptions } from '@fanout/core';
 import type { BatchNotes } from '../render/summary-table.js';
-import { serializeResult, type FanoutError, type FanoutOptions, type FetchResult } from '@fanout/core';
 import type { InputItem } from '../inputs/input-item.js';
 import type { UpstreamChoice } from '../inputs/upstream-choice.js';
 import type { BatchConfig } from '../options/batch-options.js';
@@ -14,29 +14,26 @@ import { fileInside } from '../batch/inside-dir.js';
 import { inputUrl } from '../inputs/input-url.js';
 import { NameClaims } from '../batch/name-claims.js';
 import { OutputDir } from '../batch/output-dir.js';
+import type { Admission, InputKey, KeyedResult } from './input-key.js';
 
-/** What `admit` says of an input: fetch it, skip it, or fail it unfetched. */
-export type Admission = boolean | FanoutError;
-
+/** An input to send with no file name (no `--output-dir`): one object for all of them. */
+const SEND: Admission = {};
 
 /**
- * The long-batch side of one stream run: skips what the journal has done (renumbering the rest
- * back to their input positions), journals each result, and says when `--max-failures` is hit.
+ * The long-batch side of one stream run: skips what the journal has done, names each input's
+ * file (`--output-dir`), journals each result, and says when `--max-failures` is hit. What it
+ * decides of an input travels in the request's key (see `InputKey`): it keeps no map of inputs
+ * in flight.
  */
 export class BatchRun {
   private skipped = 0;
   private skippedExisting = 0;
   private failed = 0;
-  /** Inputs read, skipped or not. */
-  private read = 0;
+  /** Inputs sent (not skipped). */
   private pulled = 0;
   private settled = 0;
-  /** fanout's index (position among the inputs not skipped) → the input's own position. */
-  private readonly positions = new Map<number, number>();
   private out: Output | undefined;
   private closing: Promise<void> | undefined;
-  /** fanout's index → the file name of an input in flight (`--output-dir`). */
-  private readonly names = new Map<number, string>();
   /** Which input owns each file name, when the template does not make names differ by index. */
   private readonly claims: NameClaims | undefined;
 
@@ -60,43 +57,39 @@ export class BatchRun {
   }
 
   /**
-   * Whether to fetch the next input (called once per input, in order): not when the journal has
-   * it ok, or (`--skip-existing`) its file exists; those are counted as skipped. With
+   * Whether to fetch the input at `at` (its position; called once per input, in order): not when
+   * the journal has it ok, or (`--skip-existing`) its file exists; those are counted as skipped.
+   * An input fetched gets its file name. With
    * `--output-dir`, a file name already owned by an earlier input (in input order, skipped ones
    * included, so the owner is the same on every resume) fails the input unfetched with
    * `FileNameCollisionError`, never skipped for the other input's file.
    */
-  admit(item: InputItem): Admission {
+  admit(item: InputItem, at: number): Admission {
     const files = this.config.files;
-    const at = this.read++;
     const name = files && item.problem === undefined ? fileName(files.name, at, inputUrl(item)) : undefined;
     const owner = name !== undefined && this.claims ? this.claims.claim(name, at) : at;
     if (this.journal?.done.has(at)) {
       this.skipped++;
       return false;
     }
-    const verdict: Admission = owner === at ? true : new FileNameCollisionError(at, join((files as { dir: string }).dir, name as string), owner);
-    if (verdict === true && files?.skipExisting && fileInside(files.dir, name as string)) {
+    if (owner !== at) {
+      this.pulled++;
+      return { error: new FileNameCollisionError(at, join((files as { dir: string }).dir, name as string), owner) };
+    }
+    if (files?.skipExisting && fileInside(files.dir, name as string)) {
       this.skipped++;
       this.skippedExisting++;
       return false;
     }
-    if (at !== this.pulled) this.positions.set(this.pulled, at);
-    if (name !== undefined) this.names.set(this.pulled, name);
     this.pulled++;
-    return verdict;
+    return name === undefined ? SEND : { name };
   }
 
-  /** A result with its input's own index, journalled. */
-  settle(result: FetchResult): FetchResult {
-    const position = this.positions.get(result.index);
-    if (position !== undefined) this.positions.delete(result.index);
-    this.names.delete(result.index);
-    const own = position === undefined ? result : { ...result, index: position };
+  /** Journals a result (its `index` the input's own position), and counts it for `--max-failures`. */
+  record(result: KeyedResult): void {
     this.settled++;
-    if (!own.ok) this.failed++;
-    this.journal?.append(JSON.stringify(serializeResult(own)));
-    return own;
+    if (!result.ok) this.failed++;
+    this.journal?.append(JSON.stringify(serializeResult(result)));
   }
 
   /**
@@ -119,12 +112,16 @@ export class BatchRun {
     journal.onFailure = (error) => out.halt(journalStop(error));
   }
 
-  /** The core options these flags set. */
-  coreOptions(): FanoutOptions {
+  /** The core options these flags set: with `--output-dir`, the sink that stores each body under the name in its request's key. */
+  coreOptions(): Pick<FanoutOptions, 'sink' | 'maxBodyBytes'> {
     const files = this.config.files;
-    if (!files || !this.outputDir) return {};
-    // The sink gets fanout's index; the name was made at admission, from the input's own position and URL.
-    const sink = this.outputDir.sink((index) => this.names.get(index) ?? fileName(files.name, this.positions.get(index) ?? index, ''));
+    const outputDir = this.outputDir;
+    if (!files || !outputDir) return {};
+    const sink: BodySink = (response) => {
+      // Every request of the run carries its InputKey; a name is made at admission for each one sent.
+      const key = response.key as InputKey;
+      return outputDir.sink(() => key.name ?? fileName(files.name, key.position, ''))(response);
+    };
     return { sink, maxBodyBytes: files.maxBytes ?? Infinity };
   }
 

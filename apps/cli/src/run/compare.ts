@@ -1,7 +1,8 @@
 import { compare } from '@fanout/core';
+import { highestConcurrency } from '../options/fanout-options.js';
 import { EXIT, signalExit } from '../process/exit-codes.js';
 import { runInterrupt } from './interrupt.js';
-import { allRequests, coreOptions, type ModeContext } from './mode-context.js';
+import { allRequests, type ModeContext } from './mode-context.js';
 import { compareChart } from '../render/compare-chart.js';
 import { terminalColumns, TimelineReport } from '../output/timeline-report.js';
 
@@ -11,19 +12,19 @@ import { terminalColumns, TimelineReport } from '../output/timeline-report.js';
  * EABORTED).
  */
 export async function runCompareMode(context: ModeContext): Promise<number> {
-  const { config, io, out, render, transport, errColors, log } = context;
+  const { config, io, out, render, options, errColors, log } = context;
   const inputs = await allRequests(context);
   let current: 'sequential' | 'concurrent' | undefined;
   const timelines = config.timeline ? { sequential: new TimelineReport(), concurrent: new TimelineReport() } : undefined;
   const interrupt = runInterrupt(io, out);
   const comparison = await compare(inputs, {
-    ...coreOptions(config, context.defaults, transport),
+    ...options,
     ordered: false,
     signal: interrupt.signal,
     onResult: (mode, result) => {
       if (mode !== current) {
         current = mode;
-        render.startRun(mode, config.concurrency);
+        render.startRun(mode, highestConcurrency(options));
       }
       timelines?.[mode].add(result);
       render.result(result, { mode: config.output === 'text' ? undefined : mode });

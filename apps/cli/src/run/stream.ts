@@ -1,9 +1,9 @@
-import { fanout, SummaryBuilder, type FanoutOptions, type FetchResult } from '@fanout/core';
+import { fanout, SummaryBuilder } from '@fanout/core';
 import type { Subscription } from 'rxjs';
 import type { RunConfig } from '../options/config.js';
 import { EXIT, signalExit, type StopSignal } from '../process/exit-codes.js';
-import { InputLedger } from './input-ledger.js';
-import { coreOptions, type ModeContext } from './mode-context.js';
+import { keyedRequests, ownResult, type KeyedResult } from './input-key.js';
+import type { ModeContext } from './mode-context.js';
 import type { OutputStop } from '../output/output.js';
 import { PerTurn } from '../output/per-turn.js';
 import { Progress } from '../output/progress.js';
@@ -24,10 +24,9 @@ type Outcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'interrupted'; s
  * aborts what is in flight and prints the partial summary; a closed stdout ends the run quietly.
  */
 export async function runStreamMode(context: ModeContext): Promise<number> {
-  const { config, io, out, render, transport, errColors, log } = context;
+  const { config, io, out, render, errColors, log } = context;
   const progress = config.progress && !config.quiet && io.stderr.isTTY ? new Progress(io.stderr, total(config), undefined, undefined, context.fileMeter) : undefined;
   if (progress && io.stdout.isTTY) out.hooks = { before: () => progress.hide(), after: () => progress.restore() };
-  const ledger = new InputLedger(config.file);
   const fields = new FieldsWatch(config.fields, log);
   const builder = new SummaryBuilder();
   const timeline = config.timeline ? new TimelineReport() : undefined;
@@ -37,15 +36,15 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
   const outcome = await new Promise<Outcome>((resolve, reject) => {
     // Results are printed once per event-loop turn (see PerTurn), all of them before any end;
     // none after the one that reached --max-failures (the rest count as read but unfinished).
-    const results = new PerTurn((raw: FetchResult) => {
+    const results = new PerTurn((raw: KeyedResult) => {
       if (batch.mustStop) return;
-      const settled = ledger.settle(raw);
-      const result = batch.settle(settled.result); // its own input index, journalled
+      const result = ownResult(raw); // its input's own index (and a refused input's error), from its key
+      batch.record(result); // journalled
       builder.add(result);
       timeline?.add(result);
       progress?.tick(result.ok);
       fields.check(result);
-      render.result(result, { line: settled.line });
+      render.result(result, { line: result.key?.line });
       if (batch.mustStop) {
         removeInterrupt();
         subscription?.unsubscribe();
@@ -65,8 +64,8 @@ export async function runStreamMode(context: ModeContext): Promise<number> {
       resolve(stop);
       results.flush(); // counted and journalled; their lines go nowhere now
     });
-    const options: FanoutOptions = { ...coreOptions(config, context.defaults, transport), ...(config.mode === 'sequential' ? { concurrency: 1 } : {}), ...batch.coreOptions() };
-    subscription = fanout(ledger.requests(context.inputs(), (item) => batch.admit(item), () => out.ready()), options).subscribe({
+    const requests = keyedRequests(context.inputs(), config.file, (item, at) => batch.admit(item, at), () => out.ready());
+    subscription = fanout(requests, context.options).subscribe({
       next: (raw) => results.push(raw),
       error(error: unknown) {
         removeInterrupt();

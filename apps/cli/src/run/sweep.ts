@@ -1,8 +1,9 @@
 import { kneeOf, sweep, type SweepLevel } from '@fanout/core';
+import { highestConcurrency } from '../options/fanout-options.js';
 import { colorsFor } from '../output/colors.js';
 import { EXIT, signalExit } from '../process/exit-codes.js';
 import { runInterrupt } from './interrupt.js';
-import { allRequests, coreOptions, type ModeContext } from './mode-context.js';
+import { allRequests, type ModeContext } from './mode-context.js';
 import { sweepChart } from '../render/sweep-chart.js';
 import { terminalColumns } from '../output/timeline-report.js';
 
@@ -13,15 +14,17 @@ import { terminalColumns } from '../output/timeline-report.js';
  * as each level ends. Ctrl-C or SIGTERM stops the sweep (levels not run are left out).
  */
 export async function runSweepMode(context: ModeContext): Promise<number> {
-  const { config, io, out, transport, log } = context;
+  const { config, io, out, log } = context;
   const inputs = await allRequests(context);
   const interrupt = runInterrupt(io, out);
   let levels: SweepLevel[] = [];
   let failed = 0;
   try {
-    const options = { ...coreOptions(config, context.defaults, transport), timeline: false, concurrency: config.concurrency, signal: interrupt.signal };
     levels = await sweep(inputs, {
-      ...options,
+      ...context.options,
+      concurrency: highestConcurrency(context.options),
+      timeline: false,
+      signal: interrupt.signal,
       onLevel(level, summary) {
         failed += summary.failed;
         log(`fanout: sweep: concurrency ${level.concurrency}: ${level.throughput.toFixed(1)} req/s, p95 ${level.p95} ms${summary.failed > 0 ? `, ${summary.failed} failed` : ''}\n`);
