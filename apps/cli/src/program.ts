@@ -14,6 +14,7 @@ import { addBodyOptions, addOutputOptions } from './options/output-options.js';
 import { addRequestOptions, addWorkerAuthOptions } from './options/request-options.js';
 import { addLimitOptions, addRunOptions } from './options/run-options.js';
 import { addBatchOptions } from './options/batch-options.js';
+import { CORE_DEFAULTS } from './options/core-constants.js';
 import { integer } from './options/parsers.js';
 import { terminalSafe } from './render/terminal-chars.js';
 import type { RunCommandFlags } from './options/run-config.js';
@@ -103,7 +104,7 @@ export function buildProgram(io: CliIo, version: string, dispatch: Dispatch): Co
 
   const worker = root.command('worker').description('run chunks from the queue until SIGTERM/SIGINT (which lets the current chunk finish)');
   queueOptions(worker, false)
-    .option('-c, --concurrency <n>', 'requests in flight in this worker', integer(1, 10_000), 10)
+    .option('-c, --concurrency <n>', 'requests in flight in this worker', integer(1, 10_000), CORE_DEFAULTS.concurrency)
     .option('--lock-ms <ms>', "chunk lock; a dead worker's chunk is taken over after about this long", integer(500, 3_600_000), 30_000);
   addWorkerAuthOptions(worker);
   addNetworkOptions(worker);

@@ -1,4 +1,4 @@
-import { clampDelay, RateLimitedError, type AnnouncedBudget, type CircuitAdmission, type CircuitBreakerOptions, type CircuitOutcome, type SharedLimits } from '@fanout/core';
+import { clampDelay, defaults, RateLimitedError, type AnnouncedBudget, type CircuitAdmission, type CircuitBreakerOptions, type CircuitOutcome, type SharedLimits } from '@fanout/core';
 import type { Redis } from 'ioredis';
 import type { ChunkOptions } from './chunk.js';
 import { jobKeys } from './keys.js';
@@ -148,10 +148,10 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[4])) + 3600000)
 return 1`;
 
 /** The core's attempt timeout, how long a request can be in flight when the job sets none. */
-const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = defaults.timeout;
 
 /** The budget of every job: as the core's default. */
-export const BUDGET = { ratio: 0.2, min: 10 } as const;
+export const BUDGET = defaults.retry.budget;
 
 /**
  * `SharedLimits` on Redis for one job: the global and per-host rates, per-host pauses after a
