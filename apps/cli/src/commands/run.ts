@@ -32,7 +32,7 @@ function renderer(config: RunConfig, out: Output, colors: Colors): Renderer {
 export async function runCommand(urls: readonly string[], flags: RunCommandFlags, io: CliIo): Promise<number> {
   const config = await runConfig(urls, flags);
   const out = new Output(io.stdout);
-  const defaults = await requestDefaults(config.request, io.stdin);
+  const request = await requestDefaults(config.request, io.stdin); // headers and body files read now
   // --journal reads (and may peek at stdin) before anything is fetched; a mismatch is a usage error.
   const batch = await BatchRun.open(config.batch, { urls: config.urls, ids: config.ids, file: config.file, stdin: io.stdin }, config.upstream);
   batch.guard(out); // a result is journalled before it is printed
@@ -46,7 +46,7 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
     out.hooks?.after();
   };
   try {
-    const options = fanoutOptions(config, defaults, batch.coreOptions());
+    const options = fanoutOptions(config, request, batch.coreOptions());
     transport = await openTransport(config.network, poolSize(options));
     let idUrls: string[] | undefined;
     if (config.ids !== undefined) {
@@ -61,7 +61,7 @@ export async function runCommand(urls: readonly string[], flags: RunCommandFlags
       io,
       out,
       render: renderer(config, out, colorsFor(io.stdout, io.env)),
-      inputs: () => inputBatches({ urls: config.urls, idUrls, file: batch.sources.file, stdin: batch.sources.stdin, meter: fileMeter }, defaults),
+      inputs: () => inputBatches({ urls: config.urls, idUrls, file: batch.sources.file, stdin: batch.sources.stdin, meter: fileMeter }, request),
       fileMeter,
       batch,
       options: { ...options, transport },
