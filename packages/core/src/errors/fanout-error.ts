@@ -1,7 +1,7 @@
 import { FANOUT_ERROR_BRAND } from './brand.js';
 import type { FanoutErrorCode } from './fanout-error-code.js';
 import { isFanoutError } from './is-fanout-error.js';
-import { redactUrl } from '../utils/redact-url.js';
+import { redactUrl } from '../base/redact-url.js';
 import { serializeCause, type SerializedCause } from './serialize-cause.js';
 
 /** The JSON form of any fanout error, as written in NDJSON lines and HTTP responses. */

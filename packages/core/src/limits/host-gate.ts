@@ -1,4 +1,4 @@
-import type { LimitPoint } from '../limit-history.js';
+import type { LimitPoint } from './limit-history.js';
 import type { Cancellation } from '../utils/cancellation.js';
 import { sleep } from '../utils/sleep.js';
 import { AdaptiveSlots } from './adaptive-slots.js';

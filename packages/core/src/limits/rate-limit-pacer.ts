@@ -1,6 +1,6 @@
 import { RateLimitedError } from '../errors/rate-limited-error.js';
 import type { Cancellation } from '../utils/cancellation.js';
-import { clampDelay } from '../utils/timer.js';
+import { clampDelay } from '../base/timer.js';
 import { HostBudget, RESET_MARGIN_MS } from './host-budget.js';
 import { readRateLimitHeaders, type HeaderLookup } from './read-rate-limit-headers.js';
 import type { SharedLimits } from './shared-limits.js';

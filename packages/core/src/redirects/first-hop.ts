@@ -1,4 +1,4 @@
-import type { PreparedRequest } from '../send-attempt.js';
+import type { PreparedRequest } from '../engine/send-attempt.js';
 import type { Hop } from './redirect-target.js';
 
 /** The first request of a redirect chain: the prepared request, sent without the URL's credentials (they are in `authorization`). */

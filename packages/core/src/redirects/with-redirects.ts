@@ -1,5 +1,5 @@
-import type { RequestTally } from '../request-tally.js';
-import type { FetchResult } from '../result.js';
+import type { RequestTally } from '../engine/request-tally.js';
+import type { FetchResult } from '../contract/result.js';
 
 /** `result` with `finalUrl` and `redirects` from the request's tally (set when it followed redirects). */
 export function withRedirects<R extends FetchResult<unknown>>(result: R, tally: RequestTally): R {

@@ -1,4 +1,4 @@
-import type { FetchResult } from '../result.js';
+import type { FetchResult } from '../contract/result.js';
 import { round1 } from '../utils/round.js';
 import { TimeHistogram } from './time-histogram.js';
 import { HostLimits, type HostLimitSummary } from './host-limits.js';

@@ -1,5 +1,5 @@
 import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders, IncomingHttpStatusHeader } from 'node:http2';
-import { redactUrl } from '../../utils/redact-url.js';
+import { redactUrl } from '../../base/redact-url.js';
 import { requestTarget } from '../http1/request-head.js';
 import { requestHeaders } from '../request-headers.js';
 import { H2HeaderList, h2RequestHeaders } from './h2-headers.js';

@@ -1,7 +1,7 @@
-import type { LimitPoint } from './limit-history.js';
-import type { HostGate } from './limits/host-gate.js';
-import type { AttemptTiming } from './transports/transport.js';
-import { epoch } from './utils/clock.js';
+import type { LimitPoint } from '../limits/limit-history.js';
+import type { HostGate } from '../limits/host-gate.js';
+import type { AttemptTiming } from '../transports/transport.js';
+import { epoch } from '../utils/clock.js';
 
 /**
  * One attempt on the wire: when it was sent (past every limit) and when its outcome came, epoch

@@ -1,12 +1,12 @@
 import type { Subscription } from 'rxjs';
 import { isObservable } from 'rxjs/internal/util/isObservable';
 import { fanout } from './fanout.js';
-import type { Inputs } from './operators/demand-source.js';
-import { resolveOptions, type FanoutOptions } from './options.js';
-import type { PickFields } from './pick-fields-type.js';
-import type { RequestInput } from './request.js';
-import type { FetchResult } from './result.js';
-import { paced } from './utils/paced.js';
+import type { Inputs } from '../operators/demand-source.js';
+import { resolveOptions, type FanoutOptions } from '../contract/options.js';
+import type { PickFields } from '../contract/pick-fields-type.js';
+import type { RequestInput } from '../contract/request.js';
+import type { FetchResult } from '../contract/result.js';
+import { paced } from '../utils/paced.js';
 
 /**
  * `fanout` as an async iterable, for `for await` (as p-map's `pMapIterable`): the same engine,

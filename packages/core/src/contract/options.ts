@@ -1,12 +1,12 @@
-import { resolveCircuitBreaker, type CircuitBreakerOptions } from './limits/circuit-breaker.js';
-import type { SharedLimits } from './limits/shared-limits.js';
-import type { BodySink } from './body-sink.js';
-import { resolveRetry, type ResolvedRetry, type RetryOptions } from './retry-options.js';
-import type { Transport } from './transports/transport.js';
-import { MAX_TIMER_MS } from './utils/timer.js';
-import { DEFAULT_MAX_JSON_DEPTH } from './utils/json-depth.js';
-import { hasHeader } from './transports/request-headers.js';
-import { DEFAULT_USER_AGENT } from './version.js';
+import { resolveCircuitBreaker, type CircuitBreakerOptions } from '../limits/circuit-breaker.js';
+import type { SharedLimits } from '../limits/shared-limits.js';
+import type { BodySink } from '../sink/body-sink.js';
+import { resolveRetry, type ResolvedRetry, type RetryOptions } from '../retry/retry-options.js';
+import type { Transport } from '../transports/transport.js';
+import { MAX_TIMER_MS } from '../base/timer.js';
+import { DEFAULT_MAX_JSON_DEPTH } from '../utils/json-depth.js';
+import { hasHeader } from '../transports/request-headers.js';
+import { DEFAULT_USER_AGENT } from '../version.js';
 
 /** How a response body becomes a result's `data` (see {@link FanoutOptions.responseType}). */
 export type ResponseType = 'auto' | 'json' | 'text';
