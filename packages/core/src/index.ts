@@ -15,7 +15,8 @@ export { compare, type Comparison, type CompareOptions, type RunMode } from './s
 export type { FanoutOptions, ResponseType } from './contract/options.js';
 export type { RetryContext, RetryOptions } from './retry/retry-options.js';
 export type { Inputs } from './operators/demand-source.js';
-export type { HttpMethod, RequestInput, RequestSpec } from './contract/request.js';
+export type { RequestInput, RequestSpec } from './contract/request.js';
+export type { HttpMethod } from './transports/http-method.js';
 export type { PickFields } from './contract/pick-fields-type.js';
 export type { SharedLimits, CircuitAdmission, CircuitOutcome } from './limits/shared-limits.js';
 export type { AnnouncedBudget } from './limits/announced-budget.js';

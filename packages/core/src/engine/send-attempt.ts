@@ -2,7 +2,7 @@ import { HttpError } from '../errors/http-error.js';
 import { ParseError } from '../errors/parse-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { ResolvedOptions } from '../contract/options.js';
-import type { HttpMethod } from '../contract/request.js';
+import type { HttpMethod } from '../transports/http-method.js';
 import type { RequestTally } from './request-tally.js';
 import type { GateRelease } from '../limits/host-gate.js';
 import type { RunContext } from './run-context.js';

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { HttpMethod } from '../contract/request.js';
+import type { HttpMethod } from './http-method.js';
 
 /** What the core asks a transport to send. */
 export interface TransportRequest {

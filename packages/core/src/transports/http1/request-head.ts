@@ -1,4 +1,5 @@
 import { checkRequestHeaders, TOKEN } from '../header-syntax.js';
+import { HTTP_METHODS } from '../http-method.js';
 import type { TransportRequest } from '../transport.js';
 
 /** Header lines (`name: value\r\n...`) per headers object: a run's requests mostly share one. */
@@ -14,7 +15,7 @@ interface HeaderLines {
 const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer']);
 
 /** The methods fanout's types allow; any other must at least be a token. */
-const METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE', 'PUT', 'POST', 'PATCH']);
+const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /** `method` if it may start a request line (from JavaScript or an input file it may be any text), else throws with Node's code. */
 function checkedMethod(method: string): string {
