@@ -29,7 +29,8 @@ export type { AttemptSpan, RequestTimeline } from './contract/timeline.js';
 export type { LimitPoint } from './limits/limit-history.js';
 export type { HostLimitSummary } from './stats/host-limits.js';
 export { serializeResult, type SerializedResult } from './contract/serialize-result.js';
-export { summarize, SummaryBuilder, type LatencyStats, type Summary } from './stats/summary.js';
+export { summarize, SummaryBuilder, type Summary } from './stats/summary.js';
+export type { LatencyStats } from './stats/time-histogram.js';
 export { summarizeRun } from './stats/summarize-run.js';
 export { sweep, sweepConcurrencies, kneeOf, KNEE_SHARE, type SweepLevel, type SweepOptions } from './stats/sweep.js';
 
