@@ -99,7 +99,7 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
   } catch (error) {
     return failed(index, url, arrivedAt, tally, toFanoutError(error));
   }
-  return settle<T>(request, index, ctx, arrivedAt, tally);
+  return sendWithRetries<T>(request, index, ctx, arrivedAt, tally);
 }
 
 /**
@@ -108,7 +108,7 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
  * run or an unsubscribe aborts; that also cuts a backoff sleep short. The retry loop lives here,
  * not in a function of its own: one async layer less per request.
  */
-async function settle<T>(request: PreparedRequest, index: number, ctx: RunContext, start: number, tally: RequestTally): Promise<FetchResult<T>> {
+async function sendWithRetries<T>(request: PreparedRequest, index: number, ctx: RunContext, start: number, tally: RequestTally): Promise<FetchResult<T>> {
   const { url } = request;
   const cancellation = new Cancellation();
   ctx.track(cancellation);

@@ -82,7 +82,7 @@ export class RateLimitPacer {
     if (paced === undefined) {
       const others = (this.inFlight.get(host) ?? 1) - 1;
       if (budget === undefined) {
-        this.settle(host, others);
+        this.setInFlight(host, others);
         return;
       }
       // The first announcement: counting starts here, with the requests still in flight.
@@ -103,14 +103,15 @@ export class RateLimitPacer {
   unanswered(host: string): void {
     const paced = this.budgets.size === 0 ? undefined : this.budgets.get(host);
     if (paced === undefined) {
-      this.settle(host, (this.inFlight.get(host) ?? 1) - 1);
+      this.setInFlight(host, (this.inFlight.get(host) ?? 1) - 1);
       return;
     }
     paced.fail();
     this.after(host, paced);
   }
 
-  private settle(host: string, inFlight: number): void {
+  /** Notes how many requests to `host` are in flight, forgetting a host with none. */
+  private setInFlight(host: string, inFlight: number): void {
     if (inFlight > 0) this.inFlight.set(host, inFlight);
     else this.inFlight.delete(host);
   }
@@ -121,7 +122,7 @@ export class RateLimitPacer {
     else if (paced.free) {
       paced.stopTimer();
       this.budgets.delete(host);
-      this.settle(host, paced.sent - paced.answered);
+      this.setInFlight(host, paced.sent - paced.answered);
     }
   }
 
