@@ -158,7 +158,8 @@ export interface FanoutOptions<F extends string = string> {
   readonly sharedLimits?: SharedLimits;
   /**
    * Record each request's attempts on the wire (`result.timeline`), for a waterfall of the run:
-   * with the undici transport also each attempt's `connected` (a new connection) and `firstByte`;
+   * also each attempt's `firstByte`, and its `connected` (a new connection) with the http1 and
+   * undici transports (not axios);
    * with `concurrency: 'auto'` also the host's limit changes (`timeline.limit`, and the
    * summary's `concurrencyLimits[host].series`). Off, it costs nothing per request.
    * @default false
@@ -171,7 +172,7 @@ export interface FanoutOptions<F extends string = string> {
    * gives. `maxBodyBytes` still applies (set `Infinity` for no cap), and `timeout` restarts with
    * each chunk, so it limits a stall rather than a whole download; a trickle is ended by
    * `speedLimit`/`speedTime` (under 1024 bytes/s for 30 s by default). The transport must implement
-   * `stream` (both built-in ones do).
+   * `stream` (the three built-in ones do).
    * @default undefined (bodies are read into memory and parsed)
    * @example { sink: ({ index }) => fileTarget(`out/${index}`), maxBodyBytes: Infinity }
    */
