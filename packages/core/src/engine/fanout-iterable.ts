@@ -45,7 +45,7 @@ export function fanoutIterable<T = unknown, F extends string = string>(
   const results$ = fanout<T, F>(isObservable(input) ? input : paced(input, hasRoom), options);
 
   // Hands the waiting `next()` calls results, the run's error, or the end.
-  const settle = (): void => {
+  const answerReaders = (): void => {
     while (readers.length > 0) {
       const step = nextStep();
       if (step === undefined) return;
@@ -84,15 +84,15 @@ export function fanoutIterable<T = unknown, F extends string = string>(
       subscription ??= results$.subscribe({
         next(result) {
           buffer.push(result);
-          settle();
+          answerReaders();
         },
         error(error: unknown) {
           failure = { error };
-          settle();
+          answerReaders();
         },
         complete() {
           finished = true;
-          settle();
+          answerReaders();
         },
       });
       const step = readers.length === 0 ? nextStep() : undefined;
