@@ -42,6 +42,18 @@ function headerLines(headers: Readonly<Record<string, string>>): HeaderLines {
 
 const HEX = '0123456789ABCDEF';
 
+/** Methods whose requests carry a body by definition: sent with a length of 0 when they have none. */
+const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * The `Content-Length` to send (over HTTP/1.1 and HTTP/2 alike): the body's size in bytes, `0` for
+ * a POST, PUT or PATCH without one, `undefined` for any other request without one.
+ */
+export function contentLength(method: string, body: string | Uint8Array | undefined): number | undefined {
+  if (body === undefined) return BODY_METHODS.has(method) ? 0 : undefined;
+  return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+}
+
 /**
  * A request target as sent: `path` when every character may go on the request line as is, else
  * with controls, spaces, DEL and non-ASCII characters percent-encoded (as UTF-8), everything else
