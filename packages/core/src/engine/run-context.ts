@@ -76,7 +76,7 @@ export function createRunContext(options: ResolvedOptions): RunContext {
       perHostRate: options.perHostRate,
       shared: options.sharedLimits,
       adaptiveMax: options.adaptive ? options.maxConcurrency : undefined,
-      rateLimitHeaders: options.rateLimitHeaders ? { settleMs: options.timeout, maxWaitMs: options.retry.maxRetryAfter } : undefined,
+      rateLimitHeaders: options.rateLimitHeaders ? { maxInFlightMs: options.timeout, maxWaitMs: options.retry.maxRetryAfter } : undefined,
     }),
     budget: options.sharedLimits ?? (budget ? new RetryBudget(budget.ratio, budget.min) : UNLIMITED),
     deadlineAt,

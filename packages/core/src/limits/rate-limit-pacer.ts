@@ -39,12 +39,12 @@ export class RateLimitPacer {
   private readonly budgets = new Map<string, PacedHost>();
 
   /**
-   * @param settleMs how long any request can be in flight (the attempt timeout).
+   * @param maxInFlightMs how long any request can be in flight (the attempt timeout).
    * @param maxWaitMs the longest wait for a reset (`retry.maxRetryAfter`): a request whose wait
    * would be longer fails at once with `RateLimitedError`.
    */
   constructor(
-    private readonly settleMs: number,
+    private readonly maxInFlightMs: number,
     private readonly shared?: SharedLimits,
     private readonly maxWaitMs = Infinity,
   ) {}
@@ -86,7 +86,7 @@ export class RateLimitPacer {
         return;
       }
       // The first announcement: counting starts here, with the requests still in flight.
-      paced = new PacedHost(this.settleMs);
+      paced = new PacedHost(this.maxInFlightMs);
       paced.sent = others + 1;
       this.inFlight.delete(host);
       this.budgets.set(host, paced);
