@@ -15,10 +15,10 @@ import { requestHeaders } from './request-headers.js';
 import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
 import type { Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
-import { dispatchOne } from './dispatch-one.js';
-import { undiciStream } from './undici-stream.js';
+import { dispatchOne } from './dispatcher/dispatch-one.js';
+import { undiciStream } from './dispatcher/undici-stream.js';
 import { splitUrl } from './url-parts.js';
-import { userDispatcher } from './user-dispatcher.js';
+import { userDispatcher } from './dispatcher/user-dispatcher.js';
 import { WholeBodyHandler } from './whole-body-handler.js';
 
 /** Options of {@link http1Transport}: the common {@link TransportOptions}, and: */
