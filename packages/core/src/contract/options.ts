@@ -145,8 +145,10 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly includeHeaders?: boolean;
   /**
-   * How requests are sent. Created per run and closed after it when not given.
-   * @default http1Transport({ connections: min(concurrency, perHost) })
+   * How requests are sent. Created per run and closed after it when not given: the transport the
+   * `FANOUT_TRANSPORT` environment variable names (`http1`, `undici` or `axios`), else `http1`
+   * (fanout's own client, HTTP/2 by ALPN over TLS).
+   * @default createTransport(FANOUT_TRANSPORT ?? 'http1', { connections: min(concurrency, perHost) })
    */
   readonly transport?: Transport;
   /**
