@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runScriptToExit } from '../module-script.js';
+import { runToExit } from '../run-to-exit.js';
 import { response, useRawServer } from './raw-server.js';
 
 const entry = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
@@ -14,7 +14,7 @@ describe('http1: an idle keep-alive connection', () => {
       fanout([${JSON.stringify(`${ctx.server.url}/once`)}], { transport: http1Transport({ keepAliveTimeout: 600_000 }) })
         .subscribe((result) => console.log(JSON.stringify({ ok: result.ok, data: result.data })));
     `;
-    const { exitCode, stdout, stderr } = await runScriptToExit(script);
+    const { exitCode, stdout, stderr } = await runToExit(script);
 
     expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
     expect(JSON.parse(stdout)).toEqual({ ok: true, data: { ok: true } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from './parse-bytes.js';
-import { seededRandom as random } from './seeded-random.js';
+import { seededRandom } from './seeded-random.js';
+
 
 const SEEDS = [
   'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-A: b\r\n\r\nhello',
@@ -28,7 +29,7 @@ function mutate(text: string, next: () => number): Buffer {
 
 describe('response parser: mutated responses', () => {
   it('never throw anything but a coded NetworkError, never end twice, never give a body past the bytes received', () => {
-    const next = random(13);
+    const next = seededRandom(13);
     for (let n = 0; n < 10_000; n++) {
       const seed = SEEDS[n % SEEDS.length] as string;
       const bytes = mutate(seed, next);

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runScriptToExit } from '../module-script.js';
+import { runToExit } from '../run-to-exit.js';
 import { useH2Server } from './h2-server.js';
 
 const entry = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
@@ -14,7 +14,7 @@ describe('HTTP/2: an idle session', () => {
       fanout([${JSON.stringify(`${ctx.server.url}/once`)}], { transport })
         .subscribe((result) => console.log(JSON.stringify({ ok: result.ok, data: result.data })));
     `;
-    const { exitCode, stdout, stderr } = await runScriptToExit(script);
+    const { exitCode, stdout, stderr } = await runToExit(script);
 
     expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
     expect(JSON.parse(stdout)).toEqual({ ok: true, data: { ok: true } });

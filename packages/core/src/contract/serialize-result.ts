@@ -1,10 +1,10 @@
-import { isSinkRecord } from './body-sink.js';
-import type { SerializedError } from './errors/fanout-error.js';
-import { ParseError } from './errors/parse-error.js';
-import { DEFAULT_MAX_JSON_DEPTH, isTooDeep } from './utils/json-depth.js';
+import { isSinkRecord } from '../sink/body-sink.js';
+import type { SerializedError } from '../errors/fanout-error.js';
+import { ParseError } from '../errors/parse-error.js';
+import { DEFAULT_MAX_JSON_DEPTH, isTooDeep } from '../utils/json-depth.js';
 import type { FailedResult, FetchResult } from './result.js';
-import { redactUrl } from './utils/redact-url.js';
-import { round1 } from './utils/round.js';
+import { redactUrl } from '../base/redact-url.js';
+import { round1 } from '../utils/round.js';
 
 interface SerializedBase {
   readonly index: number;

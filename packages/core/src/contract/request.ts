@@ -1,8 +1,4 @@
-/**
- * HTTP methods fanout sends. By default only the idempotent ones (all but POST and PATCH) are
- * retried, and POST or PATCH with an `Idempotency-Key` header (see `RetryOptions.methods`).
- */
-export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'DELETE' | 'PUT' | 'POST' | 'PATCH';
+import type { HttpMethod } from '../transports/http-method.js';
 
 /** One request, fully described. A plain string or `URL` input means `GET` that URL. */
 export interface RequestSpec {

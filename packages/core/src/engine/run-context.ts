@@ -1,15 +1,15 @@
-import { AbortError } from './errors/abort-error.js';
-import { FanoutError } from './errors/fanout-error.js';
-import { TimeoutError } from './errors/timeout-error.js';
-import { CircuitBreaker, type HostBreaker } from './limits/circuit-breaker.js';
-import { SharedCircuitBreaker, sharesCircuit } from './limits/shared-circuit-breaker.js';
-import { HostGate } from './limits/host-gate.js';
-import { RetryBudget } from './limits/retry-budget.js';
-import type { ResolvedOptions } from './options.js';
-import { defaultTransport } from './transports/create-transport.js';
-import type { Transport } from './transports/transport.js';
-import type { Cancellation } from './utils/cancellation.js';
-import { TimeoutQueue } from './utils/timeout-queue.js';
+import { AbortError } from '../errors/abort-error.js';
+import { FanoutError } from '../errors/fanout-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
+import { CircuitBreaker, type HostBreaker } from '../limits/circuit-breaker.js';
+import { SharedCircuitBreaker, sharesCircuit } from '../limits/shared-circuit-breaker.js';
+import { HostGate } from '../limits/host-gate.js';
+import { RetryBudget } from '../limits/retry-budget.js';
+import type { ResolvedOptions } from '../contract/options.js';
+import { defaultTransport } from '../transports/create-transport.js';
+import type { Transport } from '../transports/transport.js';
+import type { Cancellation } from '../utils/cancellation.js';
+import { TimeoutQueue } from '../utils/timeout-queue.js';
 
 /** What every request of one run shares: options, transport, limits and the run's signal. */
 export interface RunContext {
@@ -76,7 +76,7 @@ export function createRunContext(options: ResolvedOptions): RunContext {
       perHostRate: options.perHostRate,
       shared: options.sharedLimits,
       adaptiveMax: options.adaptive ? options.maxConcurrency : undefined,
-      rateLimitHeaders: options.rateLimitHeaders ? { settleMs: options.timeout, maxWaitMs: options.retry.maxRetryAfter } : undefined,
+      rateLimitHeaders: options.rateLimitHeaders ? { maxInFlightMs: options.timeout, maxWaitMs: options.retry.maxRetryAfter } : undefined,
     }),
     budget: options.sharedLimits ?? (budget ? new RetryBudget(budget.ratio, budget.min) : UNLIMITED),
     deadlineAt,

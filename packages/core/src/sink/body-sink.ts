@@ -1,9 +1,9 @@
-import { BodyTooLargeError } from './errors/body-too-large-error.js';
-import { SinkError } from './errors/sink-error.js';
+import { BodyTooLargeError } from '../errors/body-too-large-error.js';
+import { SinkError } from '../errors/sink-error.js';
 import type { Readable } from 'node:stream';
-import type { Cancellation } from './utils/cancellation.js';
+import type { Cancellation } from '../utils/cancellation.js';
 import { LowSpeedGuard, type SpeedLimit } from './low-speed-guard.js';
-import { giveBackChunk } from './transports/http1/chunk-pool.js';
+import { giveBackChunk } from '../transports/http1/chunk-pool.js';
 
 /** The response a sink is asked to store: which input, and the response's status and headers. */
 export interface SinkResponse {

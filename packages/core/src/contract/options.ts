@@ -1,12 +1,12 @@
-import { resolveCircuitBreaker, type CircuitBreakerOptions } from './limits/circuit-breaker.js';
-import type { SharedLimits } from './limits/shared-limits.js';
-import type { BodySink } from './body-sink.js';
-import { resolveRetry, type ResolvedRetry, type RetryOptions } from './retry-options.js';
-import type { Transport } from './transports/transport.js';
-import { MAX_TIMER_MS } from './utils/timer.js';
-import { DEFAULT_MAX_JSON_DEPTH } from './utils/json-depth.js';
-import { hasHeader } from './transports/request-headers.js';
-import { DEFAULT_USER_AGENT } from './version.js';
+import { resolveCircuitBreaker, type CircuitBreakerOptions } from '../limits/circuit-breaker.js';
+import type { SharedLimits } from '../limits/shared-limits.js';
+import type { BodySink } from '../sink/body-sink.js';
+import { resolveRetry, type ResolvedRetry, type RetryOptions } from '../retry/retry-options.js';
+import type { Transport } from '../transports/transport.js';
+import { MAX_TIMER_MS } from '../base/timer.js';
+import { DEFAULT_MAX_JSON_DEPTH } from '../utils/json-depth.js';
+import { hasHeader } from '../transports/request-headers.js';
+import { DEFAULT_USER_AGENT } from '../version.js';
 
 /** How a response body becomes a result's `data` (see {@link FanoutOptions.responseType}). */
 export type ResponseType = 'auto' | 'json' | 'text';
@@ -145,8 +145,10 @@ export interface FanoutOptions<F extends string = string> {
    */
   readonly includeHeaders?: boolean;
   /**
-   * How requests are sent. Created per run and closed after it when not given.
-   * @default http1Transport({ connections: min(concurrency, perHost) })
+   * How requests are sent. Created per run and closed after it when not given: the transport the
+   * `FANOUT_TRANSPORT` environment variable names (`http1`, `undici` or `axios`), else `http1`
+   * (fanout's own client, HTTP/2 by ALPN over TLS).
+   * @default createTransport(FANOUT_TRANSPORT ?? 'http1', { connections: min(concurrency, perHost) })
    */
   readonly transport?: Transport;
   /**
@@ -158,7 +160,8 @@ export interface FanoutOptions<F extends string = string> {
   readonly sharedLimits?: SharedLimits;
   /**
    * Record each request's attempts on the wire (`result.timeline`), for a waterfall of the run:
-   * with the undici transport also each attempt's `connected` (a new connection) and `firstByte`;
+   * also each attempt's `firstByte`, and its `connected` (a new connection) with the http1 and
+   * undici transports (not axios);
    * with `concurrency: 'auto'` also the host's limit changes (`timeline.limit`, and the
    * summary's `concurrencyLimits[host].series`). Off, it costs nothing per request.
    * @default false
@@ -171,7 +174,7 @@ export interface FanoutOptions<F extends string = string> {
    * gives. `maxBodyBytes` still applies (set `Infinity` for no cap), and `timeout` restarts with
    * each chunk, so it limits a stall rather than a whole download; a trickle is ended by
    * `speedLimit`/`speedTime` (under 1024 bytes/s for 30 s by default). The transport must implement
-   * `stream` (both built-in ones do).
+   * `stream` (the three built-in ones do).
    * @default undefined (bodies are read into memory and parsed)
    * @example { sink: ({ index }) => fileTarget(`out/${index}`), maxBodyBytes: Infinity }
    */

@@ -1,5 +1,5 @@
 import { subscribe } from 'node:diagnostics_channel';
-import type { AttemptTiming } from './transport.js';
+import type { AttemptTiming } from '../transport.js';
 
 /** When each connection undici opened (since the first timed attempt) was ready; deleted at its first request. */
 const fresh = new WeakMap<object, number>();

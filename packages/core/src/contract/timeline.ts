@@ -1,7 +1,7 @@
-import type { LimitPoint } from './limit-history.js';
-import type { HostGate } from './limits/host-gate.js';
-import type { AttemptTiming } from './transports/transport.js';
-import { epoch } from './utils/clock.js';
+import type { LimitPoint } from '../limits/limit-history.js';
+import type { HostGate } from '../limits/host-gate.js';
+import type { AttemptTiming } from '../transports/transport.js';
+import { epoch } from '../utils/clock.js';
 
 /**
  * One attempt on the wire: when it was sent (past every limit) and when its outcome came, epoch
@@ -12,14 +12,14 @@ export interface AttemptSpan {
   readonly end: number;
   /**
    * When the new connection this attempt opened was ready (TCP connected and, for https, the
-   * TLS handshake done: undici reports the connection only then, so TLS is inside
-   * `start`–`connected`). Absent when the attempt reused a kept-alive connection, or when
-   * the transport cannot tell: only the undici transport tells (axios does not show which
-   * socket a request got).
+   * TLS handshake done: the transports report the connection only then, so TLS is inside
+   * `start`–`connected`). Absent when the attempt reused a kept-alive connection (or an HTTP/2
+   * session), or when the transport cannot tell: http1 (HTTP/2 included) and undici tell; axios
+   * does not (it does not show which socket a request got).
    */
   readonly connected?: number;
   /**
-   * When the response's status line and headers arrived (both built-in transports tell).
+   * When the response's status line and headers arrived (the three built-in transports tell).
    * Absent when none did, or when a custom transport does not tell.
    */
   readonly firstByte?: number;

@@ -1,23 +1,23 @@
-import { HttpError } from './errors/http-error.js';
-import { ParseError } from './errors/parse-error.js';
-import { TimeoutError } from './errors/timeout-error.js';
-import type { ResolvedOptions } from './options.js';
-import type { HttpMethod } from './request.js';
+import { HttpError } from '../errors/http-error.js';
+import { ParseError } from '../errors/parse-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
+import type { ResolvedOptions } from '../contract/options.js';
+import type { HttpMethod } from '../transports/http-method.js';
 import type { RequestTally } from './request-tally.js';
-import type { GateRelease } from './limits/host-gate.js';
+import type { GateRelease } from '../limits/host-gate.js';
 import type { RunContext } from './run-context.js';
-import { isJsonContentType } from './transports/content-type.js';
-import type { AttemptTiming, TransportRequest, TransportResponse, TransportStreamResponse } from './transports/transport.js';
-import { pipeToSink, type BodySink } from './body-sink.js';
-import type { Cancellation } from './utils/cancellation.js';
-import { toFanoutError } from './utils/to-fanout-error.js';
-import { parseRetryAfter } from './utils/retry-after.js';
-import { pickFields } from './utils/pick-fields.js';
-import { jsonDepthExceeds, markBounded } from './utils/json-depth.js';
-import { firstHop } from './redirects/first-hop.js';
-import { followRedirects } from './redirects/follow-redirects.js';
-import type { Hop } from './redirects/redirect-target.js';
-import { traceRequest, tracing } from './tracing/trace-request.js';
+import { isJsonContentType } from '../transports/content-type.js';
+import type { AttemptTiming, TransportRequest, TransportResponse, TransportStreamResponse } from '../transports/transport.js';
+import { pipeToSink, type BodySink } from '../sink/body-sink.js';
+import type { Cancellation } from '../utils/cancellation.js';
+import { toFanoutError } from '../utils/to-fanout-error.js';
+import { parseRetryAfter } from '../utils/retry-after.js';
+import { pickFields } from '../utils/pick-fields.js';
+import { jsonDepthExceeds, markBounded } from '../utils/json-depth.js';
+import { firstHop } from '../redirects/first-hop.js';
+import { followRedirects } from '../redirects/follow-redirects.js';
+import type { Hop } from '../redirects/redirect-target.js';
+import { traceRequest, tracing } from '../tracing/trace-request.js';
 
 /** One normalised request, ready to send. */
 export interface PreparedRequest {

@@ -1,10 +1,10 @@
-import type { FanoutError } from './errors/fanout-error.js';
-import { HttpError } from './errors/http-error.js';
+import type { FanoutError } from '../errors/fanout-error.js';
+import { HttpError } from '../errors/http-error.js';
 import type { RequestTally } from './request-tally.js';
-import { isFinal, isRetryable, pausesHost } from './retry-policy.js';
+import { isFinal, isRetryable, pausesHost } from '../retry/retry-policy.js';
 import type { RunContext } from './run-context.js';
 import type { PreparedRequest } from './send-attempt.js';
-import { fullJitterBackoff } from './utils/backoff.js';
+import { fullJitterBackoff } from '../utils/backoff.js';
 
 /**
  * How long to wait before retry number `retry` (1-based) after `error`, or `undefined` when the

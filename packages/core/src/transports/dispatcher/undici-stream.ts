@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import type { DispatchController, DispatchHandler, Dispatcher } from './dispatcher-protocol.js';
-import { decodedBody } from './decoded-body.js';
-import { requestHeaders } from './request-headers.js';
-import type { TransportRequest, TransportStreamResponse } from './transport.js';
+import { decodedBody } from '../decoded-body.js';
+import { requestHeaders } from '../request-headers.js';
+import type { TransportRequest, TransportStreamResponse } from '../transport.js';
 import { headerAccessors, headerValue, mapError } from './dispatch-one.js';
-import { splitUrl } from './url-parts.js';
+import { splitUrl } from '../url-parts.js';
 import { timedAttempt, writingAttempt } from './undici-connection-timing.js';
 
 /**

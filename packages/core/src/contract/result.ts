@@ -1,4 +1,4 @@
-import type { FanoutError } from './errors/fanout-error.js';
+import type { FanoutError } from '../errors/fanout-error.js';
 import type { RequestTimeline } from './timeline.js';
 
 /**

@@ -2,19 +2,18 @@ import { spawn } from 'node:child_process';
 import { childEnv } from './child-env.js';
 import { waitFor } from './held-server.js';
 
-/** How a `node --input-type=module -e SCRIPT` child ended. */
+/** How a script's process ended: its exit code (`undefined` if it never exited) and what it printed. */
 export interface ScriptExit {
-  /** The exit code; `null` when a signal ended it. */
-  readonly exitCode: number | null;
+  readonly exitCode: number | null | undefined;
   readonly stdout: string;
   readonly stderr: string;
 }
 
 /**
- * Runs `script` as an ES module in a child Node process and waits (up to `timeoutMs`) for it to
- * exit by itself: a child still running then is killed and the wait fails.
+ * Runs the ES module `script` in a new Node process and waits up to `timeoutMs` for it to exit
+ * by itself (a test that a process is not kept alive); kills it if it has not by then.
  */
-export async function runScriptToExit(script: string, timeoutMs = 30_000): Promise<ScriptExit> {
+export async function runToExit(script: string, timeoutMs = 30_000): Promise<ScriptExit> {
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv() });
   let stdout = '';
   let stderr = '';
@@ -27,5 +26,5 @@ export async function runScriptToExit(script: string, timeoutMs = 30_000): Promi
   } finally {
     child.kill();
   }
-  return { exitCode: exitCode ?? null, stdout, stderr };
+  return { exitCode, stdout, stderr };
 }

@@ -1,20 +1,20 @@
-import { FanoutError } from './errors/fanout-error.js';
-import { HttpError } from './errors/http-error.js';
-import { InvalidUrlError } from './errors/invalid-url-error.js';
-import { checkRequestHeaders } from './transports/header-syntax.js';
-import { hasHeader, overrideHeaders } from './transports/request-headers.js';
-import { toRequestSpec, type RequestInput, type RequestSpec } from './request.js';
+import { FanoutError } from '../errors/fanout-error.js';
+import { HttpError } from '../errors/http-error.js';
+import { InvalidUrlError } from '../errors/invalid-url-error.js';
+import { checkRequestHeaders } from '../transports/header-syntax.js';
+import { hasHeader, overrideHeaders } from '../transports/request-headers.js';
+import { toRequestSpec, type RequestInput, type RequestSpec } from '../contract/request.js';
 import { RequestTally } from './request-tally.js';
-import type { FailedResult, FetchResult, Timing } from './result.js';
+import type { FailedResult, FetchResult, Timing } from '../contract/result.js';
 import type { RunContext } from './run-context.js';
 import { sendAttempt, type AttemptOutcome, type PreparedRequest } from './send-attempt.js';
-import { retryDelay } from './send-with-retries.js';
-import { withRedirects } from './redirects/with-redirects.js';
-import { AttemptRecorder, withLimitChanges } from './timeline.js';
-import { epoch } from './utils/clock.js';
-import { Cancellation } from './utils/cancellation.js';
-import { sleep } from './utils/sleep.js';
-import { toFanoutError } from './utils/to-fanout-error.js';
+import { retryDelay } from './retry-delay.js';
+import { withRedirects } from '../redirects/with-redirects.js';
+import { AttemptRecorder, withLimitChanges } from '../contract/timeline.js';
+import { epoch } from '../utils/clock.js';
+import { Cancellation } from '../utils/cancellation.js';
+import { sleep } from '../utils/sleep.js';
+import { toFanoutError } from '../utils/to-fanout-error.js';
 
 /** The `host[:port]` of a plain `http://host[:port]/…` URL, or undefined for anything else. */
 function simpleHost(url: string): string | undefined {
@@ -99,7 +99,7 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
   } catch (error) {
     return failed(index, url, arrivedAt, tally, toFanoutError(error));
   }
-  return settle<T>(request, index, ctx, arrivedAt, tally);
+  return sendWithRetries<T>(request, index, ctx, arrivedAt, tally);
 }
 
 /**
@@ -108,7 +108,7 @@ export function fetchOne<T = unknown>(input: RequestInput, index: number, ctx: R
  * run or an unsubscribe aborts; that also cuts a backoff sleep short. The retry loop lives here,
  * not in a function of its own: one async layer less per request.
  */
-async function settle<T>(request: PreparedRequest, index: number, ctx: RunContext, start: number, tally: RequestTally): Promise<FetchResult<T>> {
+async function sendWithRetries<T>(request: PreparedRequest, index: number, ctx: RunContext, start: number, tally: RequestTally): Promise<FetchResult<T>> {
   const { url } = request;
   const cancellation = new Cancellation();
   ctx.track(cancellation);

@@ -1,4 +1,4 @@
-import type { AttemptRecorder } from './timeline.js';
+import type { AttemptRecorder } from '../contract/timeline.js';
 
 /**
  * What one request did, counted as it happens: attempts sent, time spent waiting for limits

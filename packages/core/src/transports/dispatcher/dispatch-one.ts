@@ -1,12 +1,12 @@
 // Sending one request through any undici `Dispatcher` (the user's global one, or the undici
 // transport's Agent) without loading undici: the dispatcher protocol only.
 import type { Dispatcher } from './dispatcher-protocol.js';
-import { toNetworkError } from '../utils/to-fanout-error.js';
-import { requestHeaders } from './request-headers.js';
-import type { TransportRequest, TransportResponse } from './transport.js';
-import { splitUrl } from './url-parts.js';
+import { toNetworkError } from '../../utils/to-fanout-error.js';
+import { requestHeaders } from '../request-headers.js';
+import type { TransportRequest, TransportResponse } from '../transport.js';
+import { splitUrl } from '../url-parts.js';
 import { timedAttempt, writingAttempt } from './undici-connection-timing.js';
-import { WholeBodyHandler } from './whole-body-handler.js';
+import { WholeBodyHandler } from '../whole-body-handler.js';
 
 /** undici's own error codes, as the system codes fanout reports; any other code is kept as is. */
 const CODES: Readonly<Record<string, string>> = {

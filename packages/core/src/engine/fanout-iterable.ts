@@ -1,12 +1,12 @@
 import type { Subscription } from 'rxjs';
 import { isObservable } from 'rxjs/internal/util/isObservable';
 import { fanout } from './fanout.js';
-import type { Inputs } from './operators/demand-source.js';
-import { resolveOptions, type FanoutOptions } from './options.js';
-import type { PickFields } from './pick-fields-type.js';
-import type { RequestInput } from './request.js';
-import type { FetchResult } from './result.js';
-import { paced } from './utils/paced.js';
+import type { Inputs } from '../operators/demand-source.js';
+import { resolveOptions, type FanoutOptions } from '../contract/options.js';
+import type { PickFields } from '../contract/pick-fields-type.js';
+import type { RequestInput } from '../contract/request.js';
+import type { FetchResult } from '../contract/result.js';
+import { paced } from '../utils/paced.js';
 
 /**
  * `fanout` as an async iterable, for `for await` (as p-map's `pMapIterable`): the same engine,
@@ -45,7 +45,7 @@ export function fanoutIterable<T = unknown, F extends string = string>(
   const results$ = fanout<T, F>(isObservable(input) ? input : paced(input, hasRoom), options);
 
   // Hands the waiting `next()` calls results, the run's error, or the end.
-  const settle = (): void => {
+  const answerReaders = (): void => {
     while (readers.length > 0) {
       const step = nextStep();
       if (step === undefined) return;
@@ -84,15 +84,15 @@ export function fanoutIterable<T = unknown, F extends string = string>(
       subscription ??= results$.subscribe({
         next(result) {
           buffer.push(result);
-          settle();
+          answerReaders();
         },
         error(error: unknown) {
           failure = { error };
-          settle();
+          answerReaders();
         },
         complete() {
           finished = true;
-          settle();
+          answerReaders();
         },
       });
       const step = readers.length === 0 ? nextStep() : undefined;

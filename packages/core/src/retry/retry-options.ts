@@ -1,5 +1,5 @@
-import type { FanoutError } from './errors/fanout-error.js';
-import type { HttpMethod } from './request.js';
+import type { FanoutError } from '../errors/fanout-error.js';
+import type { HttpMethod } from '../transports/http-method.js';
 
 /** What a {@link RetryOptions.shouldRetry} hook is told about a failed attempt. */
 export interface RetryContext {

@@ -1,11 +1,11 @@
 import { lastValueFrom } from 'rxjs/internal/lastValueFrom';
-import { fanout } from './fanout.js';
-import { resolveOptions, type FanoutOptions } from './options.js';
-import type { RequestInput } from './request.js';
-import type { FetchResult } from './result.js';
-import { summarizeRun } from './stats/summarize-run.js';
-import type { Summary } from './stats/summary.js';
-import { defaultTransport } from './transports/create-transport.js';
+import { fanout } from '../engine/fanout.js';
+import { resolveOptions, type FanoutOptions } from '../contract/options.js';
+import type { RequestInput } from '../contract/request.js';
+import type { FetchResult } from '../contract/result.js';
+import { summarizeRun } from './summarize-run.js';
+import type { Summary } from './summary.js';
+import { defaultTransport } from '../transports/create-transport.js';
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;

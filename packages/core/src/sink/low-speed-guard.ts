@@ -1,5 +1,5 @@
-import { LowSpeedError } from './errors/low-speed-error.js';
-import { clampDelay } from './utils/timer.js';
+import { LowSpeedError } from '../errors/low-speed-error.js';
+import { clampDelay } from '../base/timer.js';
 
 /** The low-speed limit of streamed bodies (options `speedLimit`, `speedTime`). */
 export interface SpeedLimit {

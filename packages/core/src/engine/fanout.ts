@@ -5,15 +5,15 @@ import { Observable } from 'rxjs/internal/Observable';
 import { finalize } from 'rxjs/internal/operators/finalize';
 import { tap } from 'rxjs/internal/operators/tap';
 import { identity } from 'rxjs/internal/util/identity';
-import { AbortError } from './errors/abort-error.js';
+import { AbortError } from '../errors/abort-error.js';
 import { fetchOne } from './fetch-one.js';
-import { demandSource, type Inputs } from './operators/demand-source.js';
-import { inInputOrder } from './operators/in-input-order.js';
-import { mergeRequests } from './operators/merge-requests.js';
-import { resolveOptions, type FanoutOptions } from './options.js';
-import type { RequestInput } from './request.js';
-import type { PickFields } from './pick-fields-type.js';
-import type { FetchResult } from './result.js';
+import { demandSource, type Inputs } from '../operators/demand-source.js';
+import { inInputOrder } from '../operators/in-input-order.js';
+import { mergeRequests } from '../operators/merge-requests.js';
+import { resolveOptions, type FanoutOptions } from '../contract/options.js';
+import type { RequestInput } from '../contract/request.js';
+import type { PickFields } from '../contract/pick-fields-type.js';
+import type { FetchResult } from '../contract/result.js';
 import { createRunContext } from './run-context.js';
 
 /**

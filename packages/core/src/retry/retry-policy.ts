@@ -1,7 +1,7 @@
-import type { FanoutError } from './errors/fanout-error.js';
-import { HttpError } from './errors/http-error.js';
+import type { FanoutError } from '../errors/fanout-error.js';
+import { HttpError } from '../errors/http-error.js';
 import type { ResolvedRetry } from './retry-options.js';
-import type { HttpMethod } from './request.js';
+import type { HttpMethod } from '../transports/http-method.js';
 
 /**
  * Errors that end a request whatever the policy says: the run is over, the request was cancelled,
