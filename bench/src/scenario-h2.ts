@@ -64,6 +64,7 @@ try {
       cpuUsPerRequest: Math.round((median(runs.map((s) => s.cpuMs)) * 1000) / requests),
       connections: [...new Set(runs.map((s) => s.connections))].sort((a, b) => a - b),
       vsUndici: Number((baseline / wallMs).toFixed(2)),
+      samples: runs, // every round's, so that several shorter runs can be pooled
     };
   });
   console.log(JSON.stringify({ requests, concurrency, rounds, baseline: `the fastest ${BASELINE}`, rows }, null, 2));
