@@ -59,7 +59,7 @@ describe('the nginx upstream with HTTP/2 and connection counting (the HTTP/2 sce
     const h2 = await startNginx(1, undefined, { http2: true, countConnections: true });
     try {
       const { port } = new URL(h2.httpsUrl);
-      const alpn = await new Promise<string | false>((resolve, reject) => {
+      const alpn = await new Promise<string | false | null>((resolve, reject) => {
         const socket = connect({ host: '127.0.0.1', port: Number(port), ca: readFileSync(h2.caFile), ALPNProtocols: ['h2', 'http/1.1'] }, () => {
           resolve(socket.alpnProtocol);
           socket.end();
