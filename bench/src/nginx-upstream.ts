@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, loadDataset } from '@fanout/demo-upstream';
@@ -17,7 +17,20 @@ export interface NginxUpstream {
   readonly httpsUrl: string;
   /** The test certificate (PEM), for `NODE_EXTRA_CA_CERTS`. */
   readonly caFile: string;
+  /**
+   * How many distinct connections the HTTPS server served requests on since the last call
+   * (nginx flushes its log when told to reopen it: SIGUSR1). Only with `countConnections`.
+   */
+  connectionsSinceLastCall(): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** What the HTTPS server does besides serving the posts. */
+export interface NginxOptions {
+  /** Offer HTTP/2 by ALPN on the HTTPS server. @default false */
+  readonly http2?: boolean;
+  /** Log each HTTPS request's connection serial, for `connectionsSinceLastCall`. @default false */
+  readonly countConnections?: boolean;
 }
 
 async function twoFreePorts(): Promise<[number, number]> {
@@ -33,7 +46,7 @@ async function twoFreePorts(): Promise<[number, number]> {
  * temp dir: the posts of packages/demo-upstream/data as static files, the CPU-cheap upstream.
  * `addFiles` writes more files under the document root before nginx starts.
  */
-export async function startNginx(workers = 1, addFiles?: (root: string) => void): Promise<NginxUpstream> {
+export async function startNginx(workers = 1, addFiles?: (root: string) => void, options: NginxOptions = {}): Promise<NginxUpstream> {
   const nginx = systemCommand('nginx', 'nginx');
   const dir = mkdtempSync(join(tmpdir(), 'fanout-bench-nginx-'));
   chmodSync(dir, 0o755); // nginx's workers run as nobody when the master runs as root
@@ -44,7 +57,8 @@ export async function startNginx(workers = 1, addFiles?: (root: string) => void)
   const { certFile, keyFile } = makeTestCertificate(dir);
   const [httpPort, httpsPort] = await twoFreePorts();
   const conf = join(dir, 'nginx.conf');
-  writeFileSync(conf, nginxConfig({ dir, root, httpPort, httpsPort, certFile, keyFile, workers }));
+  const connectionLog = options.countConnections ? join(dir, 'connections.log') : undefined;
+  writeFileSync(conf, nginxConfig({ dir, root, httpPort, httpsPort, certFile, keyFile, workers, http2: options.http2, connectionLog }));
 
   const child = spawn(nginx, ['-c', conf, '-p', dir, '-e', 'stderr'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
@@ -66,5 +80,13 @@ export async function startNginx(workers = 1, addFiles?: (root: string) => void)
     await stop();
     throw error;
   }
-  return { httpUrl, httpsUrl: `https://127.0.0.1:${httpsPort}`, caFile: certFile, stop };
+  const connectionsSinceLastCall = async (): Promise<number> => {
+    if (!connectionLog) throw new Error('startNginx: connectionsSinceLastCall needs { countConnections: true }');
+    child.kill('SIGUSR1');
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the workers reopen (and so flush) the log
+    const serials = readFileSync(connectionLog, 'utf8').split('\n').filter(Boolean);
+    truncateSync(connectionLog, 0);
+    return new Set(serials).size;
+  };
+  return { httpUrl, httpsUrl: `https://127.0.0.1:${httpsPort}`, caFile: certFile, connectionsSinceLastCall, stop };
 }

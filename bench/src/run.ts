@@ -1,13 +1,13 @@
 // `npm run bench`: every contender as a whole process against nginx (HTTP and HTTPS) and against
 // a latency-bound upstream, the wire ceiling (autocannon), cold start, memory, the seed's question.
 // Flags: --smoke (tiny sizes, for the test), --only wire,http,https,latency,cold,memory,seed,
-// --rounds N, --out DIR. Tables go to stdout (Markdown), progress to stderr.
+// --rounds N, --contenders ID,ID (of http, https and latency; p-map-undici always), --out DIR. Tables go to stdout (Markdown), progress to stderr.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { barChartsSvg } from './chart.js';
-import { CONTENDERS } from './contenders.js';
+import { CONTENDERS, selectContenders } from './contenders.js';
 import { startNginx } from './nginx-upstream.js';
 import { RESULTS_DIR } from './paths.js';
 import { coldStartTable, runColdStart } from './scenario-cold-start.js';
@@ -43,6 +43,7 @@ const { values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     only: { type: 'string', default: SCENARIOS.join(',') },
     rounds: { type: 'string' },
+    contenders: { type: 'string', default: CONTENDERS.map((c) => c.id).join(',') },
     out: { type: 'string', default: RESULTS_DIR },
   },
 });
@@ -51,6 +52,7 @@ const rounds = values.rounds ? Number(values.rounds) : sizes.rounds;
 const only = new Set(values.only.split(','));
 const unknown = [...only].filter((name) => !(SCENARIOS as readonly string[]).includes(name));
 if (unknown.length) throw new Error(`--only: unknown scenario ${unknown.join(', ')} (choose from ${SCENARIOS.join(', ')})`);
+const contenders = selectContenders(values.contenders);
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -78,9 +80,9 @@ try {
     ['https', nginx.httpsUrl, tls, 'nginx over HTTPS (test certificate trusted through NODE_EXTRA_CA_CERTS)'],
   ] as const) {
     if (!only.has(id)) continue;
-    log(`${id}: ${requests} requests at concurrency ${concurrency}, ${CONTENDERS.length} contenders × ${rounds} round(s)`);
+    log(`${id}: ${requests} requests at concurrency ${concurrency}, ${contenders.length} contenders × ${rounds} round(s)`);
     const urlFile = await writeUrlFile(join(work, `${id}.txt`), base, requests);
-    const result = await runThroughput({ id, title, urlFile, requests, concurrency, rounds, env }, CONTENDERS, log);
+    const result = await runThroughput({ id, title, urlFile, requests, concurrency, rounds, env }, contenders, log);
     report[id] = result;
     say();
     say(`## ${requests.toLocaleString('en-US')} requests at concurrency ${concurrency}, ${title}`);
@@ -94,7 +96,7 @@ try {
       log(`latency: ${n} requests × ${latencyMs} ms at concurrency ${c}`);
       const urlFile = await writeUrlFile(join(work, 'latency.txt'), upstream.url, n);
       const title = `latency-bound: the posts answered ${latencyMs} ms after each request arrived, never sooner (latency-upstream.ts, own process)`;
-      const result = await runThroughput({ id: 'latency', title, urlFile, requests: n, concurrency: c, rounds, idealMs }, CONTENDERS, log);
+      const result = await runThroughput({ id: 'latency', title, urlFile, requests: n, concurrency: c, rounds, idealMs }, contenders, log);
       report.latency = result;
       say();
       say(`## ${n.toLocaleString('en-US')} requests × ${latencyMs} ms at concurrency ${c}, ideal ⌈N/C⌉·L = ${(idealMs / 1000).toFixed(2)} s (${title})`);

@@ -53,3 +53,34 @@ describe('the nginx upstream', () => {
     }
   }, 60_000);
 });
+
+describe('the nginx upstream with HTTP/2 and connection counting (the HTTP/2 scenario)', () => {
+  it('offers h2 by ALPN on the HTTPS server and counts the connections requests came on since the last call', async () => {
+    const h2 = await startNginx(1, undefined, { http2: true, countConnections: true });
+    try {
+      const { port } = new URL(h2.httpsUrl);
+      const alpn = await new Promise<string | false | null>((resolve, reject) => {
+        const socket = connect({ host: '127.0.0.1', port: Number(port), ca: readFileSync(h2.caFile), ALPNProtocols: ['h2', 'http/1.1'] }, () => {
+          resolve(socket.alpnProtocol);
+          socket.end();
+        }).once('error', reject);
+      });
+      expect(alpn).toBe('h2');
+      expect(await h2.connectionsSinceLastCall()).toBe(0); // the handshake alone made no request
+
+      const fetchPosts = async (agent: Agent, ids: number[]) => {
+        const bodies = await Promise.all(ids.map(async (id) => (await (await request(`${h2.httpsUrl}/posts/${id}`, { dispatcher: agent })).body.json()) as { id: number }));
+        expect(bodies.map((body) => body.id)).toEqual(ids);
+        await agent.close();
+      };
+      const newAgent = () => new Agent({ allowH2: true, connections: 1, connect: { ca: readFileSync(h2.caFile) } });
+      await fetchPosts(newAgent(), [1, 2, 3]);
+      expect(await h2.connectionsSinceLastCall()).toBe(1);
+      await fetchPosts(newAgent(), [4]);
+      await fetchPosts(newAgent(), [5]);
+      expect(await h2.connectionsSinceLastCall()).toBe(2);
+    } finally {
+      await h2.stop();
+    }
+  }, 60_000);
+});

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 
 /** A test upstream that counts requests per path; `/item/N` answers JSON `{ n: N }` after `delayMs`. */
 export interface CountingServer {
@@ -9,7 +10,17 @@ export interface CountingServer {
   close(): Promise<void>;
 }
 
-export async function startCountingServer(options: { delayMs?: number; failFirst?: (path: string) => boolean; body?: (path: string) => Buffer } = {}): Promise<CountingServer> {
+/** Options of {@link startCountingServer}. */
+export interface CountingServerOptions {
+  /** How long each answer waits. @default 0 */
+  readonly delayMs?: number;
+  /** Paths whose first request gets a 500. */
+  readonly failFirst?: (path: string) => boolean;
+  /** A binary body per path instead of JSON `{ n: N }`. */
+  readonly body?: (path: string) => Buffer;
+}
+
+export async function startCountingServer(options: CountingServerOptions = {}): Promise<CountingServer> {
   const hits = new Map<string, number>();
   const seen = new Set<string>();
   const server: Server = createServer((req, res) => {
@@ -36,5 +47,28 @@ export async function startCountingServer(options: { delayMs?: number; failFirst
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/** A counting server of one test file: listening before its tests, closed after them. */
+export function useCountingServer(options: CountingServerOptions = {}): CountingServer {
+  let server: CountingServer | undefined;
+  beforeAll(async () => {
+    server = await startCountingServer(options);
+  });
+  afterAll(() => server?.close());
+  const started = (): CountingServer => {
+    if (server === undefined) throw new Error('the counting server is not started yet: use it inside a test');
+    return server;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get hits() {
+      return started().hits;
+    },
+    reset: () => started().reset(),
+    close: () => started().close(),
   };
 }

@@ -1,16 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCountingServer, type CountingServer } from './counting-server.js';
+import { describe, expect, it } from 'vitest';
+import { useCountingServer } from './counting-server.js';
 import { startCli } from './run-cli.js';
 
 const COUNT = 3000;
-let server: CountingServer;
-beforeAll(async () => {
-  server = await startCountingServer({ delayMs: 1 });
-});
-afterAll(() => server.close());
+const server = useCountingServer({ delayMs: 1 });
 
 /** The indexes of the whole ok lines of NDJSON text (a journal's header and a cut last line skipped). */
 function okIndexes(text: string): number[] {

@@ -1,18 +1,14 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCountingServer, type CountingServer } from './counting-server.js';
+import { describe, expect, it } from 'vitest';
+import { useCountingServer } from './counting-server.js';
 import { fanoutCommand, sh } from './shell.js';
 
 /** bash's ulimit -f counts 1024-byte blocks (dash's counts 512). */
 const bash = (command: string) => sh(`exec bash -c '${command}'`);
 
-let server: CountingServer;
-beforeAll(async () => {
-  server = await startCountingServer();
-});
-afterAll(() => server.close());
+const server = useCountingServer();
 
 describe('--journal on a disk that fills up midway: a clear error, never a half line', { timeout: 120_000 }, () => {
   it('the file size limit (ulimit -f 8: short write, then EFBIG) cuts the journal back to its last whole line; nothing printed is missing from it; exit 74', async () => {

@@ -4,17 +4,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCountingServer, type CountingServer } from './counting-server.js';
+import { describe, expect, it } from 'vitest';
+import { useCountingServer } from './counting-server.js';
 import { runCli, startCli } from './run-cli.js';
 
 /** The documented machine tag in a lock: 8 hex digits of sha256(hostname). */
 const tag = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
-let server: CountingServer;
-beforeAll(async () => {
-  server = await startCountingServer();
-});
-afterAll(() => server.close());
+const server = useCountingServer();
 
 describe('--journal: one run at a time per journal', { timeout: 120_000 }, () => {
   it('a second run on a journal in use is a usage error (exit 2, one line and a hint); after kill -9 the stale lock is taken over', async () => {

@@ -2,15 +2,11 @@ import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCountingServer, type CountingServer } from './counting-server.js';
+import { describe, expect, it } from 'vitest';
+import { useCountingServer } from './counting-server.js';
 import { runCli } from './run-cli.js';
 
-let server: CountingServer;
-beforeAll(async () => {
-  server = await startCountingServer();
-});
-afterAll(() => server.close());
+const server = useCountingServer();
 
 // MAX_JOURNAL_LINE_BYTES (64 MiB): longer than any record fanout writes.
 const PLANTED_BYTES = 65 * 1024 * 1024;

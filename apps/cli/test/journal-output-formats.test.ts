@@ -1,15 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCountingServer, type CountingServer } from './counting-server.js';
+import { describe, expect, it } from 'vitest';
+import { useCountingServer } from './counting-server.js';
 import { runCli } from './run-cli.js';
 
-let server: CountingServer;
-beforeAll(async () => {
-  server = await startCountingServer({ failFirst: (path) => path.endsWith('/1') || path.endsWith('/3') });
-});
-afterAll(() => server.close());
+const server = useCountingServer({ failFirst: (path) => path.endsWith('/1') || path.endsWith('/3') });
 
 describe('--journal with --output json and text, and with --output-dir', { timeout: 120_000 }, () => {
   it('a resumed run keeps each input’s own index in every format, and the summary counts the skipped', async () => {

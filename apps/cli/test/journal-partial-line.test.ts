@@ -1,15 +1,11 @@
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCountingServer, type CountingServer } from './counting-server.js';
+import { describe, expect, it } from 'vitest';
+import { useCountingServer } from './counting-server.js';
 import { runCli } from './run-cli.js';
 
-let server: CountingServer;
-beforeAll(async () => {
-  server = await startCountingServer();
-});
-afterAll(() => server.close());
+const server = useCountingServer();
 
 describe('--journal with a line cut short by a kill', { timeout: 120_000 }, () => {
   it('drops the half line, fetches its input again, and leaves every line whole', async () => {

@@ -1,15 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCountingServer, type CountingServer } from './counting-server.js';
+import { describe, expect, it } from 'vitest';
+import { useCountingServer } from './counting-server.js';
 import { runCli } from './run-cli.js';
 
-let server: CountingServer;
-beforeAll(async () => {
-  server = await startCountingServer();
-});
-afterAll(() => server.close());
+const server = useCountingServer();
 
 describe('--journal of another input list', { timeout: 120_000 }, () => {
   it('is a usage error (exit 2) that names both lists, and nothing is fetched', async () => {

@@ -1,17 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCountingServer, type CountingServer } from './counting-server.js';
+import { describe, expect, it } from 'vitest';
+import { useCountingServer } from './counting-server.js';
 import { ndjson, runCli, startCli } from './run-cli.js';
 
 const COUNT = 1500;
-let server: CountingServer;
-beforeAll(async () => {
-  // Every 9th input fails once with a 500: the journal records it failed, and a resume fetches it again.
-  server = await startCountingServer({ delayMs: 2, failFirst: (path) => Number(path.split('/').pop()) % 9 === 0 });
-});
-afterAll(() => server.close());
+// Every 9th input fails once with a 500: the journal records it failed, and a resume fetches it again.
+const server = useCountingServer({ delayMs: 2, failFirst: (path) => Number(path.split('/').pop()) % 9 === 0 });
 
 /** index → how many ok lines the journal holds for it, and its failed-only indexes. */
 function readJournal(file: string): { ok: Map<number, number>; lines: number } {

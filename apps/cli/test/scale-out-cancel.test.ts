@@ -1,33 +1,23 @@
-import { createServer, type Server } from 'node:http';
-import { jobStatus, startRedisServer } from '@fanout/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobStatus } from '@fanout/queue';
+import { describe, expect, it } from 'vitest';
+import { useHttpServer } from './http-server.js';
+import { useRedisServer } from './redis-server.js';
 import { until } from './queue-until.js';
 import { runCli, startCli } from './run-cli.js';
 import { tmpFile } from './tmp-files.js';
 
-let redis: { url: string; stop(): Promise<void> };
-let server: Server;
-let base: string;
 /** Requests received, by job (the first path segment). */
 const received = new Map<string, number>();
-beforeAll(async () => {
-  redis = await startRedisServer();
-  server = createServer((req, res) => {
-    const job = req.url?.split('/')[1] ?? '';
-    received.set(job, (received.get(job) ?? 0) + 1);
-    setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'), 50);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-}, 30_000);
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await redis?.stop();
+const redis = useRedisServer();
+const upstream = useHttpServer((req, res) => {
+  const job = req.url?.split('/')[1] ?? '';
+  received.set(job, (received.get(job) ?? 0) + 1);
+  setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'), 50);
 });
 
 describe('fanout cancel --job NAME', () => {
   it("stops a job: its enqueue and follower end, workers drop its chunks and go on with other jobs", async () => {
-    const file = tmpFile('urls.txt', `${Array.from({ length: 2000 }, (_, i) => `${base}/doomed/${i}`).join('\n')}\n`);
+    const file = tmpFile('urls.txt', `${Array.from({ length: 2000 }, (_, i) => `${upstream.base}/doomed/${i}`).join('\n')}\n`);
     const enqueue = startCli(['enqueue', '--queue', redis.url, '--job', 'doomed', '--file', file, '--chunk-size', '50', '--max-waiting', '3']);
     await until(() => runCli(['jobs', '--queue', redis.url, '-o', 'json']), (r) => r.stdout.includes('"doomed"'), 30_000);
     const follower = startCli(['results', '--queue', redis.url, '--job', 'doomed', '--follow']);
@@ -44,13 +34,13 @@ describe('fanout cancel --job NAME', () => {
     expect(followed.stderr).toContain('job doomed was cancelled');
 
     // The worker is free for the next job, which it runs only once it has dropped the cancelled one.
-    const next = await runCli(['enqueue', '--queue', redis.url, '--job', 'next', `${base}/next/1`, `${base}/next/2`]);
+    const next = await runCli(['enqueue', '--queue', redis.url, '--job', 'next', `${upstream.base}/next/1`, `${upstream.base}/next/2`]);
     expect(next.code).toBe(0);
     const done = await until(() => jobStatus(redis.url, 'next'), (s) => s.state === 'complete', 60_000);
     expect(done.state).toBe('complete');
     const sentForDoomed = received.get('doomed') ?? 0;
     // Drain: nothing of the cancelled job is left for the worker to take.
-    const after = await runCli(['enqueue', '--queue', redis.url, '--job', 'after', `${base}/after/1`]);
+    const after = await runCli(['enqueue', '--queue', redis.url, '--job', 'after', `${upstream.base}/after/1`]);
     expect(after.code).toBe(0);
     await until(() => jobStatus(redis.url, 'after'), (s) => s.state === 'complete', 60_000);
     worker.child.kill('SIGTERM');

@@ -1,14 +1,11 @@
-import { openRedis, parseQueueUrl, startRedisServer } from '@fanout/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRedis, parseQueueUrl } from '@fanout/queue';
+import { describe, expect, it } from 'vitest';
+import { useRedisServer } from './redis-server.js';
 import { runCli } from './run-cli.js';
 import { tmpFile } from './tmp-files.js';
 
 const SECRET = 'hunter2-never-in-redis';
-let redis: { url: string; stop(): Promise<void> };
-beforeAll(async () => {
-  redis = await startRedisServer();
-}, 30_000);
-afterAll(() => redis?.stop());
+const redis = useRedisServer();
 
 /** The keys of fanout's jobs (BullMQ's own queue keys aside). */
 async function keysInRedis(): Promise<string[]> {

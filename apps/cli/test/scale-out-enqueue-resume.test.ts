@@ -1,15 +1,12 @@
-import { jobStatus, startRedisServer } from '@fanout/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobStatus } from '@fanout/queue';
+import { describe, expect, it } from 'vitest';
+import { useRedisServer } from './redis-server.js';
 import { until } from './queue-until.js';
 import { ndjson, runCli, startCli, useDemoUpstream } from './run-cli.js';
 import { tmpFile } from './tmp-files.js';
 
 const demo = useDemoUpstream({ latency: 20 });
-let redis: { url: string; stop(): Promise<void> };
-beforeAll(async () => {
-  redis = await startRedisServer();
-}, 30_000);
-afterAll(() => redis?.stop());
+const redis = useRedisServer();
 
 const INPUTS = 3000;
 const CHUNK = 100;

@@ -1,15 +1,12 @@
-import { jobStatus, startRedisServer } from '@fanout/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobStatus } from '@fanout/queue';
+import { describe, expect, it } from 'vitest';
+import { useRedisServer } from './redis-server.js';
 import { until } from './queue-until.js';
 import { ndjson, runCli, startCli, useDemoUpstream } from './run-cli.js';
 import { tmpFile } from './tmp-files.js';
 
 const demo = useDemoUpstream({ latency: 5 });
-let redis: { url: string; stop(): Promise<void> };
-beforeAll(async () => {
-  redis = await startRedisServer();
-}, 30_000);
-afterAll(() => redis?.stop());
+const redis = useRedisServer();
 
 describe('a follower of a job whose enqueue is killed', () => {
   it('says the enqueue is lost, keeps waiting, says when it is back, and ends with every line', async () => {

@@ -1,17 +1,14 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
-import { jobStatus, openRedis, parseQueueUrl, startRedisServer } from '@fanout/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobStatus, openRedis, parseQueueUrl } from '@fanout/queue';
+import { describe, expect, it } from 'vitest';
+import { useRedisServer } from './redis-server.js';
 import { until } from './queue-until.js';
 import { BIN, runCli, startCli, useDemoUpstream } from './run-cli.js';
 import { tmpFile } from './tmp-files.js';
 
 const demo = useDemoUpstream({ latency: 5 });
-let redis: { url: string; stop(): Promise<void> };
-beforeAll(async () => {
-  redis = await startRedisServer();
-}, 30_000);
-afterAll(() => redis?.stop());
+const redis = useRedisServer();
 
 const INPUTS = 6000;
 

@@ -1,16 +1,13 @@
 import { hostname } from 'node:os';
-import { jobStatus, openRedis, parseQueueUrl, startRedisServer } from '@fanout/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobStatus, openRedis, parseQueueUrl } from '@fanout/queue';
+import { describe, expect, it } from 'vitest';
+import { useRedisServer } from './redis-server.js';
 import { until } from './queue-until.js';
 import { ndjson, runCli, startCli, useDemoUpstream } from './run-cli.js';
 import { tmpFile } from './tmp-files.js';
 
 const demo = useDemoUpstream({ latency: 20 });
-let redis: { url: string; stop(): Promise<void> };
-beforeAll(async () => {
-  redis = await startRedisServer();
-}, 30_000);
-afterAll(() => redis?.stop());
+const redis = useRedisServer();
 
 describe('results --follow with a worker SIGKILLed mid-chunk', () => {
   it('writes exactly one line per input, removes them from Redis, and status counts each input once', async () => {

@@ -1,34 +1,24 @@
-import { createServer, type Server } from 'node:http';
-import { jobStatus, openRedis, parseQueueUrl, startRedisServer } from '@fanout/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobStatus, openRedis, parseQueueUrl } from '@fanout/queue';
+import { describe, expect, it } from 'vitest';
+import { useHttpServer } from './http-server.js';
+import { useRedisServer } from './redis-server.js';
 import { until } from './queue-until.js';
 import { runCli, startCli } from './run-cli.js';
 import { tmpFile } from './tmp-files.js';
 
-let redis: { url: string; stop(): Promise<void> };
-let server: Server;
-let host: string;
 let inFlight = 0;
 let maxInFlight = 0;
-beforeAll(async () => {
-  redis = await startRedisServer();
-  server = createServer((_req, res) => {
-    inFlight++;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    res.on('close', () => inFlight--);
-    setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 200);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  host = `127.0.0.1:${(server.address() as { port: number }).port}`;
-}, 30_000);
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await redis?.stop();
+const redis = useRedisServer();
+const upstream = useHttpServer((_req, res) => {
+  inFlight++;
+  maxInFlight = Math.max(maxInFlight, inFlight);
+  res.on('close', () => inFlight--);
+  setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 200);
 });
 
 describe('--per-host N holds across workers (leases in Redis)', () => {
   it("a SIGKILLed worker's leases expire and the others go on, never more than N in flight at the upstream", async () => {
-    const file = tmpFile('urls.txt', `${Array.from({ length: 60 }, (_, i) => `http://${host}/r/${i}`).join('\n')}\n`);
+    const file = tmpFile('urls.txt', `${Array.from({ length: 60 }, (_, i) => `http://${upstream.host}/r/${i}`).join('\n')}\n`);
     expect((await runCli(['enqueue', '--queue', redis.url, '--job', 'leases', '--file', file, '--chunk-size', '10', '--per-host', '3'])).code).toBe(0);
     // The victim's leases last 6 s unrenewed: long enough to see them held after its death.
     const victim = startCli(['worker', '--queue', redis.url, '--concurrency', '5', '--lock-ms', '6000']);
@@ -38,7 +28,7 @@ describe('--per-host N holds across workers (leases in Redis)', () => {
     const client = await openRedis(parseQueueUrl(redis.url));
     try {
       // The dead worker's 3 leases are still held: nobody else may send until they expire.
-      expect(await client.zcard(`fanout:job:leases:leases:${host}`)).toBe(3);
+      expect(await client.zcard(`fanout:job:leases:leases:${upstream.host}`)).toBe(3);
     } finally {
       client.disconnect();
     }

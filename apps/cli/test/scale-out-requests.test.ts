@@ -1,16 +1,13 @@
-import { jobStatus, openRedis, parseQueueUrl, startRedisServer } from '@fanout/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobStatus, openRedis, parseQueueUrl } from '@fanout/queue';
+import { describe, expect, it } from 'vitest';
+import { useRedisServer } from './redis-server.js';
 import { useEchoServer } from './echo-server.js';
 import { ndjson, runCli, startCli } from './run-cli.js';
 import { tmpFile } from './tmp-files.js';
 
 const SECRET = 'worker-only-secret-42';
 const echo = useEchoServer();
-let redis: { url: string; stop(): Promise<void> };
-beforeAll(async () => {
-  redis = await startRedisServer();
-}, 30_000);
-afterAll(() => redis?.stop());
+const redis = useRedisServer();
 
 /** Every key and value in Redis (SCAN, then a read for each key's type), as one string. */
 async function redisDump(url: string): Promise<string> {

@@ -1,16 +1,13 @@
 import { hostname } from 'node:os';
-import { jobStatus, startRedisServer } from '@fanout/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobStatus } from '@fanout/queue';
+import { describe, expect, it } from 'vitest';
+import { useRedisServer } from './redis-server.js';
 import { until } from './queue-until.js';
 import { runCli, startCli, useDemoUpstream } from './run-cli.js';
 import { tmpFile } from './tmp-files.js';
 
 const demo = useDemoUpstream({ latency: 100 });
-let redis: { url: string; stop(): Promise<void> };
-beforeAll(async () => {
-  redis = await startRedisServer();
-}, 30_000);
-afterAll(() => redis?.stop());
+const redis = useRedisServer();
 
 const INPUTS = 200;
 const CONCURRENCY = 5;

@@ -1,31 +1,20 @@
-import { createServer, type Server } from 'node:http';
-import { startRedisServer } from '@fanout/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHttpServer } from './http-server.js';
+import { useRedisServer } from './redis-server.js';
 import { until } from './queue-until.js';
 import { runCli, startCli } from './run-cli.js';
 
-let redis: { url: string; stop(): Promise<void> };
-let server: Server;
-let base = '';
 let requests = 0;
-beforeAll(async () => {
-  redis = await startRedisServer();
-  // Every answer announces a budget spent until an absurd reset (about 31 years away).
-  server = createServer((_req, res) => {
-    requests++;
-    res.writeHead(200, { 'content-type': 'application/json', 'ratelimit-limit': '10', 'ratelimit-remaining': '0', 'ratelimit-reset': '1000000000' }).end('{}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-}, 30_000);
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await redis?.stop();
+const redis = useRedisServer();
+// Every answer announces a budget spent until an absurd reset (about 31 years away).
+const upstream = useHttpServer((_req, res) => {
+  requests++;
+  res.writeHead(200, { 'content-type': 'application/json', 'ratelimit-limit': '10', 'ratelimit-remaining': '0', 'ratelimit-reset': '1000000000' }).end('{}');
 });
 
 describe('a worker facing an absurd rate-limit reset (reset=1000000000)', () => {
   it('says a repeated warning once, not once per timer', async () => {
-    const enqueued = await runCli(['enqueue', '--queue', redis.url, '--job', 'absurd', `${base}/1`, `${base}/2`, `${base}/3`]);
+    const enqueued = await runCli(['enqueue', '--queue', redis.url, '--job', 'absurd', `${upstream.base}/1`, `${upstream.base}/2`, `${upstream.base}/3`]);
     expect(enqueued.code).toBe(0);
     const worker = startCli(['worker', '--queue', redis.url, '--concurrency', '1']);
     let log = '';

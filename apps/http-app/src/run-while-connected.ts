@@ -18,9 +18,8 @@ export function runWhileConnected(
   return new Promise((resolve, reject) => {
     const place = { ids, origin: epochNow() };
     const sent$ = results$.pipe(
-      map((raw) => {
-        const { result, json } = resultJson(raw, place);
-        onResult(json, result);
+      map((result) => {
+        onResult(resultJson(result, place), result);
         return result;
       }),
     );

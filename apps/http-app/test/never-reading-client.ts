@@ -1,3 +1,4 @@
+import { afterEach, beforeAll } from 'vitest';
 import type { Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 
@@ -25,4 +26,30 @@ export function serverSockets(server: Server): (client: Socket) => Socket | unde
     if (socket.remotePort !== undefined) byPort.set(socket.remotePort, socket);
   });
   return (client) => (client.localPort === undefined ? undefined : byPort.get(client.localPort));
+}
+
+/**
+ * Never-reading clients of the app of one test file: `open` connects one (destroyed after each
+ * test), `serverSide` finds the app's end of a client's connection.
+ */
+export function useNeverReadingClients(app: () => { readonly url: string; readonly server: Server }): {
+  open(path: string): Promise<Socket>;
+  serverSide(client: Socket): Socket | undefined;
+} {
+  let serverSide: (client: Socket) => Socket | undefined = () => undefined;
+  beforeAll(() => {
+    serverSide = serverSockets(app().server);
+  });
+  const clients: Socket[] = [];
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy();
+  });
+  return {
+    async open(path) {
+      const client = await neverReadingClient(app().url, path);
+      clients.push(client);
+      return client;
+    },
+    serverSide: (client) => serverSide(client),
+  };
 }

@@ -1,8 +1,7 @@
-import type { Socket } from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useAppOn } from './app-fixture.js';
 import { metric } from './metrics-text.js';
-import { neverReadingClient, serverSockets } from './never-reading-client.js';
+import { useNeverReadingClients } from './never-reading-client.js';
 import { postId, sendPost } from './test-upstream.js';
 
 // Ids up to 100 are posts of 150 KB: an answer of 60 is 9 MB, more than the system's socket
@@ -17,23 +16,15 @@ const ctx = useAppOn(
   },
   { writeTimeoutMs: 300, byteBudget: 64 * 1024 * 1024 },
 );
-let serverSide: (client: Socket) => Socket | undefined;
-beforeAll(() => {
-  serverSide = serverSockets(ctx.app.server);
-});
-const clients: Socket[] = [];
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
+const stalled = useNeverReadingClients(() => ({ url: ctx.url, server: ctx.app.server }));
 
 const stalledCuts = () => metric(ctx.url, 'http_responses_cut_total{reason="stalled"}');
 
 describe('a client that takes nothing of what waits for it for WRITE_TIMEOUT_MS is cut', () => {
   it.each(['/api/posts?ids=1-60&concurrency=8', '/api/posts/stream?ids=1-100&concurrency=2'])('%s: closed by the app, its call cancelled or ended', async (path) => {
     const before = await stalledCuts();
-    const client = await neverReadingClient(ctx.url, path);
-    clients.push(client);
-    await expect.poll(() => serverSide(client)?.destroyed, { timeout: 20_000 }).toBe(true);
+    const client = await stalled.open(path);
+    await expect.poll(() => stalled.serverSide(client)?.destroyed, { timeout: 20_000 }).toBe(true);
     expect(await stalledCuts()).toBe(before + 1);
     await expect.poll(() => metric(ctx.url, 'http_calls_open'), { timeout: 20_000 }).toBe(0);
     expect(await metric(ctx.url, 'http_response_buffered_bytes')).toBe(0);
@@ -42,8 +33,7 @@ describe('a client that takes nothing of what waits for it for WRITE_TIMEOUT_MS 
   it('a stream that waits on a slow upstream with nothing waiting for its client is not cut, however long its call runs', async () => {
     const before = await stalledCuts();
     // Six answers 400 ms apart (longer than the write timeout), each small enough for the socket buffers.
-    const client = await neverReadingClient(ctx.url, '/api/posts/stream?ids=101-106&concurrency=1');
-    clients.push(client);
+    const client = await stalled.open('/api/posts/stream?ids=101-106&concurrency=1');
     await expect.poll(() => ctx.upstream.requests.length, { timeout: 20_000 }).toBe(6);
     await expect.poll(() => metric(ctx.url, 'http_calls_open'), { timeout: 20_000 }).toBe(0);
     expect(await stalledCuts()).toBe(before);

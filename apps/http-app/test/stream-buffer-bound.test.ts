@@ -1,8 +1,7 @@
-import type { Socket } from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useAppOn } from './app-fixture.js';
 import { hasMetric, metric } from './metrics-text.js';
-import { neverReadingClient, serverSockets } from './never-reading-client.js';
+import { useNeverReadingClients } from './never-reading-client.js';
 import { postId, sendPost } from './test-upstream.js';
 
 // Posts of 150 KB: a call of 100 ids has 15 MB to send, more than the system's socket buffers take
@@ -10,14 +9,7 @@ import { postId, sendPost } from './test-upstream.js';
 const POST_BYTES = 150_000;
 const BOUND = 64 * 1024;
 const ctx = useAppOn((req, res) => sendPost(res, postId(req), POST_BYTES), { streamBufferBytes: BOUND, writeTimeoutMs: 600_000, byteBudget: 64 * 1024 * 1024 });
-let serverSide: (client: Socket) => Socket | undefined;
-beforeAll(() => {
-  serverSide = serverSockets(ctx.app.server);
-});
-const clients: Socket[] = [];
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
+const stalled = useNeverReadingClients(() => ({ url: ctx.url, server: ctx.app.server }));
 
 describe('a stream whose client does not read is cut once STREAM_BUFFER_BYTES wait for it', () => {
   it.each(['/api/posts/stream?ids=1-100&concurrency=8', '/api/compare/stream?ids=1-100&concurrency=8'])(
@@ -25,14 +17,13 @@ describe('a stream whose client does not read is cut once STREAM_BUFFER_BYTES wa
     async (path) => {
       expect(await hasMetric(ctx.url, 'http_response_buffered_bytes')).toBe(true);
       const cutBefore = await metric(ctx.url, 'http_responses_cut_total{reason="buffer"}');
-      const client = await neverReadingClient(ctx.url, path);
-      clients.push(client);
+      const client = await stalled.open(path);
       let mostBuffered = 0;
       await expect
         .poll(
           async () => {
             mostBuffered = Math.max(mostBuffered, await metric(ctx.url, 'http_response_buffered_bytes'));
-            return serverSide(client)?.destroyed;
+            return stalled.serverSide(client)?.destroyed;
           },
           { timeout: 20_000, interval: 20 },
         )

@@ -11,27 +11,29 @@
 // - the post-id lists of the CLI and the app (`parseIdList`) live in @fanout/demo-upstream.
 
 // Running requests
-export { fanout, sequential } from './fanout.js';
-export { fanoutIterable } from './fanout-iterable.js';
-export { compare, type Comparison, type CompareOptions, type RunMode } from './compare.js';
-export type { FanoutOptions, ResponseType } from './options.js';
-export type { RetryContext, RetryOptions } from './retry-options.js';
+export { fanout, sequential } from './engine/fanout.js';
+export { fanoutIterable } from './engine/fanout-iterable.js';
+export { compare, type Comparison, type CompareOptions, type RunMode } from './stats/compare.js';
+export type { FanoutOptions, ResponseType } from './contract/options.js';
+export type { RetryContext, RetryOptions } from './retry/retry-options.js';
 export type { Inputs } from './operators/demand-source.js';
-export { HTTP_METHODS, isHttpMethod, type HttpMethod, type RequestInput, type RequestSpec } from './request.js';
-export { defaults, type FanoutDefaults } from './defaults.js';
-export type { PickFields } from './pick-fields-type.js';
+export type { RequestInput, RequestSpec } from './contract/request.js';
+export { HTTP_METHODS, isHttpMethod, type HttpMethod } from './transports/http-method.js';
+export { defaults, type FanoutDefaults } from './contract/defaults.js';
+export type { PickFields } from './contract/pick-fields-type.js';
 export type { SharedLimits, CircuitAdmission, CircuitOutcome } from './limits/shared-limits.js';
 export type { AnnouncedBudget } from './limits/announced-budget.js';
 export type { CircuitBreakerOptions } from './limits/circuit-breaker.js';
-export type { BodySink, BodyTarget, SinkResponse } from './body-sink.js';
+export type { BodySink, BodyTarget, SinkResponse } from './sink/body-sink.js';
 
 // Results and what they add up to
-export type { FailedResult, FetchResult, OkResult, Timing } from './result.js';
-export type { AttemptSpan, RequestTimeline } from './timeline.js';
-export type { LimitPoint } from './limit-history.js';
+export type { FailedResult, FetchResult, OkResult, Timing } from './contract/result.js';
+export type { AttemptSpan, RequestTimeline } from './contract/timeline.js';
+export type { LimitPoint } from './limits/limit-history.js';
 export type { HostLimitSummary } from './stats/host-limits.js';
-export { serializeResult, type SerializedResult } from './serialize-result.js';
-export { summarize, SummaryBuilder, type LatencyStats, type Summary } from './stats/summary.js';
+export { serializeResult, type SerializedResult } from './contract/serialize-result.js';
+export { summarize, SummaryBuilder, type Summary } from './stats/summary.js';
+export type { LatencyStats } from './stats/time-histogram.js';
 export { summarizeRun } from './stats/summarize-run.js';
 export { sweep, sweepConcurrencies, kneeOf, KNEE_SHARE, type SweepLevel, type SweepOptions } from './stats/sweep.js';
 
@@ -49,6 +51,6 @@ export { readLines, numberedLines, LineSplitter, MAX_LINE_BYTES, type NumberedLi
 export { LineTooLongError } from './errors/line-too-long-error.js';
 export { paced } from './utils/paced.js';
 export { whenWritable } from './utils/when-writable.js';
-export { redactUrl } from './utils/redact-url.js';
-export { clampDelay, MAX_TIMER_MS } from './utils/timer.js';
+export { redactUrl } from './base/redact-url.js';
+export { clampDelay, MAX_TIMER_MS } from './base/timer.js';
 export { jsonDepthExceeds, DEFAULT_MAX_JSON_DEPTH } from './utils/json-depth.js';

@@ -25,6 +25,6 @@ export { bodyReader, type BodyReader, type BodyReaderOptions } from './transport
 export { decodedBody } from './transports/decoded-body.js';
 
 // Any undici `Dispatcher` (the protocol only: undici itself is not loaded).
-export { dispatchOne, headerAccessors, mapError as mapUndiciError } from './transports/dispatch-one.js';
-export { undiciStream } from './transports/undici-stream.js';
-export type { DispatchController, DispatchHandler, DispatchHeaders, DispatchOptions, Dispatcher } from './transports/dispatcher-protocol.js';
+export { dispatchOne, headerAccessors, mapError as mapUndiciError } from './transports/dispatcher/dispatch-one.js';
+export { undiciStream } from './transports/dispatcher/undici-stream.js';
+export type { DispatchController, DispatchHandler, DispatchHeaders, DispatchOptions, Dispatcher } from './transports/dispatcher/dispatcher-protocol.js';

@@ -73,10 +73,11 @@ function withHeaders(headers: Dispatcher.DispatchOptions['headers'], extra: Read
 
 /**
  * A transport on undici's low-level `dispatch` over a keep-alive `Agent`: no stream or promise
- * layer per request, and no AbortSignal unless one is needed, which makes it the fastest way to
- * fan out on Node, and the default. Same contract as the axios one: text bodies (gzip, deflate
- * and br decoded), every status resolved, redirects off unless asked, a body cap that drops the
- * connection, the same proxy and TLS options.
+ * layer per request, and no AbortSignal unless one is needed. Not the default (that is core's own
+ * `http1`): chosen by name (`createTransport('undici')`, `FANOUT_TRANSPORT=undici`, the CLI's
+ * `--transport undici`) or passed as `transport`. Same contract as the http1 and axios ones: text
+ * bodies (gzip, deflate and br decoded), every status resolved, redirects off unless asked, a
+ * body cap that drops the connection, the same proxy and TLS options; HTTP/1.1 only.
  *
  * @example
  * fanout(urls, { transport: undiciTransport({ connections: 64, proxy: 'http://proxy:3128' }) });

@@ -24,7 +24,7 @@ export async function handleCompareStream(req: IncomingMessage, res: ServerRespo
   const onResult = (run: RunMode, raw: FetchResult) => {
     if (run === 'sequential') sequentialEnd = Math.max(sequentialEnd, raw.timing.end);
     else if (origins.concurrent === 0) origins.concurrent = sequentialEnd;
-    const { json } = resultJson(raw, { ids: query.ids, origin: origins[run] });
+    const json = resultJson(raw, { ids: query.ids, origin: origins[run] });
     write('result', `{"run":"${run}",${json.slice(1)}`);
   };
   const comparison = await runCall(ctx, res, (signal) => compare(urls, { ...callOptions(ctx, query), signal, onResult }));

@@ -1,7 +1,6 @@
-import { FANOUT_ERROR_BRAND } from './brand.js';
+import { FANOUT_ERROR_BRAND, hasFanoutBrand } from './brand.js';
 import type { FanoutErrorCode } from './fanout-error-code.js';
-import { isFanoutError } from './is-fanout-error.js';
-import { redactUrl } from '../utils/redact-url.js';
+import { redactUrl } from '../base/redact-url.js';
 import { serializeCause, type SerializedCause } from './serialize-cause.js';
 
 /** The JSON form of any fanout error, as written in NDJSON lines and HTTP responses. */
@@ -24,7 +23,7 @@ const CAUSE_DEPTH = 3;
  * Base class of every error fanout reports. Each subclass has a literal `name` and a stable
  * machine-readable `code`, so callers branch on `code`, never on message text. `cause` is kept
  * (and serialised). `instanceof` works across two copies of the package: it checks the
- * `Symbol.for('fanout.error')` brand and the `name` (see {@link isFanoutError}).
+ * `Symbol.for('fanout.error')` brand and the `name` (as `isFanoutError` does).
  */
 export abstract class FanoutError extends Error {
   abstract override readonly name: string;
@@ -39,7 +38,7 @@ export abstract class FanoutError extends Error {
   /** `error instanceof HttpError` is true for an `HttpError` of any copy of `@fanout/core`. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    if (!isFanoutError(value)) return false;
+    if (!hasFanoutBrand(value)) return false;
     return this === FanoutError || value.name === this.name;
   }
 

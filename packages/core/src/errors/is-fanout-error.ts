@@ -1,4 +1,4 @@
-import { FANOUT_ERROR_BRAND } from './brand.js';
+import { hasFanoutBrand } from './brand.js';
 import type { FanoutError } from './fanout-error.js';
 
 /**
@@ -9,5 +9,5 @@ import type { FanoutError } from './fanout-error.js';
  * try { … } catch (error) { if (isFanoutError(error)) console.error(error.code); }
  */
 export function isFanoutError(value: unknown): value is FanoutError {
-  return typeof value === 'object' && value !== null && (value as { [FANOUT_ERROR_BRAND]?: unknown })[FANOUT_ERROR_BRAND] === true;
+  return hasFanoutBrand(value);
 }

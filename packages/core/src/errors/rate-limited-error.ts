@@ -1,4 +1,4 @@
-import { MAX_TIMER_MS } from '../utils/timer.js';
+import { MAX_TIMER_MS } from '../base/timer.js';
 import { FanoutError } from './fanout-error.js';
 
 /**

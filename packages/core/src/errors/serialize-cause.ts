@@ -1,4 +1,4 @@
-import { redactUrl } from '../utils/redact-url.js';
+import { redactUrl } from '../base/redact-url.js';
 
 /** The JSON form of an error's `cause`: what it was, its code if it had one, and its own cause. */
 export interface SerializedCause {

@@ -1,4 +1,4 @@
-import { redactUrl } from '../utils/redact-url.js';
+import { redactUrl } from '../base/redact-url.js';
 import { FanoutError } from './fanout-error.js';
 
 /**

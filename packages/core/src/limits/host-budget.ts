@@ -16,7 +16,7 @@ interface Cap {
  * several announcements are kept as a staircase (a later reset with a higher cap), so a stale
  * or reordered response never raises the budget of its window. When every announced window has
  * ended, the host's quota (or one probe when it never said it) goes minus what is in flight,
- * until a new announcement, a response without one, or `settleMs` (after which every request
+ * until a new announcement, a response without one, or `maxInFlightMs` (after which every request
  * that was in flight has ended) sets it free again.
  */
 export class HostBudget {
@@ -29,7 +29,7 @@ export class HostBudget {
   private fallbackTotal: number | undefined;
   private fallbackUntil = 0;
 
-  constructor(private readonly settleMs: number) {}
+  constructor(private readonly maxInFlightMs: number) {}
 
   /** True while no announced budget holds the host back (the fast path). */
   get free(): boolean {
@@ -82,7 +82,7 @@ export class HostBudget {
     this.caps.splice(0, ended);
     if (this.caps.length === 0) {
       this.fallbackTotal = this.answered + (this.limit ?? 1);
-      this.fallbackUntil = now + this.settleMs;
+      this.fallbackUntil = now + this.maxInFlightMs;
     }
   }
 

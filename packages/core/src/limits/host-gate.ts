@@ -1,4 +1,4 @@
-import type { LimitPoint } from '../limit-history.js';
+import type { LimitPoint } from './limit-history.js';
 import type { Cancellation } from '../utils/cancellation.js';
 import { sleep } from '../utils/sleep.js';
 import { AdaptiveSlots } from './adaptive-slots.js';
@@ -23,10 +23,10 @@ export interface HostGateOptions {
   readonly adaptiveMax?: number;
   /**
    * Pace each host by the budget it announces in rate-limit headers; requests can be in flight
-   * for at most `settleMs` (the attempt timeout); a wait for a reset longer than `maxWaitMs`
+   * for at most `maxInFlightMs` (the attempt timeout); a wait for a reset longer than `maxWaitMs`
    * fails at once (`RateLimitedError`).
    */
-  readonly rateLimitHeaders?: { readonly settleMs: number; readonly maxWaitMs?: number };
+  readonly rateLimitHeaders?: { readonly maxInFlightMs: number; readonly maxWaitMs?: number };
 }
 
 /** Frees what the gate gave an attempt; `dropped` (a 429, 503 or timeout) tells an adaptive limit. */
@@ -53,7 +53,7 @@ export class HostGate {
 
   constructor(private readonly options: HostGateOptions) {
     if (options.rate !== undefined && !options.shared) this.globalRate = new RateLimiter(options.rate);
-    if (options.rateLimitHeaders) this.pacer = new RateLimitPacer(options.rateLimitHeaders.settleMs, options.shared, options.rateLimitHeaders.maxWaitMs);
+    if (options.rateLimitHeaders) this.pacer = new RateLimitPacer(options.rateLimitHeaders.maxInFlightMs, options.shared, options.rateLimitHeaders.maxWaitMs);
     const maxWaitMs = options.rateLimitHeaders?.maxWaitMs;
     if (maxWaitMs !== undefined) this.sharedMaxWaitMs = maxWaitMs + RESET_MARGIN_MS;
     this.unlimited = !Number.isFinite(options.perHost) && options.rate === undefined && options.perHostRate === undefined && !options.shared && options.adaptiveMax === undefined;

@@ -1,6 +1,6 @@
 import { RateLimitedError } from '../errors/rate-limited-error.js';
 import type { Cancellation } from '../utils/cancellation.js';
-import { clampDelay } from '../utils/timer.js';
+import { clampDelay } from '../base/timer.js';
 import { HostBudget, RESET_MARGIN_MS } from './host-budget.js';
 import { readRateLimitHeaders, type HeaderLookup } from './read-rate-limit-headers.js';
 import type { SharedLimits } from './shared-limits.js';
@@ -39,12 +39,12 @@ export class RateLimitPacer {
   private readonly budgets = new Map<string, PacedHost>();
 
   /**
-   * @param settleMs how long any request can be in flight (the attempt timeout).
+   * @param maxInFlightMs how long any request can be in flight (the attempt timeout).
    * @param maxWaitMs the longest wait for a reset (`retry.maxRetryAfter`): a request whose wait
    * would be longer fails at once with `RateLimitedError`.
    */
   constructor(
-    private readonly settleMs: number,
+    private readonly maxInFlightMs: number,
     private readonly shared?: SharedLimits,
     private readonly maxWaitMs = Infinity,
   ) {}
@@ -82,11 +82,11 @@ export class RateLimitPacer {
     if (paced === undefined) {
       const others = (this.inFlight.get(host) ?? 1) - 1;
       if (budget === undefined) {
-        this.settle(host, others);
+        this.setInFlight(host, others);
         return;
       }
       // The first announcement: counting starts here, with the requests still in flight.
-      paced = new PacedHost(this.settleMs);
+      paced = new PacedHost(this.maxInFlightMs);
       paced.sent = others + 1;
       this.inFlight.delete(host);
       this.budgets.set(host, paced);
@@ -103,14 +103,15 @@ export class RateLimitPacer {
   unanswered(host: string): void {
     const paced = this.budgets.size === 0 ? undefined : this.budgets.get(host);
     if (paced === undefined) {
-      this.settle(host, (this.inFlight.get(host) ?? 1) - 1);
+      this.setInFlight(host, (this.inFlight.get(host) ?? 1) - 1);
       return;
     }
     paced.fail();
     this.after(host, paced);
   }
 
-  private settle(host: string, inFlight: number): void {
+  /** Notes how many requests to `host` are in flight, forgetting a host with none. */
+  private setInFlight(host: string, inFlight: number): void {
     if (inFlight > 0) this.inFlight.set(host, inFlight);
     else this.inFlight.delete(host);
   }
@@ -121,7 +122,7 @@ export class RateLimitPacer {
     else if (paced.free) {
       paced.stopTimer();
       this.budgets.delete(host);
-      this.settle(host, paced.sent - paced.answered);
+      this.setInFlight(host, paced.sent - paced.answered);
     }
   }
 

@@ -1,4 +1,4 @@
-import { clampDelay } from '../utils/timer.js';
+import { clampDelay } from '../base/timer.js';
 import type { AnnouncedBudget } from './announced-budget.js';
 import { parseLimitTriplet } from './parse-limit-triplet.js';
 import { parseRateLimitField } from './parse-ratelimit-field.js';

@@ -1,4 +1,4 @@
-import { LimitHistory, type LimitPoint } from '../limit-history.js';
+import { LimitHistory, type LimitPoint } from './limit-history.js';
 import { epoch } from '../utils/clock.js';
 
 /** Settings of {@link VegasLimit}. */

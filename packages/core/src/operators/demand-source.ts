@@ -1,5 +1,5 @@
 import type { Observable as RxObservable } from 'rxjs';
-// rxjs's own modules, not its root: the root loads all of rxjs (see fanout.ts).
+// rxjs's own modules, not its root: the root loads all of rxjs (see engine/fanout.ts).
 import { Observable } from 'rxjs/internal/Observable';
 import { isObservable } from 'rxjs/internal/util/isObservable';
 

@@ -1,4 +1,4 @@
-import type { HttpMethod } from '../request.js';
+import type { HttpMethod } from '../transports/http-method.js';
 
 /** One request of a redirect chain: what is sent to `url`. */
 export interface Hop {

@@ -1,5 +1,5 @@
-import { thin, type LimitPoint } from '../limit-history.js';
-import type { FetchResult } from '../result.js';
+import { thin, type LimitPoint } from '../limits/limit-history.js';
+import type { FetchResult } from '../contract/result.js';
 
 /** With `concurrency: 'auto'`: what one host's adaptive limit did over the run. */
 export interface HostLimitSummary {

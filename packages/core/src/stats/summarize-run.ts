@@ -1,6 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
 import { Observable } from 'rxjs/internal/Observable';
-import type { FetchResult } from '../result.js';
+import type { FetchResult } from '../contract/result.js';
 import { SummaryBuilder, type Summary } from './summary.js';
 
 /**

@@ -1,16 +1,7 @@
-import type { FetchResult } from '../result.js';
+import type { FetchResult } from '../contract/result.js';
 import { round1 } from '../utils/round.js';
-import { TimeHistogram } from './time-histogram.js';
+import { TimeHistogram, type LatencyStats } from './time-histogram.js';
 import { HostLimits, type HostLimitSummary } from './host-limits.js';
-
-/** A distribution of times in milliseconds (nearest-rank percentiles, rounded to 0.1 ms). */
-export interface LatencyStats {
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-  readonly max: number;
-  readonly mean: number;
-}
 
 /** What a run did, in numbers. Times are milliseconds rounded to 0.1 ms. */
 export interface Summary {

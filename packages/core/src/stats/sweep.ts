@@ -1,8 +1,8 @@
 import { lastValueFrom } from 'rxjs/internal/lastValueFrom';
-import { fanout } from '../fanout.js';
-import type { FanoutOptions } from '../options.js';
-import type { RequestInput } from '../request.js';
-import type { FetchResult } from '../result.js';
+import { fanout } from '../engine/fanout.js';
+import type { FanoutOptions } from '../contract/options.js';
+import type { RequestInput } from '../contract/request.js';
+import type { FetchResult } from '../contract/result.js';
 import { defaultTransport } from '../transports/create-transport.js';
 import { summarizeRun } from './summarize-run.js';
 import type { Summary } from './summary.js';

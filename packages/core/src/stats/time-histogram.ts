@@ -1,5 +1,13 @@
 import { round1 } from '../utils/round.js';
-import type { LatencyStats } from './summary.js';
+
+/** A distribution of times in milliseconds (nearest-rank percentiles, rounded to 0.1 ms). */
+export interface LatencyStats {
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly mean: number;
+}
 
 /** Below this many milliseconds, times are counted at 0.1 ms: exactly what the summary shows. */
 const FINE_LIMIT_MS = 10_000;

@@ -1,5 +1,5 @@
 import type * as OtelApi from '@opentelemetry/api';
-import { redactUrl } from '../utils/redact-url.js';
+import { redactUrl } from '../base/redact-url.js';
 import { hasHeader } from '../transports/request-headers.js';
 import { openTelemetry } from './open-telemetry.js';
 import { requestChannels, type RequestStartMessage } from './request-channels.js';

@@ -194,7 +194,7 @@ class DecodingReader implements BodyReader {
 }
 
 /**
- * Reads a response body for both transports alike: gzip, deflate and br decoded (a chain of up
+ * Reads a response body for every built-in transport alike (http1, HTTP/2 included, undici, axios): gzip, deflate and br decoded (a chain of up
  * to 5; an unknown coding leaves the body as sent), the cap applied to the decoded size (a zip
  * bomb stops at `limit`), the text decoded per the content type's charset (UTF-8 by default,
  * a BOM dropped). An empty body is `''` whatever its encoding says.

@@ -4,7 +4,7 @@ import { toFanoutError } from '../utils/to-fanout-error.js';
 import type { Connector } from './http1/origin-pool.js';
 import { OriginPool } from './http1/origin-pool.js';
 import type { PendingRequest } from './http1/pending-request.js';
-import { requestHead } from './http1/request-head.js';
+import { contentLength, requestHead } from './http1/request-head.js';
 import { TlsSessions } from './http1/tls-sessions.js';
 import { openTunnel } from './connect-tunnel.js';
 import type { DispatchHandler } from './http1/dispatch-handler.js';
@@ -15,10 +15,10 @@ import { requestHeaders } from './request-headers.js';
 import { tlsConnectOptions, type TlsConnectOptions } from './tls-options.js';
 import type { Transport, TransportRequest, TransportResponse, TransportStreamResponse } from './transport.js';
 import type { TransportOptions } from './transport-options.js';
-import { dispatchOne } from './dispatch-one.js';
-import { undiciStream } from './undici-stream.js';
+import { dispatchOne } from './dispatcher/dispatch-one.js';
+import { undiciStream } from './dispatcher/undici-stream.js';
 import { splitUrl } from './url-parts.js';
-import { userDispatcher } from './user-dispatcher.js';
+import { userDispatcher } from './dispatcher/user-dispatcher.js';
 import { WholeBodyHandler } from './whole-body-handler.js';
 
 /** Options of {@link http1Transport}: the common {@link TransportOptions}, and: */
@@ -118,11 +118,9 @@ interface OriginEntry {
 /** Spellings of one origin remembered per pool. */
 const MAX_SPELLINGS = 16;
 
-/** Methods whose requests carry a body by definition: sent with `Content-Length: 0` when they have none. */
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-
 /**
- * fanout's own HTTP/1.1 client on `node:net` and `node:tls`, the default transport: keep-alive
+ * fanout's own HTTP/1.1 client on `node:net` and `node:tls`, the default transport (over TLS it
+ * offers HTTP/2 by ALPN and speaks it to an origin that picks it: see `httpVersion`): keep-alive
  * pools per origin (`connections` each), one request at a time per connection, a strict
  * incremental response parser (chunked, `Content-Length` or close-delimited bodies; 1xx skipped;
  * malformed responses fail with `EPROTO`), the same body handling as the undici transport
@@ -185,7 +183,7 @@ export function http1Transport(options: Http1TransportOptions = {}): Transport {
     const { origin, path } = splitUrl(req.url);
     const entry = poolFor(origin);
     const body = req.body;
-    const bodyLength = body === undefined ? (BODY_METHODS.has(req.method) ? 0 : undefined) : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+    const bodyLength = contentLength(req.method, body);
     let head = requestHead(req, entry.host, entry.absolute === undefined ? path : `${entry.absolute}${path}`, requestHeaders(req.headers), bodyLength);
     if (entry.proxyLine !== '') head = `${head.slice(0, -2)}${entry.proxyLine}\r\n`;
     return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { redactUrl } from '../utils/redact-url.js';
+import { redactUrl } from '../base/redact-url.js';
 import type { TransportOptions } from './transport-options.js';
 
 /** The proxy to send a request for this origin (`https://host:port`) through, or undefined to go direct. */

@@ -1,7 +1,7 @@
 import type { SecureContext } from 'node:tls';
 import type { TransportTlsOptions } from './transport-options.js';
 
-/** What both transports pass to `tls.connect` for the origin's TLS. */
+/** What every built-in transport passes to `tls.connect` for the origin's TLS (http1 itself, undici's connector, axios's https agent). */
 export interface TlsConnectOptions {
   readonly rejectUnauthorized?: boolean;
   readonly secureContext?: SecureContext;

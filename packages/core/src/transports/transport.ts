@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { HttpMethod } from '../request.js';
+import type { HttpMethod } from './http-method.js';
 
 /** What the core asks a transport to send. */
 export interface TransportRequest {
@@ -23,7 +23,7 @@ export interface TransportRequest {
    * on their own.
    */
   readonly followRedirects: boolean;
-  /** Only with the `timeline` option: where the transport can tell, report the attempt's phases to it (undici: both; axios: first byte). */
+  /** Only with the `timeline` option: where the transport can tell, report the attempt's phases to it (http1, HTTP/2 included, and undici: both; axios: first byte). */
   readonly timing?: AttemptTiming;
 }
 

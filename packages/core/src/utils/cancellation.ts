@@ -5,7 +5,7 @@ type Listener = (reason: FanoutError) => void;
 /**
  * The abort state of one attempt, cheaper than an AbortController: most attempts never abort,
  * so listeners are a plain array and a real `AbortSignal` is made only if someone asks for one
- * (the axios transport does; the undici one and the core's own waits do not).
+ * (the axios transport does; the http1 and undici ones and the core's own waits do not).
  */
 export class Cancellation {
   private abortReason: FanoutError | undefined;

@@ -1,5 +1,5 @@
 import type { Cancellation } from './cancellation.js';
-import { clampDelay } from './timer.js';
+import { clampDelay } from '../base/timer.js';
 
 /** Resolves after `ms` (at most 24.8 days: see `clampDelay`), or rejects with the cancellation's reason as soon as it aborts. */
 export function sleep(ms: number, cancellation: Cancellation): Promise<void> {

@@ -1,6 +1,6 @@
 import type { FanoutError } from '../errors/fanout-error.js';
 import type { Cancellation } from './cancellation.js';
-import { clampDelay } from './timer.js';
+import { clampDelay } from '../base/timer.js';
 
 /**
  * Timeouts of one length for many attempts, on one timer. Every entry lasts the same `ms` on a

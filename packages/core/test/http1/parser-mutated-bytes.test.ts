@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from './parse-bytes.js';
+import { seededRandom } from './seeded-random.js';
 
-/** A small seeded generator (mulberry32): the same cases on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEEDS = [
   'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-A: b\r\n\r\nhello',
@@ -38,7 +29,7 @@ function mutate(text: string, next: () => number): Buffer {
 
 describe('response parser: mutated responses', () => {
   it('never throw anything but a coded NetworkError, never end twice, never give a body past the bytes received', () => {
-    const next = random(13);
+    const next = seededRandom(13);
     for (let n = 0; n < 10_000; n++) {
       const seed = SEEDS[n % SEEDS.length] as string;
       const bytes = mutate(seed, next);

@@ -45,7 +45,7 @@ describe('HostBudget: at most R more (those in flight included) until the reset'
     expect(drain(budget, 1500)).toBe(1);
   });
 
-  it('is free again after a response without headers once its windows ended, or after settleMs without news', () => {
+  it('is free again after a response without headers once its windows ended, or after maxInFlightMs without news', () => {
     const budget = new HostBudget(5000);
     budget.sent = 1;
     budget.answer(0, { remaining: 0, resetMs: 1000, limit: 2 });

@@ -1,5 +1,5 @@
 import { checkRequestHeaders, TOKEN } from '../header-syntax.js';
-import { HTTP_METHODS } from '../../request.js';
+import { HTTP_METHODS } from '../http-method.js';
 import type { TransportRequest } from '../transport.js';
 
 /** Header lines (`name: value\r\n...`) per headers object: a run's requests mostly share one. */
@@ -15,7 +15,7 @@ interface HeaderLines {
 const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer']);
 
 /** The methods fanout's types allow; any other must at least be a token. */
-const METHODS = new Set<string>(HTTP_METHODS);
+const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /** `method` if it may start a request line (from JavaScript or an input file it may be any text), else throws with Node's code. */
 function checkedMethod(method: string): string {
@@ -41,6 +41,18 @@ function headerLines(headers: Readonly<Record<string, string>>): HeaderLines {
 }
 
 const HEX = '0123456789ABCDEF';
+
+/** Methods whose requests carry a body by definition: sent with a length of 0 when they have none. */
+const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * The `Content-Length` to send (over HTTP/1.1 and HTTP/2 alike): the body's size in bytes, `0` for
+ * a POST, PUT or PATCH without one, `undefined` for any other request without one.
+ */
+export function contentLength(method: string, body: string | Uint8Array | undefined): number | undefined {
+  if (body === undefined) return BODY_METHODS.has(method) ? 0 : undefined;
+  return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+}
 
 /**
  * A request target as sent: `path` when every character may go on the request line as is, else

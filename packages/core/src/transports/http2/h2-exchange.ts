@@ -1,13 +1,10 @@
 import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders, IncomingHttpStatusHeader } from 'node:http2';
-import { redactUrl } from '../../utils/redact-url.js';
-import { requestTarget } from '../http1/request-head.js';
+import { redactUrl } from '../../base/redact-url.js';
+import { contentLength, requestTarget } from '../http1/request-head.js';
 import { requestHeaders } from '../request-headers.js';
 import { H2HeaderList, h2RequestHeaders } from './h2-headers.js';
 import { NGHTTP2_CANCEL, streamError } from './h2-errors.js';
 import type { H2Request } from './h2-request.js';
-
-/** Methods whose requests carry a body by definition: sent with `content-length: 0` when they have none (as over HTTP/1.1). */
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /** What the session learns when a stream closes. */
 export interface StreamOwner {
@@ -35,7 +32,7 @@ const MAX_REFUSALS = 4;
 export function exchange(session: ClientHttp2Session, request: H2Request, authority: string, owner: StreamOwner): void {
   const { req } = request;
   const body = req.body;
-  const bodyLength = body === undefined ? (BODY_METHODS.has(req.method) ? 0 : undefined) : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  const bodyLength = contentLength(req.method, body);
   const headers = h2RequestHeaders(req, authority, requestTarget(request.path), requestHeaders(req.headers), bodyLength);
   const sendsBody = body !== undefined && bodyLength !== 0;
   const stream = session.request(headers, { endStream: !sendsBody });

@@ -1,0 +1,16 @@
+/**
+ * The HTTP methods fanout sends, written once: `HttpMethod` is made from this list, and the
+ * CLI's `-X` and spec lines check against it.
+ */
+export const HTTP_METHODS = ['GET', 'HEAD', 'OPTIONS', 'DELETE', 'PUT', 'POST', 'PATCH'] as const;
+
+/**
+ * HTTP methods fanout sends. By default only the idempotent ones (all but POST and PATCH) are
+ * retried, and POST or PATCH with an `Idempotency-Key` header (see `RetryOptions.methods`).
+ */
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** Whether `name` (already upper-case) is one of {@link HTTP_METHODS}. */
+export function isHttpMethod(name: unknown): name is HttpMethod {
+  return (HTTP_METHODS as readonly unknown[]).includes(name);
+}
