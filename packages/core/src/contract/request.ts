@@ -24,10 +24,3 @@ export interface RequestSpec<K = unknown> {
 
 /** Anything fanout accepts as one input item. */
 export type RequestInput<K = unknown> = string | URL | RequestSpec<K>;
-
-/** Normalises an input item to a `RequestSpec` with a string URL. */
-export function toRequestSpec<K>(input: RequestInput<K>): RequestSpec<K> & { readonly url: string; readonly method: HttpMethod } {
-  if (typeof input === 'string') return { url: input, method: 'GET' };
-  if (input instanceof URL) return { url: input.href, method: 'GET' };
-  return { ...input, url: String(input.url), method: input.method ?? 'GET' };
-}
