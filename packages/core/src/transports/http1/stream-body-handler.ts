@@ -10,7 +10,7 @@ import type { DispatchHandler } from './dispatch-handler.js';
 /** Why a body destroyed by its reader before its end drops the connection. */
 const DESTROYED = 'Response body stream destroyed before its end';
 /**
- * Chunks (socket reads, up to 64 KiB each) the body's stream buffers before the socket pauses:
+ * Chunks (socket reads, up to 256 KiB each: `READ_BYTES`) the body's stream buffers before the socket pauses:
  * the socket is not paused and resumed at every read while the reader writes the previous one.
  * The stream is in object mode so that a reader gets the chunks one by one as they were pushed
  * (a byte stream concatenates what it buffered into a new buffer), each one a pooled chunk it
