@@ -12,9 +12,14 @@ export function isTempName(name: string): boolean {
 /** The temporary files this process has open now. */
 const mine = new Set<string>();
 
+/** Names' random parts made ahead, 256 at a time: one `randomBytes` call per file was 20 ms of a 500-file download. */
+let randomHex = '';
+
 /** A new temporary file name of this process (hidden, recognisable, short whatever the final name). */
 export function tempName(): string {
-  const name = `.fanout-${hostTag()}-${process.pid}-${randomBytes(4).toString('hex')}.part`;
+  if (randomHex.length === 0) randomHex = randomBytes(4 * 256).toString('hex');
+  const name = `.fanout-${hostTag()}-${process.pid}-${randomHex.slice(0, 8)}.part`;
+  randomHex = randomHex.slice(8);
   mine.add(name);
   return name;
 }

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { Cancellation } from '../utils/cancellation.js';
 import { LowSpeedGuard, type SpeedLimit } from './low-speed-guard.js';
 import { giveBackChunk } from '../transports/http1/chunk-pool.js';
+import { ChunkReader } from '../utils/chunk-reader.js';
 
 /** The response a sink is asked to store: which input, and the response's status and headers. */
 export interface SinkResponse {
@@ -67,21 +68,29 @@ export async function pipeToSink(
   speed?: SpeedLimit,
 ): Promise<Readonly<Record<string, unknown>>> {
   const stopReading = cancellation.onAbort((reason) => body.destroy(reason));
+  const reader = new ChunkReader(body);
   let target: BodyTarget | undefined;
   let guard: LowSpeedGuard | undefined;
   try {
     if (Number(response.header('content-length')) > maxBytes) throw new BodyTooLargeError(maxBytes);
     target = await stored(() => sink(response));
+    const lends = target.lendsChunks === true;
     let bytes = 0;
     if (speed) guard = new LowSpeedGuard(speed, (error) => cancellation.abort(error));
-    for await (const chunk of body) {
-      const bytesOfChunk = chunk as Buffer;
-      bytes += bytesOfChunk.length;
-      guard?.add(bytesOfChunk.length);
+    for (;;) {
+      // A buffered chunk is taken at once; only an empty buffer waits (a promise).
+      let next = reader.take();
+      if (next === undefined) next = await reader.next();
+      if (next === null) break;
+      const chunk = next as Buffer;
+      bytes += chunk.length;
+      guard?.add(chunk.length);
       if (bytes > maxBytes) throw new BodyTooLargeError(maxBytes);
       onData();
-      await stored(() => target?.write(bytesOfChunk));
-      if (target.lendsChunks === true) giveBackChunk(bytesOfChunk);
+      // A target that writes synchronously costs no promise per chunk.
+      const written = writeTo(target, chunk);
+      if (written !== undefined) await stored(() => written);
+      if (lends) giveBackChunk(chunk);
     }
     const record = await stored(() => (target as BodyTarget).close());
     sinkRecords.add(record);
@@ -92,7 +101,17 @@ export async function pipeToSink(
     throw error;
   } finally {
     guard?.stop();
+    reader.stop();
     stopReading();
+  }
+}
+
+/** `target.write(chunk)`, what it throws as a `SinkError`. */
+function writeTo(target: BodyTarget, chunk: Buffer): void | Promise<void> {
+  try {
+    return target.write(chunk);
+  } catch (error) {
+    throw SinkError.from(error);
   }
 }
 

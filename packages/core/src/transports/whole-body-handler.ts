@@ -2,6 +2,7 @@ import { BodyTooLargeError } from '../errors/body-too-large-error.js';
 import type { FanoutError } from '../errors/fanout-error.js';
 import { bodyReader, collectCapped, decodingChain, toText, type BodyReader } from './body-reader.js';
 import { charsetOf } from './content-type.js';
+import { DispatchAbort } from './dispatch-abort.js';
 import { ListedHeadersResponse, RawHeaderList, type HeaderList } from './raw-headers.js';
 import type { AttemptTiming, TransportRequest, TransportResponse } from './transport.js';
 
@@ -20,8 +21,6 @@ export type ErrorMapper = (error: unknown) => unknown;
  * deadline, unsubscribe) aborts the dispatch and rejects with its reason.
  */
 export class WholeBodyHandler {
-  private abortDispatch: ((reason: Error) => void) | undefined;
-  private abortReason: Error | undefined;
   private settled = false;
   private status = 0;
   private headers: HeaderList | undefined;
@@ -29,7 +28,7 @@ export class WholeBodyHandler {
   private readonly chunks: Buffer[] = [];
   private size = 0;
   private reader: BodyReader | undefined;
-  private readonly off: () => void;
+  private readonly aborts = new DispatchAbort();
   /** Only with the `timeline` option: the attempt's phases. */
   private readonly timing: AttemptTiming | undefined;
 
@@ -40,16 +39,11 @@ export class WholeBodyHandler {
     private readonly mapError: ErrorMapper,
   ) {
     this.timing = req.timing;
-    this.off = req.onAbort((reason) => {
-      this.abortReason = reason;
-      this.abortDispatch?.(reason);
-      this.fail(reason);
-    });
+    this.aborts.listen(req, (reason) => this.fail(reason));
   }
 
   onConnect(abort: (reason: Error) => void): void {
-    this.abortDispatch = abort;
-    if (this.abortReason) abort(this.abortReason);
+    this.aborts.connected(abort);
   }
 
   /** undici's call: status and its raw header list. */
@@ -111,20 +105,20 @@ export class WholeBodyHandler {
     }
     if (this.settled) return;
     this.settled = true;
-    this.off();
+    this.aborts.off();
     this.resolve(new ListedHeadersResponse(this.status, this.headers ?? NO_HEADERS, text ?? ''));
   }
 
   /** Fails with `error` and drops the connection. */
   private stop(error: FanoutError): void {
     this.fail(error);
-    this.abortDispatch?.(error);
+    this.aborts.dispatch(error);
   }
 
   private fail(error: unknown): void {
     if (this.settled) return;
     this.settled = true;
-    this.off();
+    this.aborts.off();
     this.chunks.length = 0;
     this.reader?.destroy();
     this.reject(error);

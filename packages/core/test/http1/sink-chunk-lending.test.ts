@@ -76,8 +76,8 @@ describe('sink chunks on the default transport', () => {
     const results = await collect(fanout(urls(), { concurrency: 6, sink }));
     expect(results.filter((result) => !result.ok).map((result) => result.error?.message)).toEqual([]);
     for (const [index, digest] of hashes) expect(digest).toBe(sha(BODIES[index] as Buffer));
-    // 6 MB in chunks of at most 64 KiB: at least 96 chunks, held in far fewer pieces of memory.
-    expect(chunkCount).toBeGreaterThanOrEqual(96);
+    // 6 MB in chunks of at most 256 KiB (one read each): at least 24 chunks, held in far fewer pieces of memory.
+    expect(chunkCount).toBeGreaterThanOrEqual(24);
     expect(memories.size).toBeLessThan(chunkCount / 2);
   });
 });

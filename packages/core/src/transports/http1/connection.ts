@@ -1,5 +1,6 @@
 import type { OnReadOpts, Socket } from 'node:net';
 import { NetworkError } from '../../errors/network-error.js';
+import { READ_BYTES } from './chunk-pool.js';
 import type { PendingRequest } from './pending-request.js';
 import { ResponseParser } from './response-parser.js';
 
@@ -16,9 +17,10 @@ export interface ConnectionOwner {
 /**
  * The buffer every connection reads into (Node's `onread`: no `Buffer` and no stream event per
  * read). One is enough: a read is parsed, and what is kept of it copied (an unfinished head, a
- * body that goes on in a later read), before the event loop can deliver the next one.
+ * body that goes on in a later read), before the event loop can deliver the next one. Its size:
+ * see `READ_BYTES`.
  */
-const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+const READ_BUFFER = Buffer.allocUnsafe(READ_BYTES);
 
 /** Opens a connection's socket, its reads going to `onread` instead of `'data'` events. */
 export type OpenSocket = (onread: OnReadOpts) => Socket;

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { decodingChain } from '../body-reader.js';
 import { decodedBody } from '../decoded-body.js';
+import { DispatchAbort } from '../dispatch-abort.js';
 import { ListedHeadersResponse, type HeaderList } from '../raw-headers.js';
 import type { TransportRequest, TransportStreamResponse } from '../transport.js';
 import { pooledCopy } from './chunk-pool.js';
@@ -9,7 +10,7 @@ import type { DispatchHandler } from './dispatch-handler.js';
 /** Why a body destroyed by its reader before its end drops the connection. */
 const DESTROYED = 'Response body stream destroyed before its end';
 /**
- * Chunks (socket reads, up to 64 KiB each) the body's stream buffers before the socket pauses:
+ * Chunks (socket reads, up to 256 KiB each: `READ_BYTES`) the body's stream buffers before the socket pauses:
  * the socket is not paused and resumed at every read while the reader writes the previous one.
  * The stream is in object mode so that a reader gets the chunks one by one as they were pushed
  * (a byte stream concatenates what it buffered into a new buffer), each one a pooled chunk it
@@ -25,13 +26,11 @@ const BODY_HIGH_WATER_MARK = 2;
  * body before its end, or an abort of the request, drops the connection.
  */
 export class StreamBodyHandler implements DispatchHandler {
-  private abortDispatch: ((reason: Error) => void) | undefined;
-  private abortReason: Error | undefined;
   private resume: (() => void) | undefined;
   private paused = false;
   private body: Readable | undefined;
   private ended = false;
-  private readonly off: () => void;
+  private readonly aborts = new DispatchAbort();
 
   constructor(
     private readonly req: TransportRequest,
@@ -39,16 +38,11 @@ export class StreamBodyHandler implements DispatchHandler {
     private readonly reject: (error: unknown) => void,
     private readonly mapError: (error: unknown) => unknown,
   ) {
-    this.off = req.onAbort((reason) => {
-      this.abortReason = reason;
-      this.abortDispatch?.(reason);
-      this.fail(reason);
-    });
+    this.aborts.listen(req, (reason) => this.fail(reason));
   }
 
   onConnect(abort: (reason: Error) => void): void {
-    this.abortDispatch = abort;
-    if (this.abortReason) abort(this.abortReason);
+    this.aborts.connected(abort);
   }
 
   onHead(status: number, headers: HeaderList, resume: () => void): boolean {
@@ -64,9 +58,9 @@ export class StreamBodyHandler implements DispatchHandler {
       },
       destroy: (error, callback) => {
         if (!this.ended) {
-          this.off();
+          this.aborts.off();
           this.ended = true;
-          this.abortDispatch?.(error ?? new Error(DESTROYED));
+          this.aborts.dispatch(error ?? new Error(DESTROYED));
         }
         callback(error);
       },
@@ -95,7 +89,7 @@ export class StreamBodyHandler implements DispatchHandler {
   onComplete(): void {
     if (this.ended) return;
     this.ended = true;
-    this.off();
+    this.aborts.off();
     this.body?.push(null);
   }
 
@@ -106,7 +100,7 @@ export class StreamBodyHandler implements DispatchHandler {
   private fail(error: unknown): void {
     if (this.ended) return;
     this.ended = true;
-    this.off();
+    this.aborts.off();
     if (this.body === undefined) this.reject(error);
     else this.body.destroy(this.mapError(error) as Error);
   }
