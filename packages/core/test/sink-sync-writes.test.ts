@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { pipeToSink, type BodyTarget } from '../src/body-sink.js';
+import { pipeToSink, type BodyTarget } from '../src/sink/body-sink.js';
 import { Cancellation } from '../src/utils/cancellation.js';
 
 const response = { index: 0, url: 'http://127.0.0.1:1/f', status: 200, header: () => undefined };
