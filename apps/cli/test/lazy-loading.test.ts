@@ -44,6 +44,13 @@ describe('start-up loads only what the command uses', () => {
     }
   });
 
+  it("--version and --help load none of --journal's or --output-dir's code (node:crypto, node:os)", async () => {
+    for (const args of [['--version'], ['--help']]) {
+      const modules = await loadedModules(args);
+      expect(matching(modules, /src\/batch\/(stale-temps|process-alive|journal|output-dir|inside-dir)|^node:(crypto|os)$/)).toEqual([]);
+    }
+  });
+
   it('a run of URLs loads no queue, Redis driver or demo upstream', async () => {
     const modules = await loadedModules([`${echo.server.url}/x`, '-o', 'ndjson']);
     expect(matching(modules, /packages\/core\//).length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTempName, tempDone, tempName } from '../src/batch/stale-temps.js';
+import { isTempName } from '../src/batch/temp-name-pattern.js';
+import { tempDone, tempName } from '../src/batch/stale-temps.js';
 
 describe('temporary file names', () => {
   it('are distinct and of the temporary pattern, past the batch of random bytes made ahead', () => {

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors/usage-error.js';
-import { isTempName } from './stale-temps.js';
+import { isTempName } from './temp-name-pattern.js';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN = new Set(['index', 'basename', 'host']);

@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { opendir, rm } from 'node:fs/promises';
 import { hostTag, processAlive } from './process-alive.js';
-/** `.fanout-<host tag>-<pid>-<8 hex>.part` */
-const TEMP_NAME = /^\.fanout-([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.part$/;
-
-/** Whether `name` has the form of a fanout temporary file (of any machine): a later run may remove such a file. */
-export function isTempName(name: string): boolean {
-  return TEMP_NAME.test(name);
-}
+import { TEMP_NAME } from './temp-name-pattern.js';
 
 /** The temporary files this process has open now. */
 const mine = new Set<string>();
