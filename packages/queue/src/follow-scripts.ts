@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { FOLLOWER_GONE_MS } from './job-scripts.js';
 import { jobKeys } from './keys.js';
+import { evalScript } from './eval-script.js';
 
 const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
@@ -66,7 +67,7 @@ export async function claimFollower(
   deadToken = '',
 ): Promise<{ kind: 'taken'; pending: string } | { kind: 'busy'; msAgo: number; other: string } | { kind: 'gone' }> {
   const keys = jobKeys(job);
-  const [code, value, other] = (await redis.eval(CLAIM, 2, keys.meta, keys.pending, token, FOLLOWER_GONE_MS, deadToken)) as [number, string | undefined, string | undefined];
+  const [code, value, other] = (await evalScript(redis, CLAIM, 2, keys.meta, keys.pending, token, FOLLOWER_GONE_MS, deadToken)) as [number, string | undefined, string | undefined];
   if (code === -1) return { kind: 'gone' };
   if (code === 0) return { kind: 'busy', msAgo: Number(value), other: other ?? '' };
   return { kind: 'taken', pending: value ?? '' };
@@ -75,25 +76,25 @@ export async function claimFollower(
 /** Records the batch about to be written; `false` when another follower took over. */
 export async function recordPending(redis: Redis, job: string, token: string, pending: string): Promise<boolean> {
   const keys = jobKeys(job);
-  return Number(await redis.eval(PEND, 2, keys.meta, keys.pending, token, pending)) === 1;
+  return Number(await evalScript(redis, PEND, 2, keys.meta, keys.pending, token, pending)) === 1;
 }
 
 /** The stored lines of `indexes`, `null` for those already acknowledged (or missing). */
 export async function takeLines(redis: Redis, job: string, indexes: readonly number[]): Promise<Array<string | null>> {
   if (indexes.length === 0) return [];
   const keys = jobKeys(job);
-  const lines = (await redis.eval(TAKE, 2, keys.results, keys.acked, ...indexes)) as Array<string | null | false>;
+  const lines = (await evalScript(redis, TAKE, 2, keys.results, keys.acked, ...indexes)) as Array<string | null | false>;
   return lines.map((line) => (typeof line === 'string' ? line : null));
 }
 
 /** Acknowledges written entries; `gone` or `taken-over` when the follower may not go on. */
 export async function acknowledge(redis: Redis, job: string, token: string, entries: readonly StoredEntry[]): Promise<'ok' | 'gone' | 'taken-over'> {
   const keys = jobKeys(job);
-  const reply = Number(await redis.eval(ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, ...entries.flat()));
+  const reply = Number(await evalScript(redis, ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, ...entries.flat()));
   return reply === -1 ? 'gone' : reply === -3 ? 'taken-over' : 'ok';
 }
 
 /** Gives the follower lease up. */
 export async function releaseFollower(redis: Redis, job: string, token: string): Promise<void> {
-  await redis.eval(RELEASE, 1, jobKeys(job).meta, token);
+  await evalScript(redis, RELEASE, 1, jobKeys(job).meta, token);
 }

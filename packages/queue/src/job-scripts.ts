@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { jobKeys, lastingKeys } from './keys.js';
+import { evalScript } from './eval-script.js';
 
 /** A job's state as stored in its meta hash. */
 export type StoredState = 'enqueuing' | 'enqueued' | 'complete' | 'cancelled';
@@ -46,20 +47,20 @@ export type StoreOutcome = { readonly stored: number } | { readonly stopped: 'go
 export async function storeResults(redis: Redis, job: string, results: ReadonlyArray<readonly [number, string, boolean]>): Promise<StoreOutcome> {
   const keys = jobKeys(job);
   const args = results.flatMap(([index, line, failed]) => [index, line, failed ? 1 : 0]);
-  const outcome = Number(await redis.eval(STORE, 4, keys.meta, keys.results, keys.stored, keys.done, ...args));
+  const outcome = Number(await evalScript(redis, STORE, 4, keys.meta, keys.results, keys.stored, keys.done, ...args));
   return outcome === -1 ? { stopped: 'gone' } : outcome === -2 ? { stopped: 'cancelled' } : { stored: outcome };
 }
 
 /** Marks the job complete if every input is stored (and enqueue is over); its keys then expire. */
 export async function completeIfDone(redis: Redis, job: string): Promise<boolean> {
   const keys = lastingKeys(job);
-  return Number(await redis.eval(END, keys.length, ...keys, 'complete')) === 1;
+  return Number(await evalScript(redis, END, keys.length, ...keys, 'complete')) === 1;
 }
 
 /** Marks the job cancelled (unless it has ended); its keys then expire. */
 export async function markCancelled(redis: Redis, job: string): Promise<boolean> {
   const keys = lastingKeys(job);
-  return Number(await redis.eval(END, keys.length, ...keys, 'cancelled')) === 1;
+  return Number(await evalScript(redis, END, keys.length, ...keys, 'cancelled')) === 1;
 }
 
 // A follower's heartbeat, on Redis's clock, only while the job exists and (given its token,
@@ -89,13 +90,13 @@ export const FOLLOWER_GONE_MS = 10_000;
  * follower's token, `false` once another follower has taken the job over.
  */
 export async function followerHeartbeat(redis: Redis, job: string, token?: string): Promise<boolean> {
-  const reply = await redis.eval(HEARTBEAT, 1, jobKeys(job).meta, ...(token === undefined ? [] : [token]));
+  const reply = await evalScript(redis, HEARTBEAT, 1, jobKeys(job).meta, ...(token === undefined ? [] : [token]));
   return Number(reply) !== -3;
 }
 
 /** Results a live follower has yet to take (0 without a follower: the results are kept). */
 export async function unreadByFollower(redis: Redis, job: string): Promise<number> {
-  return Number(await redis.eval(UNREAD, 1, jobKeys(job).meta, FOLLOWER_GONE_MS));
+  return Number(await evalScript(redis, UNREAD, 1, jobKeys(job).meta, FOLLOWER_GONE_MS));
 }
 
 // Counts a failed chunk attempt on the job, only while the job exists. KEYS: meta.
@@ -105,7 +106,7 @@ return redis.call('HINCRBY', KEYS[1], 'chunkErrors', 1)`;
 
 /** Counts a failed attempt of one of the job's chunks (shown by `status`). */
 export async function countChunkError(redis: Redis, job: string): Promise<void> {
-  await redis.eval(CHUNK_ERROR, 1, jobKeys(job).meta);
+  await evalScript(redis, CHUNK_ERROR, 1, jobKeys(job).meta);
 }
 
 // The indexes in [ARGV[1], ARGV[1] + ARGV[2]) without a stored result. KEYS: done.
@@ -119,5 +120,5 @@ return out`;
 
 /** The inputs of a chunk (`count` from `start`) that have no stored result yet: a re-run chunk runs only these. */
 export async function inputsWithoutResult(redis: Redis, job: string, start: number, count: number): Promise<number[]> {
-  return ((await redis.eval(NOT_DONE, 1, jobKeys(job).done, start, count)) as number[]).map(Number);
+  return ((await evalScript(redis, NOT_DONE, 1, jobKeys(job).done, start, count)) as number[]).map(Number);
 }

@@ -1,5 +1,6 @@
 import { clampDelay } from '@fanout/core';
 import type { Redis } from 'ioredis';
+import { evalScript } from './eval-script.js';
 
 // Takes a lease if fewer than ARGV[1] unexpired ones are held. KEYS: the host's lease set
 // (member → expiry on Redis's clock). ARGV: limit, member, lease ms.
@@ -51,7 +52,7 @@ export class RedisHostLeases {
     const member = `${this.owner}:${this.next++}`;
     for (let tries = 0; ; tries++) {
       signal.throwIfAborted();
-      if (Number(await this.redis.eval(ACQUIRE, 1, key, limit, member, this.leaseMs)) === 1) break;
+      if (Number(await evalScript(this.redis, ACQUIRE, 1, key, limit, member, this.leaseMs)) === 1) break;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS + Math.floor(Math.random() * POLL_MS) * Math.min(tries, 4)));
     }
     this.held.set(member, key);
@@ -64,7 +65,7 @@ export class RedisHostLeases {
   private async renew(): Promise<void> {
     if (this.held.size === 0) return;
     const entries = [...this.held];
-    await this.redis.eval(RENEW, entries.length, ...entries.map(([, key]) => key), this.leaseMs, ...entries.map(([member]) => member));
+    await evalScript(this.redis, RENEW, entries.length, ...entries.map(([, key]) => key), this.leaseMs, ...entries.map(([member]) => member));
   }
 
   /** Stops renewing; leases still held are released. */

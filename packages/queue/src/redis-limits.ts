@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { ChunkOptions } from './chunk.js';
 import { jobKeys } from './keys.js';
 import type { RedisHostLeases } from './redis-host-leases.js';
+import { evalScript } from './eval-script.js';
 
 // A host's announced budget (BUDGET_CAPS below) as of now: ends the caps whose window passed;
 // after the last, the quota (or one probe) minus what is in flight holds until news comes or
@@ -184,7 +185,7 @@ export class RedisLimits implements SharedLimits {
     const settleMs = this.options.timeout ?? DEFAULT_TIMEOUT_MS;
     const keys = [this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host), this.keys.meta];
     for (;;) {
-      const wait = Number(await this.redis.eval(RESERVE, keys.length, ...keys, global, perHost, settleMs));
+      const wait = Number(await evalScript(this.redis, RESERVE, keys.length, ...keys, global, perHost, settleMs));
       if (wait >= 0) return wait;
       // The host's announced budget is spent: nothing was booked; ask again when it may not be
       // (past the run's longest wait, fail now: the core's cap).
@@ -195,11 +196,11 @@ export class RedisLimits implements SharedLimits {
 
   announceBudget(host: string, budget: AnnouncedBudget, answered: number): void {
     const args = [answered, budget.remaining, Math.ceil(budget.resetMs), budget.limit ?? '', this.options.timeout ?? DEFAULT_TIMEOUT_MS];
-    void this.redis.eval(ANNOUNCE_BUDGET, 2, this.keys.hostBudget(host), this.keys.meta, ...args).catch(() => undefined);
+    void evalScript(this.redis, ANNOUNCE_BUDGET, 2, this.keys.hostBudget(host), this.keys.meta, ...args).catch(() => undefined);
   }
 
   pause(host: string, ms: number): void {
-    void this.redis.eval(PAUSE, 1, this.keys.hostPause(host), Math.ceil(ms)).catch(() => undefined);
+    void evalScript(this.redis, PAUSE, 1, this.keys.hostPause(host), Math.ceil(ms)).catch(() => undefined);
   }
 
   recordRequest(): void {
@@ -209,18 +210,18 @@ export class RedisLimits implements SharedLimits {
   async tryTakeRetry(): Promise<boolean> {
     const pending = this.pendingRequests;
     this.pendingRequests = 0;
-    return Number(await this.redis.eval(TAKE_RETRY, 2, this.keys.budget, this.keys.meta, pending, BUDGET.ratio, BUDGET.min)) === 1;
+    return Number(await evalScript(this.redis, TAKE_RETRY, 2, this.keys.budget, this.keys.meta, pending, BUDGET.ratio, BUDGET.min)) === 1;
   }
 
   async circuitAdmit(host: string, probeLeaseMs: number): Promise<CircuitAdmission> {
-    const [state, failures, retryInMs] = (await this.redis.eval(CIRCUIT_ADMIT, 1, this.keys.hostCircuit(host), Math.ceil(probeLeaseMs))) as number[];
+    const [state, failures, retryInMs] = (await evalScript(this.redis, CIRCUIT_ADMIT, 1, this.keys.hostCircuit(host), Math.ceil(probeLeaseMs))) as number[];
     if (state === 2) return { state: 'probe' };
     if (state === 1) return { state: 'open', failures: Number(failures), retryInMs: Number(retryInMs) };
     return { state: 'closed' };
   }
 
   async circuitRecord(host: string, outcome: CircuitOutcome, probe: boolean, breaker: Required<CircuitBreakerOptions>): Promise<void> {
-    await this.redis.eval(CIRCUIT_RECORD, 1, this.keys.hostCircuit(host), outcome, probe ? 1 : 0, breaker.failures, Math.ceil(breaker.cooldown));
+    await evalScript(this.redis, CIRCUIT_RECORD, 1, this.keys.hostCircuit(host), outcome, probe ? 1 : 0, breaker.failures, Math.ceil(breaker.cooldown));
   }
 
   /** Adds the inputs counted since the last retry to the shared total. */

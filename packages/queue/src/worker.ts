@@ -85,7 +85,8 @@ const STORE_EVERY_MS = 250;
  */
 export async function startWorker(queueUrl: string, options: WorkerOptions = {}): Promise<RunningWorker> {
   const queue = parseQueueUrl(queueUrl);
-  const redis = await openRedis(queue);
+  // Every request in flight books its slot and records its outcome here: their commands share writes.
+  const redis = await openRedis(queue, undefined, true);
   const blocking = await openRedis(queue);
   const concurrency = options.concurrency ?? 10;
   const lockMs = options.lockMs ?? 30_000;
