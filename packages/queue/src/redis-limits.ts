@@ -12,7 +12,9 @@ const BUDGET_NOW = `
 local b = KEYS[4]
 local total = nil
 local untilMs = 0
-local capsJson = redis.call('HGET', b, 'caps')
+-- One read of the fields every booking needs (sent: what RESERVE counts).
+local h = redis.call('HMGET', b, 'caps', 'fbTotal', 'fbUntil', 'sent')
+local capsJson, fb, fbUntil = h[1], h[2], h[3]
 if capsJson then
   local caps = cjson.decode(capsJson)
   local kept = {}
@@ -21,19 +23,17 @@ if capsJson then
     redis.call('HDEL', b, 'caps')
     local answered = tonumber(redis.call('HGET', b, 'answered') or '0')
     local limit = tonumber(redis.call('HGET', b, 'limit') or '1')
-    redis.call('HSET', b, 'fbTotal', answered + limit, 'fbUntil', now + tonumber(ARGV[3]))
+    fb, fbUntil = answered + limit, now + tonumber(ARGV[3])
+    redis.call('HSET', b, 'fbTotal', fb, 'fbUntil', fbUntil)
   else
     if #kept < #caps then redis.call('HSET', b, 'caps', cjson.encode(kept)) end
     total = kept[1][1]
     untilMs = kept[1][2]
   end
 end
-if total == nil then
-  local fb = redis.call('HGET', b, 'fbTotal')
-  if fb then
-    local fbUntil = tonumber(redis.call('HGET', b, 'fbUntil'))
-    if now >= fbUntil then redis.call('HDEL', b, 'fbTotal', 'fbUntil') else total = tonumber(fb) untilMs = now + math.min(100, fbUntil - now) end
-  end
+if total == nil and fb then
+  fbUntil = tonumber(fbUntil)
+  if now >= fbUntil then redis.call('HDEL', b, 'fbTotal', 'fbUntil') else total = tonumber(fb) untilMs = now + math.min(100, fbUntil - now) end
 end`;
 
 // Books the next send slot: first the host's announced budget (when it is spent, books nothing
@@ -45,7 +45,7 @@ const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 ${BUDGET_NOW}
-local sent = tonumber(redis.call('HGET', b, 'sent') or '0')
+local sent = tonumber(h[4] or '0')
 if total ~= nil and sent >= total then return -math.max(1, untilMs - now) end
 if redis.call('EXISTS', KEYS[5]) == 1 then
   redis.call('HINCRBY', b, 'sent', 1)
@@ -54,11 +54,14 @@ if redis.call('EXISTS', KEYS[5]) == 1 then
   local keep = math.max(untilMs - now, 0) + tonumber(ARGV[3]) + 1000
   if redis.call('PTTL', b) < keep then redis.call('PEXPIRE', b, keep) end
 end
-local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(redis.call('GET', KEYS[3]) or '0'))
 local g = tonumber(ARGV[1])
-local h = tonumber(ARGV[2])
+local hr = tonumber(ARGV[2])
+-- The rate keys exist only for a job with that rate (every chunk of a job has the job's options).
+local at = math.max(now, tonumber(redis.call('GET', KEYS[3]) or '0'))
+if g > 0 then at = math.max(at, tonumber(redis.call('GET', KEYS[1]) or '0')) end
+if hr > 0 then at = math.max(at, tonumber(redis.call('GET', KEYS[2]) or '0')) end
 if g > 0 then redis.call('SET', KEYS[1], at + g, 'PX', math.ceil(at + g - now + 60000)) end
-if h > 0 then redis.call('SET', KEYS[2], at + h, 'PX', math.ceil(at + h - now + 60000)) end
+if hr > 0 then redis.call('SET', KEYS[2], at + hr, 'PX', math.ceil(at + hr - now + 60000)) end
 return at - now`;
 
 // Pauses a host until now + ARGV[1] ms, never shortening a longer pause.
