@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 const shas = new Map<string, string>();
+/** The scripts each connection has sent as text (Redis runs a connection's commands in order). */
+const sentOn = new WeakMap<Redis, Set<string>>();
 
 function shaOf(script: string): string {
   let sha = shas.get(script);
@@ -13,13 +15,23 @@ function shaOf(script: string): string {
 }
 
 /**
- * Runs a Lua script by its SHA1 (EVALSHA), sending its text (EVAL, which also caches it in Redis)
- * only when Redis answers NOSCRIPT: the first call, or after a restart or SCRIPT FLUSH. A
- * NOSCRIPT reply means the script did not run, so the EVAL that follows never runs it twice.
- * Scripts sent as text on every call cost more CPU in this process (writing them) and in Redis
- * (hashing them) than the requests they serve.
+ * Runs a Lua script: its text (EVAL, which caches it in Redis) the first time a connection runs
+ * it, then by its SHA1 (EVALSHA). Commands on one connection run in order, so a fire-and-forget
+ * call stays before the calls made after it (a budget announced, then a booking). Should Redis
+ * answer NOSCRIPT (it restarted, or SCRIPT FLUSH), the script did not run: it is sent again as
+ * text, which never runs it twice (only then may it run after a call made later). Text on every
+ * call cost more CPU in this process (writing it) and in Redis (hashing it) than the requests served.
  */
 export async function evalScript(redis: Redis, script: string, numberOfKeys: number, ...args: Array<string | number | Buffer>): Promise<unknown> {
+  let sent = sentOn.get(redis);
+  if (sent === undefined) {
+    sent = new Set();
+    sentOn.set(redis, sent);
+  }
+  if (!sent.has(script)) {
+    sent.add(script);
+    return redis.eval(script, numberOfKeys, ...args);
+  }
   try {
     return await redis.evalsha(shaOf(script), numberOfKeys, ...args);
   } catch (error) {
