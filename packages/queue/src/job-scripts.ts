@@ -109,12 +109,19 @@ export async function countChunkError(redis: Redis, job: string): Promise<void> 
   await evalScript(redis, CHUNK_ERROR, 1, jobKeys(job).meta);
 }
 
-// The indexes in [ARGV[1], ARGV[1] + ARGV[2]) without a stored result. KEYS: done.
+// The indexes in [ARGV[1], ARGV[1] + ARGV[2]) without a stored result, from one read of the
+// bytes of the done bitmap that hold them (bit i: byte i / 8, most significant bit first, as
+// SETBIT writes). KEYS: done.
 const NOT_DONE = `
 local out = {}
 local from = tonumber(ARGV[1])
-for i = from, from + tonumber(ARGV[2]) - 1 do
-  if redis.call('GETBIT', KEYS[1], i) == 0 then table.insert(out, i) end
+local to = from + tonumber(ARGV[2]) - 1
+if to < from then return out end
+local first = math.floor(from / 8)
+local bytes = redis.call('GETRANGE', KEYS[1], first, math.floor(to / 8))
+for i = from, to do
+  local byte = string.byte(bytes, math.floor(i / 8) - first + 1) or 0
+  if bit.band(bit.rshift(byte, 7 - i % 8), 1) == 0 then table.insert(out, i) end
 end
 return out`;
 
