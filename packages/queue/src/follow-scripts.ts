@@ -25,14 +25,6 @@ if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
 redis.call('SET', KEYS[2], ARGV[2])
 return 1`;
 
-// Lines of the indexes ARGV[1..] not yet acknowledged (false for the others). KEYS: results, acked.
-const TAKE = `
-local lines = {}
-for i = 1, #ARGV do
-  if redis.call('GETBIT', KEYS[2], ARGV[i]) == 1 then lines[i] = false else lines[i] = redis.call('HGET', KEYS[1], ARGV[i]) end
-end
-return lines`;
-
 // Acknowledges written lines: sets their bits, removes their results and stream entries, counts
 // them as followed and drops the pending batch. KEYS: meta, results, stored, acked, pending.
 // ARGV: token, then index, stream id pairs. Returns how many were new; -1 gone; -3 taken over.
@@ -40,10 +32,17 @@ const ACK = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
 local n = 0
+local indexes, ids = {}, {}
 for i = 2, #ARGV, 2 do
   if redis.call('SETBIT', KEYS[4], ARGV[i], 1) == 0 then n = n + 1 end
-  redis.call('HDEL', KEYS[2], ARGV[i])
-  redis.call('XDEL', KEYS[3], ARGV[i + 1])
+  table.insert(indexes, ARGV[i])
+  table.insert(ids, ARGV[i + 1])
+end
+-- One HDEL and one XDEL per 1000 entries (unpack's bound is a few thousand values).
+for from = 1, #indexes, 1000 do
+  local to = math.min(from + 999, #indexes)
+  redis.call('HDEL', KEYS[2], unpack(indexes, from, to))
+  redis.call('XDEL', KEYS[3], unpack(ids, from, to))
 end
 if n > 0 then redis.call('HINCRBY', KEYS[1], 'followed', n) end
 redis.call('DEL', KEYS[5])
@@ -79,12 +78,14 @@ export async function recordPending(redis: Redis, job: string, token: string, pe
   return Number(await evalScript(redis, PEND, 2, keys.meta, keys.pending, token, pending)) === 1;
 }
 
-/** The stored lines of `indexes`, `null` for those already acknowledged (or missing). */
+/**
+ * The stored lines of `indexes`, `null` for those already acknowledged (or missing): a line
+ * leaves the results hash in the same script that marks it acknowledged ({@link acknowledge}),
+ * and a stored index is never stored again, so one HMGET tells.
+ */
 export async function takeLines(redis: Redis, job: string, indexes: readonly number[]): Promise<Array<string | null>> {
   if (indexes.length === 0) return [];
-  const keys = jobKeys(job);
-  const lines = (await evalScript(redis, TAKE, 2, keys.results, keys.acked, ...indexes)) as Array<string | null | false>;
-  return lines.map((line) => (typeof line === 'string' ? line : null));
+  return redis.hmget(jobKeys(job).results, ...indexes.map(String));
 }
 
 /** Acknowledges written entries; `gone` or `taken-over` when the follower may not go on. */

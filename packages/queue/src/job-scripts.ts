@@ -13,14 +13,18 @@ local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return -1 end
 if state == 'cancelled' then return -2 end
 local stored, failed = 0, 0
+local fields = {}
 for i = 1, #ARGV, 3 do
   if redis.call('SETBIT', KEYS[4], ARGV[i], 1) == 0 then
-    redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+    table.insert(fields, ARGV[i])
+    table.insert(fields, ARGV[i + 1])
     redis.call('XADD', KEYS[3], '*', 'i', ARGV[i])
     stored = stored + 1
     if ARGV[i + 2] == '1' then failed = failed + 1 end
   end
 end
+-- One HSET per 500 lines (unpack's bound is a few thousand values).
+for from = 1, #fields, 1000 do redis.call('HSET', KEYS[2], unpack(fields, from, math.min(from + 999, #fields))) end
 if stored > 0 then redis.call('HINCRBY', KEYS[1], 'stored', stored) end
 if failed > 0 then redis.call('HINCRBY', KEYS[1], 'failed', failed) end
 return stored`;
