@@ -4,6 +4,7 @@ import type { ChunkOptions } from './chunk.js';
 import { jobKeys } from './keys.js';
 import type { RedisHostLeases } from './redis-host-leases.js';
 import { evalScript } from './eval-script.js';
+import { FreshAdmissions } from './fresh-admissions.js';
 import { RedisCircuit } from './redis-circuit.js';
 import { TurnBatches } from './turn-batches.js';
 
@@ -42,8 +43,9 @@ end`;
 // the host's announced budget (a slot it does not allow is not booked: minus the ms to wait
 // before asking again), then each at max(now, global next, host next, host pause), on Redis's
 // clock so that every worker agrees. KEYS: global next, host next, host pause, host budget, job
-// meta (no budget is kept once the job is gone). ARGV: intervals in ms, how long a request can
-// be in flight, how many slots. Returns one wait per slot.
+// meta (no budget is kept once the job is gone), host circuit. ARGV: intervals in ms, how long a
+// request can be in flight, how many slots. Returns one wait per slot, then 1 when the host's
+// circuit is open (0: closed, as read in the same instant).
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -83,6 +85,7 @@ if booked > 0 then
   if hr > 0 then redis.call('SET', KEYS[2], hNext, 'PX', math.ceil(hNext - now + 60000)) end
 end
 for i = booked + 1, n do out[i] = -math.max(1, untilMs - now) end
+out[n + 1] = redis.call('HEXISTS', KEYS[6], 'openUntil')
 return out`;
 
 // Pauses a host until now + ARGV[1] ms, never shortening a longer pause.
@@ -153,6 +156,8 @@ export class RedisLimits implements SharedLimits {
   private readonly keys;
   private pendingRequests = 0;
   private readonly batches: ConnectionBatches;
+  /** The circuit reads made by this job's bookings, for the admissions that follow them. */
+  private readonly fresh = new FreshAdmissions();
 
   constructor(
     private readonly redis: Redis,
@@ -173,10 +178,14 @@ export class RedisLimits implements SharedLimits {
     const global = this.options.rate ? 1000 / this.options.rate : 0;
     const perHost = this.options.perHostRate ? 1000 / this.options.perHostRate : 0;
     const settleMs = this.options.timeout ?? DEFAULT_TIMEOUT_MS;
-    const call = JSON.stringify([this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host), this.keys.meta, global, perHost, settleMs]);
+    const call = JSON.stringify([this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host), this.keys.meta, this.keys.hostCircuit(host), global, perHost, settleMs]);
     for (;;) {
-      const wait = await this.batches.reserves.add(call, undefined);
-      if (wait >= 0) return wait;
+      const { wait, closed } = await this.batches.reserves.add(call, undefined);
+      if (wait >= 0) {
+        // The attempt asks the circuit next: unless it waits first, the read made with the booking answers.
+        if (closed && wait === 0) this.fresh.closed(host);
+        return wait;
+      }
       // The host's announced budget is spent: nothing was booked; ask again when it may not be
       // (past the run's longest wait, fail now: the core's cap).
       if (-wait > maxWaitMs) throw new RateLimitedError(host, -wait, maxWaitMs);
@@ -204,6 +213,7 @@ export class RedisLimits implements SharedLimits {
   }
 
   circuitAdmit(host: string, probeLeaseMs: number): Promise<CircuitAdmission> {
+    if (this.fresh.take(host)) return Promise.resolve(CLOSED);
     return this.batches.circuit.admit(this.keys.hostCircuit(host), probeLeaseMs);
   }
 
@@ -220,10 +230,18 @@ export class RedisLimits implements SharedLimits {
   }
 }
 
+/** A booking's reply. */
+interface Booking {
+  readonly wait: number;
+  readonly closed: boolean;
+}
+
+const CLOSED: CircuitAdmission = { state: 'closed' };
+
 /** The calls of every job's limits on one connection, batched per turn of the event loop. */
 interface ConnectionBatches {
-  /** Bookings, by their script call (keys and arguments as JSON). */
-  readonly reserves: TurnBatches<undefined, number>;
+  /** Bookings, by their script call (keys and arguments as JSON): each one's wait, and whether the host's circuit was closed. */
+  readonly reserves: TurnBatches<undefined, Booking>;
   readonly circuit: RedisCircuit;
 }
 
@@ -232,10 +250,11 @@ const byConnection = new WeakMap<Redis, ConnectionBatches>();
 function batchesOf(redis: Redis): ConnectionBatches {
   let batches = byConnection.get(redis);
   if (batches === undefined) {
-    const reserves = new TurnBatches<undefined, number>(async (call, calls) => {
-      const [k1, k2, k3, k4, k5, ...args] = JSON.parse(call) as Array<string | number>;
-      const waits = (await evalScript(redis, RESERVE, 5, k1 as string, k2 as string, k3 as string, k4 as string, k5 as string, ...args, calls.length)) as number[];
-      return waits.map(Number);
+    const reserves = new TurnBatches<undefined, Booking>(async (call, calls) => {
+      const [k1, k2, k3, k4, k5, k6, ...args] = JSON.parse(call) as Array<string | number>;
+      const reply = ((await evalScript(redis, RESERVE, 6, k1 as string, k2 as string, k3 as string, k4 as string, k5 as string, k6 as string, ...args, calls.length)) as number[]).map(Number);
+      const closed = reply[calls.length] === 0;
+      return calls.map((_, i) => ({ wait: reply[i] ?? 0, closed }));
     });
     batches = { reserves, circuit: new RedisCircuit(redis) };
     byConnection.set(redis, batches);
