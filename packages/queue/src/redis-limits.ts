@@ -158,6 +158,9 @@ export class RedisLimits implements SharedLimits {
   private readonly batches: ConnectionBatches;
   /** The circuit reads made by this job's bookings, for the admissions that follow them. */
   private readonly fresh = new FreshAdmissions();
+  /** Each host's booking call (its keys and arguments), made once. */
+  private readonly bookingCalls = new Map<string, string>();
+  private readonly circuitKeys = new Map<string, string>();
 
   constructor(
     private readonly redis: Redis,
@@ -175,10 +178,14 @@ export class RedisLimits implements SharedLimits {
   }
 
   async reserve(host: string, signal?: AbortSignal, maxWaitMs = Infinity): Promise<number> {
-    const global = this.options.rate ? 1000 / this.options.rate : 0;
-    const perHost = this.options.perHostRate ? 1000 / this.options.perHostRate : 0;
-    const settleMs = this.options.timeout ?? DEFAULT_TIMEOUT_MS;
-    const call = JSON.stringify([this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host), this.keys.meta, this.keys.hostCircuit(host), global, perHost, settleMs]);
+    let call = this.bookingCalls.get(host);
+    if (call === undefined) {
+      const global = this.options.rate ? 1000 / this.options.rate : 0;
+      const perHost = this.options.perHostRate ? 1000 / this.options.perHostRate : 0;
+      const settleMs = this.options.timeout ?? DEFAULT_TIMEOUT_MS;
+      call = JSON.stringify([this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host), this.keys.meta, this.keys.hostCircuit(host), global, perHost, settleMs]);
+      this.bookingCalls.set(host, call);
+    }
     for (;;) {
       const { wait, closed } = await this.batches.reserves.add(call, undefined);
       if (wait >= 0) {
@@ -214,11 +221,17 @@ export class RedisLimits implements SharedLimits {
 
   circuitAdmit(host: string, probeLeaseMs: number): Promise<CircuitAdmission> {
     if (this.fresh.take(host)) return Promise.resolve(CLOSED);
-    return this.batches.circuit.admit(this.keys.hostCircuit(host), probeLeaseMs);
+    return this.batches.circuit.admit(this.circuitKey(host), probeLeaseMs);
   }
 
   circuitRecord(host: string, outcome: CircuitOutcome, probe: boolean, breaker: Required<CircuitBreakerOptions>): Promise<void> {
-    return this.batches.circuit.record(this.keys.hostCircuit(host), outcome, probe, breaker);
+    return this.batches.circuit.record(this.circuitKey(host), outcome, probe, breaker);
+  }
+
+  private circuitKey(host: string): string {
+    let key = this.circuitKeys.get(host);
+    if (key === undefined) this.circuitKeys.set(host, (key = this.keys.hostCircuit(host)));
+    return key;
   }
 
   /** Adds the inputs counted since the last retry to the shared total. */
