@@ -26,6 +26,9 @@ return 1`;
 
 const POLL_MS = 25;
 
+/** Lease sets made in this process: each set's members are its own, even for one owner (a worker's chunks run at once). */
+let setsMade = 0;
+
 /**
  * Per-host slots for requests in flight, shared by every worker as leases in Redis: a sorted
  * set per host of lease → expiry. Held leases are renewed while their requests run; a killed
@@ -34,14 +37,16 @@ const POLL_MS = 25;
 export class RedisHostLeases {
   private readonly held = new Map<string, string>(); // member → key
   private next = 0;
+  private readonly prefix: string;
   private readonly renewer: NodeJS.Timeout;
 
   constructor(
     private readonly redis: Redis,
     private readonly keyOf: (host: string) => string,
-    private readonly owner: string,
+    owner: string,
     private readonly leaseMs: number,
   ) {
+    this.prefix = `${owner}:${setsMade++}`;
     this.renewer = setInterval(() => void this.renew().catch(() => undefined), clampDelay(Math.max(100, Math.floor(leaseMs / 3))));
     this.renewer.unref();
   }
@@ -49,7 +54,7 @@ export class RedisHostLeases {
   /** Waits for one of `limit` slots of `host`; resolves to its release. */
   async acquire(host: string, limit: number, signal: AbortSignal): Promise<() => void> {
     const key = this.keyOf(host);
-    const member = `${this.owner}:${this.next++}`;
+    const member = `${this.prefix}:${this.next++}`;
     for (let tries = 0; ; tries++) {
       signal.throwIfAborted();
       if (Number(await evalScript(this.redis, ACQUIRE, 1, key, limit, member, this.leaseMs)) === 1) break;
