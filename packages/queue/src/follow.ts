@@ -156,18 +156,20 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
     let last = '0';
     let ended: string | undefined;
     let enqueueLost = false;
-    // The job's 'end' entry was read: check its state now rather than after a blocking read.
+    // The job's end was read: check its state now rather than after a blocking read.
     let endSeen = false;
     for (;;) {
       if (lostLease) throw takenOver(job);
       if (options.signal?.aborted) return 'stopped';
-      const reply = (ended || endSeen ? await redis.xread('COUNT', batch, 'STREAMS', keys.stored, last) : await redis.xread('COUNT', batch, 'BLOCK', waitMs, 'STREAMS', keys.stored, last)) as StreamReply;
-      const read = reply?.[0]?.[1] ?? [];
-      last = read[read.length - 1]?.[0] ?? last;
-      const results = read.filter(([, fields]) => fields[0] === 'i');
-      if (results.length < read.length) endSeen = true;
-      if (results.length > 0) {
-        current = results.map(([id, fields]) => [Number(fields[1]), id] as const);
+      // Blocks on the results and on the job's end (read from its start: once there, it wakes every read).
+      const reply = (ended || endSeen
+        ? await redis.xread('COUNT', batch, 'STREAMS', keys.stored, last)
+        : await redis.xread('COUNT', batch, 'BLOCK', waitMs, 'STREAMS', keys.stored, keys.ended, last, '0')) as StreamReply;
+      const read = reply?.find(([key]) => key === keys.stored)?.[1] ?? [];
+      if (reply?.some(([key]) => key === keys.ended)) endSeen = true;
+      if (read.length > 0) {
+        current = read.map(([id, fields]) => [Number(fields[1]), id] as const);
+        last = read[read.length - 1]?.[0] ?? last;
         taken = 0;
         const lines = await takeLines(redis, job, current.map(([index]) => index));
         if (!(await recordPending(redis, job, token, JSON.stringify({ entries: current, at: filePosition(outputFd) } satisfies PendingBatch)))) throw takenOver(job);

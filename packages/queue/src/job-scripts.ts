@@ -30,8 +30,8 @@ if failed > 0 then redis.call('HINCRBY', KEYS[1], 'failed', failed) end
 return stored`;
 
 // Ends a job: to ARGV[1] (complete when every input is stored, cancelled always), then every
-// key of the job expires after its TTL. An 'end' entry after the last result in the stream wakes
-// a follower blocked on it at once. KEYS: the job's lasting keys, meta, results, stored first.
+// key of the job expires after its TTL. An entry in the job's 'ended' stream wakes a follower
+// blocked reading the results at once. KEYS: the job's lasting keys, meta first, 'ended' last.
 const END = `
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state or state == 'complete' or state == 'cancelled' then return 0 end
@@ -41,7 +41,7 @@ if ARGV[1] == 'complete' then
 end
 local t = redis.call('TIME')
 redis.call('HSET', KEYS[1], 'state', ARGV[1], 'endedAt', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
-redis.call('XADD', KEYS[3], '*', 'end', ARGV[1])
+redis.call('XADD', KEYS[#KEYS], '*', 'end', ARGV[1])
 local ttl = tonumber(redis.call('HGET', KEYS[1], 'ttl') or '604800')
 for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, ttl) end
 return 1`;
