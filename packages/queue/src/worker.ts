@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { createTransport, fanout, type FetchResult, type RequestInput, type Transport, type TransportName } from '@fanout/core';
-import { Worker, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { lastValueFrom, tap } from 'rxjs';
 import type { ChunkData } from './chunk.js';
 import { openRedis, parseQueueUrl } from './connection.js';
@@ -197,6 +197,8 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
   };
 
   const timings = lockTimings(lockMs);
+  // Loaded here, not at start-up: a follower or `status` never needs BullMQ.
+  const { Worker } = await import('bullmq');
   const worker = new Worker<ChunkData>(QUEUE_NAME, processOrFail, {
     connection: blocking,
     prefix: PREFIX,
