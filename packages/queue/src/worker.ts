@@ -11,6 +11,7 @@ import { RedisLimits } from './redis-limits.js';
 import { PooledInputs, SlotPool } from './slot-pool.js';
 import { failedLine, inputUrl, resultLine } from './result-line.js';
 import { WorkerStats } from './worker-stats.js';
+import { loadBullmq } from './load-bullmq.js';
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -198,7 +199,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
 
   const timings = lockTimings(lockMs);
   // Loaded here, not at start-up: a follower or `status` never needs BullMQ.
-  const { Worker } = await import('bullmq');
+  const { Worker } = await loadBullmq();
   const worker = new Worker<ChunkData>(QUEUE_NAME, processOrFail, {
     connection: blocking,
     prefix: PREFIX,
