@@ -11,9 +11,12 @@ export interface FanoutProcess {
   stderrTail(): string;
 }
 
+/** Node flags for every `fanout` process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in NODE_OPTIONS). */
+const NODE_ARGS = (process.env.FANOUT_BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+
 /** Spawns `fanout ARGS`; stdout goes to `stdoutFd` (a file opened by the caller) or is ignored. */
 export function spawnFanout(args: readonly string[], stdoutFd?: number): FanoutProcess {
-  const child = spawn(process.execPath, [FANOUT_BIN, ...args], { stdio: ['ignore', stdoutFd ?? 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, FANOUT_BIN, ...args], { stdio: ['ignore', stdoutFd ?? 'ignore', 'pipe'] });
   let tail = '';
   child.stderr?.setEncoding('utf8').on('data', (text: string) => (tail = (tail + text).slice(-4096)));
   const exited = once(child, 'exit').then(([code, signal]: unknown[]) => (typeof code === 'number' ? code : String(signal)));

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { JOBS_KEY, jobKeys } from './keys.js';
+import { evalScript } from './eval-script.js';
 
 /** An enqueue not heard from for this long (on Redis's clock) is `lost`: another may resume the job. */
 export const ENQUEUE_LOST_MS = 10_000;
@@ -64,7 +65,7 @@ export type FeedOutcome = 'ok' | 'gone' | 'cancelled' | 'superseded';
 
 /** Creates `job`, or takes over its feeding when the enqueue before is lost, stopped, or `deadToken` (known dead). */
 export async function claimJob(redis: Redis, job: string, token: string, init: { ttl: number; options: string; chunkSize: number; emptyHash: string }, deadToken = ''): Promise<Claim> {
-  const reply = (await redis.eval(CLAIM, 2, jobKeys(job).meta, JOBS_KEY, token, ENQUEUE_LOST_MS, init.ttl, init.options, init.chunkSize, job, init.emptyHash, deadToken)) as string[];
+  const reply = (await evalScript(redis, CLAIM, 2, jobKeys(job).meta, JOBS_KEY, token, ENQUEUE_LOST_MS, init.ttl, init.options, init.chunkSize, job, init.emptyHash, deadToken)) as string[];
   const [kind, total, chunks, fedHash, options, chunkSize, msAgo, other] = reply;
   if (kind === 'new' || kind === 'cancelled') return { kind };
   if (kind === 'busy') return { kind, msAgo: Number(msAgo), other: other ?? '' };
@@ -85,11 +86,11 @@ export async function recordFeed(
   step: 'beat' | 'end' | 'release' = 'beat',
 ): Promise<FeedOutcome> {
   const args = fed ? [fed.total, fed.chunks, fed.fedHash] : ['', '', ''];
-  const reply = await redis.eval(FEED, 1, jobKeys(job).meta, token, ...args, step);
+  const reply = await evalScript(redis, FEED, 1, jobKeys(job).meta, token, ...args, step);
   return OUTCOMES[String(reply)] ?? 'gone';
 }
 
 /** Removes a job that this enqueue created and fed nothing to. */
 export async function forgetUnfedJob(redis: Redis, job: string, token: string): Promise<void> {
-  await redis.eval(FORGET, 2, jobKeys(job).meta, JOBS_KEY, token, job);
+  await evalScript(redis, FORGET, 2, jobKeys(job).meta, JOBS_KEY, token, job);
 }

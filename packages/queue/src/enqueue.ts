@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RequestInput } from '@fanout/core';
-import { Queue } from 'bullmq';
 import type { ChunkData, ChunkOptions } from './chunk.js';
 import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
 import { credentialHeaderIn, credentialsIn } from './credentials.js';
@@ -12,6 +11,7 @@ import { JobGoneError } from './job-gone-error.js';
 import { completeIfDone, unreadByFollower } from './job-scripts.js';
 import { isDeadHere, processToken } from './process-token.js';
 import { PREFIX, QUEUE_NAME } from './keys.js';
+import { loadBullmq } from './load-bullmq.js';
 
 /** Options of {@link enqueueJob}. */
 export interface EnqueueOptions extends ChunkOptions {
@@ -83,6 +83,8 @@ export async function enqueueJob(queueUrl: string, job: string, inputs: AsyncIte
   const secretHeader = credentialHeaderIn(chunkOptions.headers);
   if (secretHeader !== undefined) throw new CredentialsRefusedError(`header ${secretHeader} carries credentials, which enqueue would store in Redis`);
   const redis = await openRedis(parseQueueUrl(queueUrl));
+  // Loaded here, not at start-up: a follower or `status` never needs BullMQ.
+  const { Queue } = await loadBullmq();
   const queue = new Queue<ChunkData>(QUEUE_NAME, { connection: redis, prefix: PREFIX });
   const token = processToken();
   const optionsJson = JSON.stringify(chunkOptions);

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { FOLLOWER_GONE_MS } from './job-scripts.js';
 import { jobKeys } from './keys.js';
+import { evalScript } from './eval-script.js';
 
 const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
@@ -24,14 +25,6 @@ if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
 redis.call('SET', KEYS[2], ARGV[2])
 return 1`;
 
-// Lines of the indexes ARGV[1..] not yet acknowledged (false for the others). KEYS: results, acked.
-const TAKE = `
-local lines = {}
-for i = 1, #ARGV do
-  if redis.call('GETBIT', KEYS[2], ARGV[i]) == 1 then lines[i] = false else lines[i] = redis.call('HGET', KEYS[1], ARGV[i]) end
-end
-return lines`;
-
 // Acknowledges written lines: sets their bits, removes their results and stream entries, counts
 // them as followed and drops the pending batch. KEYS: meta, results, stored, acked, pending.
 // ARGV: token, then index, stream id pairs. Returns how many were new; -1 gone; -3 taken over.
@@ -39,10 +32,17 @@ const ACK = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
 local n = 0
+local indexes, ids = {}, {}
 for i = 2, #ARGV, 2 do
   if redis.call('SETBIT', KEYS[4], ARGV[i], 1) == 0 then n = n + 1 end
-  redis.call('HDEL', KEYS[2], ARGV[i])
-  redis.call('XDEL', KEYS[3], ARGV[i + 1])
+  table.insert(indexes, ARGV[i])
+  table.insert(ids, ARGV[i + 1])
+end
+-- One HDEL and one XDEL per 1000 entries (unpack's bound is a few thousand values).
+for from = 1, #indexes, 1000 do
+  local to = math.min(from + 999, #indexes)
+  redis.call('HDEL', KEYS[2], unpack(indexes, from, to))
+  redis.call('XDEL', KEYS[3], unpack(ids, from, to))
 end
 if n > 0 then redis.call('HINCRBY', KEYS[1], 'followed', n) end
 redis.call('DEL', KEYS[5])
@@ -66,7 +66,7 @@ export async function claimFollower(
   deadToken = '',
 ): Promise<{ kind: 'taken'; pending: string } | { kind: 'busy'; msAgo: number; other: string } | { kind: 'gone' }> {
   const keys = jobKeys(job);
-  const [code, value, other] = (await redis.eval(CLAIM, 2, keys.meta, keys.pending, token, FOLLOWER_GONE_MS, deadToken)) as [number, string | undefined, string | undefined];
+  const [code, value, other] = (await evalScript(redis, CLAIM, 2, keys.meta, keys.pending, token, FOLLOWER_GONE_MS, deadToken)) as [number, string | undefined, string | undefined];
   if (code === -1) return { kind: 'gone' };
   if (code === 0) return { kind: 'busy', msAgo: Number(value), other: other ?? '' };
   return { kind: 'taken', pending: value ?? '' };
@@ -75,25 +75,27 @@ export async function claimFollower(
 /** Records the batch about to be written; `false` when another follower took over. */
 export async function recordPending(redis: Redis, job: string, token: string, pending: string): Promise<boolean> {
   const keys = jobKeys(job);
-  return Number(await redis.eval(PEND, 2, keys.meta, keys.pending, token, pending)) === 1;
+  return Number(await evalScript(redis, PEND, 2, keys.meta, keys.pending, token, pending)) === 1;
 }
 
-/** The stored lines of `indexes`, `null` for those already acknowledged (or missing). */
+/**
+ * The stored lines of `indexes`, `null` for those already acknowledged (or missing): a line
+ * leaves the results hash in the same script that marks it acknowledged ({@link acknowledge}),
+ * and a stored index is never stored again, so one HMGET tells.
+ */
 export async function takeLines(redis: Redis, job: string, indexes: readonly number[]): Promise<Array<string | null>> {
   if (indexes.length === 0) return [];
-  const keys = jobKeys(job);
-  const lines = (await redis.eval(TAKE, 2, keys.results, keys.acked, ...indexes)) as Array<string | null | false>;
-  return lines.map((line) => (typeof line === 'string' ? line : null));
+  return redis.hmget(jobKeys(job).results, ...indexes.map(String));
 }
 
 /** Acknowledges written entries; `gone` or `taken-over` when the follower may not go on. */
 export async function acknowledge(redis: Redis, job: string, token: string, entries: readonly StoredEntry[]): Promise<'ok' | 'gone' | 'taken-over'> {
   const keys = jobKeys(job);
-  const reply = Number(await redis.eval(ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, ...entries.flat()));
+  const reply = Number(await evalScript(redis, ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, ...entries.flat()));
   return reply === -1 ? 'gone' : reply === -3 ? 'taken-over' : 'ok';
 }
 
 /** Gives the follower lease up. */
 export async function releaseFollower(redis: Redis, job: string, token: string): Promise<void> {
-  await redis.eval(RELEASE, 1, jobKeys(job).meta, token);
+  await evalScript(redis, RELEASE, 1, jobKeys(job).meta, token);
 }

@@ -156,15 +156,21 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
     let last = '0';
     let ended: string | undefined;
     let enqueueLost = false;
+    // The job's end was read: check its state now rather than after a blocking read.
+    let endSeen = false;
     for (;;) {
       if (lostLease) throw takenOver(job);
       if (options.signal?.aborted) return 'stopped';
-      const reply = (ended ? await redis.xread('COUNT', batch, 'STREAMS', keys.stored, last) : await redis.xread('COUNT', batch, 'BLOCK', waitMs, 'STREAMS', keys.stored, last)) as StreamReply;
-      const read = reply?.[0]?.[1] ?? [];
+      // Blocks on the results and on the job's end (read from its start: once there, it wakes every read).
+      const reply = (ended || endSeen
+        ? await redis.xread('COUNT', batch, 'STREAMS', keys.stored, last)
+        : await redis.xread('COUNT', batch, 'BLOCK', waitMs, 'STREAMS', keys.stored, keys.ended, last, '0')) as StreamReply;
+      const read = reply?.find(([key]) => key === keys.stored)?.[1] ?? [];
+      if (reply?.some(([key]) => key === keys.ended)) endSeen = true;
       if (read.length > 0) {
         current = read.map(([id, fields]) => [Number(fields[1]), id] as const);
-        taken = 0;
         last = read[read.length - 1]?.[0] ?? last;
+        taken = 0;
         const lines = await takeLines(redis, job, current.map(([index]) => index));
         if (!(await recordPending(redis, job, token, JSON.stringify({ entries: current, at: filePosition(outputFd) } satisfies PendingBatch)))) throw takenOver(job);
         for (const line of lines) {
@@ -188,6 +194,7 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
       }
       // Ended: one more read without waiting takes what was stored before the end.
       if (summary.state === 'complete' || summary.state === 'cancelled') ended = summary.state;
+      endSeen = false;
     }
   } catch (error) {
     failed = true;

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { jobKeys, lastingKeys } from './keys.js';
+import { evalScript } from './eval-script.js';
 
 /** A job's state as stored in its meta hash. */
 export type StoredState = 'enqueuing' | 'enqueued' | 'complete' | 'cancelled';
@@ -12,20 +13,25 @@ local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return -1 end
 if state == 'cancelled' then return -2 end
 local stored, failed = 0, 0
+local fields = {}
 for i = 1, #ARGV, 3 do
   if redis.call('SETBIT', KEYS[4], ARGV[i], 1) == 0 then
-    redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+    table.insert(fields, ARGV[i])
+    table.insert(fields, ARGV[i + 1])
     redis.call('XADD', KEYS[3], '*', 'i', ARGV[i])
     stored = stored + 1
     if ARGV[i + 2] == '1' then failed = failed + 1 end
   end
 end
+-- One HSET per 500 lines (unpack's bound is a few thousand values).
+for from = 1, #fields, 1000 do redis.call('HSET', KEYS[2], unpack(fields, from, math.min(from + 999, #fields))) end
 if stored > 0 then redis.call('HINCRBY', KEYS[1], 'stored', stored) end
 if failed > 0 then redis.call('HINCRBY', KEYS[1], 'failed', failed) end
 return stored`;
 
 // Ends a job: to ARGV[1] (complete when every input is stored, cancelled always), then every
-// key of the job expires after its TTL. KEYS: the job's lasting keys, meta first.
+// key of the job expires after its TTL. An entry in the job's 'ended' stream wakes a follower
+// blocked reading the results at once. KEYS: the job's lasting keys, meta first, 'ended' last.
 const END = `
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state or state == 'complete' or state == 'cancelled' then return 0 end
@@ -35,6 +41,7 @@ if ARGV[1] == 'complete' then
 end
 local t = redis.call('TIME')
 redis.call('HSET', KEYS[1], 'state', ARGV[1], 'endedAt', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
+redis.call('XADD', KEYS[#KEYS], '*', 'end', ARGV[1])
 local ttl = tonumber(redis.call('HGET', KEYS[1], 'ttl') or '604800')
 for _, key in ipairs(KEYS) do redis.call('EXPIRE', key, ttl) end
 return 1`;
@@ -46,20 +53,20 @@ export type StoreOutcome = { readonly stored: number } | { readonly stopped: 'go
 export async function storeResults(redis: Redis, job: string, results: ReadonlyArray<readonly [number, string, boolean]>): Promise<StoreOutcome> {
   const keys = jobKeys(job);
   const args = results.flatMap(([index, line, failed]) => [index, line, failed ? 1 : 0]);
-  const outcome = Number(await redis.eval(STORE, 4, keys.meta, keys.results, keys.stored, keys.done, ...args));
+  const outcome = Number(await evalScript(redis, STORE, 4, keys.meta, keys.results, keys.stored, keys.done, ...args));
   return outcome === -1 ? { stopped: 'gone' } : outcome === -2 ? { stopped: 'cancelled' } : { stored: outcome };
 }
 
 /** Marks the job complete if every input is stored (and enqueue is over); its keys then expire. */
 export async function completeIfDone(redis: Redis, job: string): Promise<boolean> {
   const keys = lastingKeys(job);
-  return Number(await redis.eval(END, keys.length, ...keys, 'complete')) === 1;
+  return Number(await evalScript(redis, END, keys.length, ...keys, 'complete')) === 1;
 }
 
 /** Marks the job cancelled (unless it has ended); its keys then expire. */
 export async function markCancelled(redis: Redis, job: string): Promise<boolean> {
   const keys = lastingKeys(job);
-  return Number(await redis.eval(END, keys.length, ...keys, 'cancelled')) === 1;
+  return Number(await evalScript(redis, END, keys.length, ...keys, 'cancelled')) === 1;
 }
 
 // A follower's heartbeat, on Redis's clock, only while the job exists and (given its token,
@@ -89,13 +96,13 @@ export const FOLLOWER_GONE_MS = 10_000;
  * follower's token, `false` once another follower has taken the job over.
  */
 export async function followerHeartbeat(redis: Redis, job: string, token?: string): Promise<boolean> {
-  const reply = await redis.eval(HEARTBEAT, 1, jobKeys(job).meta, ...(token === undefined ? [] : [token]));
+  const reply = await evalScript(redis, HEARTBEAT, 1, jobKeys(job).meta, ...(token === undefined ? [] : [token]));
   return Number(reply) !== -3;
 }
 
 /** Results a live follower has yet to take (0 without a follower: the results are kept). */
 export async function unreadByFollower(redis: Redis, job: string): Promise<number> {
-  return Number(await redis.eval(UNREAD, 1, jobKeys(job).meta, FOLLOWER_GONE_MS));
+  return Number(await evalScript(redis, UNREAD, 1, jobKeys(job).meta, FOLLOWER_GONE_MS));
 }
 
 // Counts a failed chunk attempt on the job, only while the job exists. KEYS: meta.
@@ -105,19 +112,26 @@ return redis.call('HINCRBY', KEYS[1], 'chunkErrors', 1)`;
 
 /** Counts a failed attempt of one of the job's chunks (shown by `status`). */
 export async function countChunkError(redis: Redis, job: string): Promise<void> {
-  await redis.eval(CHUNK_ERROR, 1, jobKeys(job).meta);
+  await evalScript(redis, CHUNK_ERROR, 1, jobKeys(job).meta);
 }
 
-// The indexes in [ARGV[1], ARGV[1] + ARGV[2]) without a stored result. KEYS: done.
+// The indexes in [ARGV[1], ARGV[1] + ARGV[2]) without a stored result, from one read of the
+// bytes of the done bitmap that hold them (bit i: byte i / 8, most significant bit first, as
+// SETBIT writes). KEYS: done.
 const NOT_DONE = `
 local out = {}
 local from = tonumber(ARGV[1])
-for i = from, from + tonumber(ARGV[2]) - 1 do
-  if redis.call('GETBIT', KEYS[1], i) == 0 then table.insert(out, i) end
+local to = from + tonumber(ARGV[2]) - 1
+if to < from then return out end
+local first = math.floor(from / 8)
+local bytes = redis.call('GETRANGE', KEYS[1], first, math.floor(to / 8))
+for i = from, to do
+  local byte = string.byte(bytes, math.floor(i / 8) - first + 1) or 0
+  if bit.band(bit.rshift(byte, 7 - i % 8), 1) == 0 then table.insert(out, i) end
 end
 return out`;
 
 /** The inputs of a chunk (`count` from `start`) that have no stored result yet: a re-run chunk runs only these. */
 export async function inputsWithoutResult(redis: Redis, job: string, start: number, count: number): Promise<number[]> {
-  return ((await redis.eval(NOT_DONE, 1, jobKeys(job).done, start, count)) as number[]).map(Number);
+  return ((await evalScript(redis, NOT_DONE, 1, jobKeys(job).done, start, count)) as number[]).map(Number);
 }

@@ -15,6 +15,8 @@ export function jobKeys(job: string) {
     stored: `${base}:stored`,
     /** Bitmap by input index: set once the input's result is stored, so a re-run never stores it twice. */
     done: `${base}:done`,
+    /** Stream with one entry once the job has ended: wakes a follower blocked reading `stored` with it. */
+    ended: `${base}:ended`,
     /** Bitmap by input index: set once a follower has written (and flushed) the input's line. */
     acked: `${base}:acked`,
     /** The batch a follower is writing (JSON), until it is acknowledged: what a restarted follower checks. */
@@ -33,8 +35,8 @@ export function jobKeys(job: string) {
   };
 }
 
-/** The keys that live as long as the job (they get its TTL when it ends). */
+/** The keys that live as long as the job (they get its TTL when it ends); `ended` is the last. */
 export function lastingKeys(job: string): string[] {
   const keys = jobKeys(job);
-  return [keys.meta, keys.results, keys.stored, keys.done, keys.acked, keys.pending, keys.workers, keys.budget];
+  return [keys.meta, keys.results, keys.stored, keys.done, keys.acked, keys.pending, keys.workers, keys.budget, keys.ended];
 }

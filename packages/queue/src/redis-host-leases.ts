@@ -1,5 +1,6 @@
 import { clampDelay } from '@fanout/core';
 import type { Redis } from 'ioredis';
+import { evalScript } from './eval-script.js';
 
 // Takes a lease if fewer than ARGV[1] unexpired ones are held. KEYS: the host's lease set
 // (member → expiry on Redis's clock). ARGV: limit, member, lease ms.
@@ -25,6 +26,9 @@ return 1`;
 
 const POLL_MS = 25;
 
+/** Lease sets made in this process: each set's members are its own, even for one owner (a worker's chunks run at once). */
+let setsMade = 0;
+
 /**
  * Per-host slots for requests in flight, shared by every worker as leases in Redis: a sorted
  * set per host of lease → expiry. Held leases are renewed while their requests run; a killed
@@ -33,14 +37,16 @@ const POLL_MS = 25;
 export class RedisHostLeases {
   private readonly held = new Map<string, string>(); // member → key
   private next = 0;
+  private readonly prefix: string;
   private readonly renewer: NodeJS.Timeout;
 
   constructor(
     private readonly redis: Redis,
     private readonly keyOf: (host: string) => string,
-    private readonly owner: string,
+    owner: string,
     private readonly leaseMs: number,
   ) {
+    this.prefix = `${owner}:${setsMade++}`;
     this.renewer = setInterval(() => void this.renew().catch(() => undefined), clampDelay(Math.max(100, Math.floor(leaseMs / 3))));
     this.renewer.unref();
   }
@@ -48,10 +54,10 @@ export class RedisHostLeases {
   /** Waits for one of `limit` slots of `host`; resolves to its release. */
   async acquire(host: string, limit: number, signal: AbortSignal): Promise<() => void> {
     const key = this.keyOf(host);
-    const member = `${this.owner}:${this.next++}`;
+    const member = `${this.prefix}:${this.next++}`;
     for (let tries = 0; ; tries++) {
       signal.throwIfAborted();
-      if (Number(await this.redis.eval(ACQUIRE, 1, key, limit, member, this.leaseMs)) === 1) break;
+      if (Number(await evalScript(this.redis, ACQUIRE, 1, key, limit, member, this.leaseMs)) === 1) break;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS + Math.floor(Math.random() * POLL_MS) * Math.min(tries, 4)));
     }
     this.held.set(member, key);
@@ -64,7 +70,7 @@ export class RedisHostLeases {
   private async renew(): Promise<void> {
     if (this.held.size === 0) return;
     const entries = [...this.held];
-    await this.redis.eval(RENEW, entries.length, ...entries.map(([, key]) => key), this.leaseMs, ...entries.map(([member]) => member));
+    await evalScript(this.redis, RENEW, entries.length, ...entries.map(([, key]) => key), this.leaseMs, ...entries.map(([member]) => member));
   }
 
   /** Stops renewing; leases still held are released. */

@@ -3,6 +3,10 @@ import type { Redis } from 'ioredis';
 import type { ChunkOptions } from './chunk.js';
 import { jobKeys } from './keys.js';
 import type { RedisHostLeases } from './redis-host-leases.js';
+import { evalScript } from './eval-script.js';
+import { FreshAdmissions } from './fresh-admissions.js';
+import { RedisCircuit } from './redis-circuit.js';
+import { TurnBatches } from './turn-batches.js';
 
 // A host's announced budget (BUDGET_CAPS below) as of now: ends the caps whose window passed;
 // after the last, the quota (or one probe) minus what is in flight holds until news comes or
@@ -11,7 +15,9 @@ const BUDGET_NOW = `
 local b = KEYS[4]
 local total = nil
 local untilMs = 0
-local capsJson = redis.call('HGET', b, 'caps')
+-- One read of the fields every booking needs (sent: what RESERVE counts).
+local h = redis.call('HMGET', b, 'caps', 'fbTotal', 'fbUntil', 'sent')
+local capsJson, fb, fbUntil = h[1], h[2], h[3]
 if capsJson then
   local caps = cjson.decode(capsJson)
   local kept = {}
@@ -20,45 +26,67 @@ if capsJson then
     redis.call('HDEL', b, 'caps')
     local answered = tonumber(redis.call('HGET', b, 'answered') or '0')
     local limit = tonumber(redis.call('HGET', b, 'limit') or '1')
-    redis.call('HSET', b, 'fbTotal', answered + limit, 'fbUntil', now + tonumber(ARGV[3]))
+    fb, fbUntil = answered + limit, now + tonumber(ARGV[3])
+    redis.call('HSET', b, 'fbTotal', fb, 'fbUntil', fbUntil)
   else
     if #kept < #caps then redis.call('HSET', b, 'caps', cjson.encode(kept)) end
     total = kept[1][1]
     untilMs = kept[1][2]
   end
 end
-if total == nil then
-  local fb = redis.call('HGET', b, 'fbTotal')
-  if fb then
-    local fbUntil = tonumber(redis.call('HGET', b, 'fbUntil'))
-    if now >= fbUntil then redis.call('HDEL', b, 'fbTotal', 'fbUntil') else total = tonumber(fb) untilMs = now + math.min(100, fbUntil - now) end
-  end
+if total == nil and fb then
+  fbUntil = tonumber(fbUntil)
+  if now >= fbUntil then redis.call('HDEL', b, 'fbTotal', 'fbUntil') else total = tonumber(fb) untilMs = now + math.min(100, fbUntil - now) end
 end`;
 
-// Books the next send slot: first the host's announced budget (when it is spent, books nothing
-// and returns minus the ms to wait before asking again), then max(now, global next, host next,
-// host pause), using Redis's clock so that every worker agrees. KEYS: global next, host next,
-// host pause, host budget, job meta (no budget is kept once the job is gone). ARGV: intervals in
-// ms, how long a request can be in flight.
+// Books the next ARGV[4] send slots, in order, as as many calls one after the other would: first
+// the host's announced budget (a slot it does not allow is not booked: minus the ms to wait
+// before asking again), then each at max(now, global next, host next, host pause), on Redis's
+// clock so that every worker agrees. KEYS: global next, host next, host pause, host budget, job
+// meta (no budget is kept once the job is gone), host circuit. ARGV: intervals in ms, how long a
+// request can be in flight, how many slots. Returns one wait per slot, then 1 when the host's
+// circuit is open (0: closed, as read in the same instant).
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 ${BUDGET_NOW}
-local sent = tonumber(redis.call('HGET', b, 'sent') or '0')
-if total ~= nil and sent >= total then return -math.max(1, untilMs - now) end
-if redis.call('EXISTS', KEYS[5]) == 1 then
-  redis.call('HINCRBY', b, 'sent', 1)
-  -- Kept while a request could be in flight, or while a budget holds: hosts that announce
-  -- nothing leave nothing behind.
-  local keep = math.max(untilMs - now, 0) + tonumber(ARGV[3]) + 1000
-  if redis.call('PTTL', b) < keep then redis.call('PEXPIRE', b, keep) end
+local n = tonumber(ARGV[4])
+local sent = tonumber(h[4] or '0')
+local kept = redis.call('EXISTS', KEYS[5]) == 1
+local booked = n
+if total ~= nil then
+  -- Without the job, sends are not counted: each call would see the same count.
+  if kept then booked = math.max(0, math.min(n, total - sent)) elseif sent >= total then booked = 0 end
 end
-local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(redis.call('GET', KEYS[3]) or '0'))
-local g = tonumber(ARGV[1])
-local h = tonumber(ARGV[2])
-if g > 0 then redis.call('SET', KEYS[1], at + g, 'PX', math.ceil(at + g - now + 60000)) end
-if h > 0 then redis.call('SET', KEYS[2], at + h, 'PX', math.ceil(at + h - now + 60000)) end
-return at - now`;
+local out = {}
+if booked > 0 then
+  if kept then
+    redis.call('HINCRBY', b, 'sent', booked)
+    -- Kept while a request could be in flight, or while a budget holds: hosts that announce
+    -- nothing leave nothing behind.
+    local keep = math.max(untilMs - now, 0) + tonumber(ARGV[3]) + 1000
+    if redis.call('PTTL', b) < keep then redis.call('PEXPIRE', b, keep) end
+  end
+  local g = tonumber(ARGV[1])
+  local hr = tonumber(ARGV[2])
+  -- The rate keys exist only for a job with that rate (every chunk of a job has the job's options).
+  local first = math.max(now, tonumber(redis.call('GET', KEYS[3]) or '0'))
+  local gNext = 0
+  local hNext = 0
+  if g > 0 then gNext = tonumber(redis.call('GET', KEYS[1]) or '0') end
+  if hr > 0 then hNext = tonumber(redis.call('GET', KEYS[2]) or '0') end
+  for i = 1, booked do
+    local at = math.max(first, gNext, hNext)
+    if g > 0 then gNext = at + g end
+    if hr > 0 then hNext = at + hr end
+    out[i] = at - now
+  end
+  if g > 0 then redis.call('SET', KEYS[1], gNext, 'PX', math.ceil(gNext - now + 60000)) end
+  if hr > 0 then redis.call('SET', KEYS[2], hNext, 'PX', math.ceil(hNext - now + 60000)) end
+end
+for i = booked + 1, n do out[i] = -math.max(1, untilMs - now) end
+out[n + 1] = redis.call('HEXISTS', KEYS[6], 'openUntil')
+return out`;
 
 // Pauses a host until now + ARGV[1] ms, never shortening a longer pause.
 const PAUSE = `
@@ -111,42 +139,6 @@ if retries >= tonumber(ARGV[3]) + tonumber(ARGV[2]) * requests then return 0 end
 redis.call('HINCRBY', KEYS[1], 'retries', 1)
 return 1`;
 
-// A host's circuit, a hash: failures (in a row), openUntil (ms, Redis's clock; absent while
-// closed), probeUntil (the probe's lease). Admits an attempt: 0 closed, 1 open (with the
-// failures and the ms until a probe may go), 2 the probe. ARGV: probe lease in ms.
-const CIRCUIT_ADMIT = `
-local openUntil = tonumber(redis.call('HGET', KEYS[1], 'openUntil') or '-1')
-if openUntil < 0 then return {0} end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local failures = tonumber(redis.call('HGET', KEYS[1], 'failures') or '0')
-if now < openUntil then return {1, failures, openUntil - now} end
-local probeUntil = tonumber(redis.call('HGET', KEYS[1], 'probeUntil') or '0')
-if now < probeUntil then return {1, failures, probeUntil - now} end
-redis.call('HSET', KEYS[1], 'probeUntil', now + tonumber(ARGV[1]))
-return {2}`;
-
-// Records an attempt's outcome. ARGV: outcome, probe (1/0), failures to open, cooldown ms. A
-// response closes the circuit; a connection failure counts, and opens the circuit at the
-// threshold or when it was the probe; another end of a probe frees the probe slot. The hash
-// outlives its cool-down by an hour, then goes.
-const CIRCUIT_RECORD = `
-if ARGV[1] == 'response' then redis.call('DEL', KEYS[1]) return 1 end
-if ARGV[1] ~= 'unreachable' then
-  if ARGV[2] == '1' then redis.call('HDEL', KEYS[1], 'probeUntil') end
-  return 1
-end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
-local closed = redis.call('HEXISTS', KEYS[1], 'openUntil') == 0
-if ARGV[2] == '1' or (closed and failures >= tonumber(ARGV[3])) then
-  redis.call('HSET', KEYS[1], 'openUntil', now + tonumber(ARGV[4]))
-  redis.call('HDEL', KEYS[1], 'probeUntil')
-end
-redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[4])) + 3600000)
-return 1`;
-
 /** The core's attempt timeout, how long a request can be in flight when the job sets none. */
 const DEFAULT_TIMEOUT_MS = defaults.timeout;
 
@@ -163,6 +155,12 @@ export const BUDGET = defaults.retry.budget;
 export class RedisLimits implements SharedLimits {
   private readonly keys;
   private pendingRequests = 0;
+  private readonly batches: ConnectionBatches;
+  /** The circuit reads made by this job's bookings, for the admissions that follow them. */
+  private readonly fresh = new FreshAdmissions();
+  /** Each host's booking call (its keys and arguments), made once. */
+  private readonly bookingCalls = new Map<string, string>();
+  private readonly circuitKeys = new Map<string, string>();
 
   constructor(
     private readonly redis: Redis,
@@ -171,6 +169,7 @@ export class RedisLimits implements SharedLimits {
     private readonly leases?: RedisHostLeases,
   ) {
     this.keys = jobKeys(job);
+    this.batches = batchesOf(redis);
   }
 
   acquireHost(host: string, limit: number, signal: AbortSignal): Promise<() => void> {
@@ -179,13 +178,21 @@ export class RedisLimits implements SharedLimits {
   }
 
   async reserve(host: string, signal?: AbortSignal, maxWaitMs = Infinity): Promise<number> {
-    const global = this.options.rate ? 1000 / this.options.rate : 0;
-    const perHost = this.options.perHostRate ? 1000 / this.options.perHostRate : 0;
-    const settleMs = this.options.timeout ?? DEFAULT_TIMEOUT_MS;
-    const keys = [this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host), this.keys.meta];
+    let call = this.bookingCalls.get(host);
+    if (call === undefined) {
+      const global = this.options.rate ? 1000 / this.options.rate : 0;
+      const perHost = this.options.perHostRate ? 1000 / this.options.perHostRate : 0;
+      const settleMs = this.options.timeout ?? DEFAULT_TIMEOUT_MS;
+      call = JSON.stringify([this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host), this.keys.meta, this.keys.hostCircuit(host), global, perHost, settleMs]);
+      this.bookingCalls.set(host, call);
+    }
     for (;;) {
-      const wait = Number(await this.redis.eval(RESERVE, keys.length, ...keys, global, perHost, settleMs));
-      if (wait >= 0) return wait;
+      const { wait, closed } = await this.batches.reserves.add(call, undefined);
+      if (wait >= 0) {
+        // The attempt asks the circuit next: unless it waits first, the read made with the booking answers.
+        if (closed && wait === 0) this.fresh.closed(host);
+        return wait;
+      }
       // The host's announced budget is spent: nothing was booked; ask again when it may not be
       // (past the run's longest wait, fail now: the core's cap).
       if (-wait > maxWaitMs) throw new RateLimitedError(host, -wait, maxWaitMs);
@@ -195,11 +202,11 @@ export class RedisLimits implements SharedLimits {
 
   announceBudget(host: string, budget: AnnouncedBudget, answered: number): void {
     const args = [answered, budget.remaining, Math.ceil(budget.resetMs), budget.limit ?? '', this.options.timeout ?? DEFAULT_TIMEOUT_MS];
-    void this.redis.eval(ANNOUNCE_BUDGET, 2, this.keys.hostBudget(host), this.keys.meta, ...args).catch(() => undefined);
+    void evalScript(this.redis, ANNOUNCE_BUDGET, 2, this.keys.hostBudget(host), this.keys.meta, ...args).catch(() => undefined);
   }
 
   pause(host: string, ms: number): void {
-    void this.redis.eval(PAUSE, 1, this.keys.hostPause(host), Math.ceil(ms)).catch(() => undefined);
+    void evalScript(this.redis, PAUSE, 1, this.keys.hostPause(host), Math.ceil(ms)).catch(() => undefined);
   }
 
   recordRequest(): void {
@@ -209,18 +216,22 @@ export class RedisLimits implements SharedLimits {
   async tryTakeRetry(): Promise<boolean> {
     const pending = this.pendingRequests;
     this.pendingRequests = 0;
-    return Number(await this.redis.eval(TAKE_RETRY, 2, this.keys.budget, this.keys.meta, pending, BUDGET.ratio, BUDGET.min)) === 1;
+    return Number(await evalScript(this.redis, TAKE_RETRY, 2, this.keys.budget, this.keys.meta, pending, BUDGET.ratio, BUDGET.min)) === 1;
   }
 
-  async circuitAdmit(host: string, probeLeaseMs: number): Promise<CircuitAdmission> {
-    const [state, failures, retryInMs] = (await this.redis.eval(CIRCUIT_ADMIT, 1, this.keys.hostCircuit(host), Math.ceil(probeLeaseMs))) as number[];
-    if (state === 2) return { state: 'probe' };
-    if (state === 1) return { state: 'open', failures: Number(failures), retryInMs: Number(retryInMs) };
-    return { state: 'closed' };
+  circuitAdmit(host: string, probeLeaseMs: number): Promise<CircuitAdmission> {
+    if (this.fresh.take(host)) return Promise.resolve(CLOSED);
+    return this.batches.circuit.admit(this.circuitKey(host), probeLeaseMs);
   }
 
-  async circuitRecord(host: string, outcome: CircuitOutcome, probe: boolean, breaker: Required<CircuitBreakerOptions>): Promise<void> {
-    await this.redis.eval(CIRCUIT_RECORD, 1, this.keys.hostCircuit(host), outcome, probe ? 1 : 0, breaker.failures, Math.ceil(breaker.cooldown));
+  circuitRecord(host: string, outcome: CircuitOutcome, probe: boolean, breaker: Required<CircuitBreakerOptions>): Promise<void> {
+    return this.batches.circuit.record(this.circuitKey(host), outcome, probe, breaker);
+  }
+
+  private circuitKey(host: string): string {
+    let key = this.circuitKeys.get(host);
+    if (key === undefined) this.circuitKeys.set(host, (key = this.keys.hostCircuit(host)));
+    return key;
   }
 
   /** Adds the inputs counted since the last retry to the shared total. */
@@ -230,6 +241,38 @@ export class RedisLimits implements SharedLimits {
     this.pendingRequests = 0;
     await this.redis.hincrby(this.keys.budget, 'requests', pending);
   }
+}
+
+/** A booking's reply. */
+interface Booking {
+  readonly wait: number;
+  readonly closed: boolean;
+}
+
+const CLOSED: CircuitAdmission = { state: 'closed' };
+
+/** The calls of every job's limits on one connection, batched per turn of the event loop. */
+interface ConnectionBatches {
+  /** Bookings, by their script call (keys and arguments as JSON): each one's wait, and whether the host's circuit was closed. */
+  readonly reserves: TurnBatches<undefined, Booking>;
+  readonly circuit: RedisCircuit;
+}
+
+const byConnection = new WeakMap<Redis, ConnectionBatches>();
+
+function batchesOf(redis: Redis): ConnectionBatches {
+  let batches = byConnection.get(redis);
+  if (batches === undefined) {
+    const reserves = new TurnBatches<undefined, Booking>(async (call, calls) => {
+      const [k1, k2, k3, k4, k5, k6, ...args] = JSON.parse(call) as Array<string | number>;
+      const reply = ((await evalScript(redis, RESERVE, 6, k1 as string, k2 as string, k3 as string, k4 as string, k5 as string, k6 as string, ...args, calls.length)) as number[]).map(Number);
+      const closed = reply[calls.length] === 0;
+      return calls.map((_, i) => ({ wait: reply[i] ?? 0, closed }));
+    });
+    batches = { reserves, circuit: new RedisCircuit(redis) };
+    byConnection.set(redis, batches);
+  }
+  return batches;
 }
 
 /** Resolves after `ms`; rejects with the signal's reason as soon as it aborts. */

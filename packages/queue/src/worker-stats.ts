@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { jobKeys } from './keys.js';
+import { evalScript } from './eval-script.js';
 
 // Writes one worker's counters into a job's workers hash, only while the job exists: a job that
 // expired or that Redis lost gets no orphan keys. KEYS: meta, workers. ARGV: field, value pairs.
@@ -32,7 +33,7 @@ export class WorkerStats {
         const keys = jobKeys(job);
         const fields = { done: s.done, failed: s.failed, inflight: s.inFlight, seen: now, lockms: this.lockMs, stopped: stopped ? 1 : 0 };
         const args = Object.entries(fields).flatMap(([name, value]) => [`${this.id}:${name}`, value]);
-        const published = Number(await this.redis.eval(PUBLISH, 2, keys.meta, keys.workers, ...args));
+        const published = Number(await evalScript(this.redis, PUBLISH, 2, keys.meta, keys.workers, ...args));
         if (published === 0 && s.inFlight === 0) this.byJob.delete(job);
       }),
     );

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { createTransport, fanout, type FetchResult, type RequestInput, type Transport, type TransportName } from '@fanout/core';
-import { Worker, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { lastValueFrom, tap } from 'rxjs';
 import type { ChunkData } from './chunk.js';
 import { openRedis, parseQueueUrl } from './connection.js';
@@ -8,13 +8,16 @@ import { completeIfDone, countChunkError, inputsWithoutResult, storeResults } fr
 import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
 import { RedisHostLeases } from './redis-host-leases.js';
 import { RedisLimits } from './redis-limits.js';
+import { PooledInputs, SlotPool } from './slot-pool.js';
 import { failedLine, inputUrl, resultLine } from './result-line.js';
 import { WorkerStats } from './worker-stats.js';
+import { loadBullmq } from './load-bullmq.js';
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
   /**
-   * Requests in flight in this worker (one chunk at a time).
+   * Requests in flight in this worker (two chunks at a time share them: the next starts as the
+   * current one drains).
    * @default 10
    */
   readonly concurrency?: number;
@@ -70,6 +73,8 @@ export interface RunningWorker {
 }
 
 const RESULT_BATCH = 100;
+/** Chunks a worker runs at once, their requests in flight together within its `concurrency`. */
+const CHUNKS_AT_ONCE = 2;
 /** Results are stored at least this often, so `status` and followers see them live. */
 const STORE_EVERY_MS = 250;
 
@@ -85,13 +90,15 @@ const STORE_EVERY_MS = 250;
  */
 export async function startWorker(queueUrl: string, options: WorkerOptions = {}): Promise<RunningWorker> {
   const queue = parseQueueUrl(queueUrl);
-  const redis = await openRedis(queue);
+  // Every request in flight books its slot and records its outcome here: their commands share writes.
+  const redis = await openRedis(queue, undefined, true);
   const blocking = await openRedis(queue);
   const concurrency = options.concurrency ?? 10;
   const lockMs = options.lockMs ?? 30_000;
   const id = `${hostname()}-${process.pid}`;
   const transport: Transport = typeof options.transport === 'object' ? options.transport : createTransport(options.transport ?? 'http1', { connections: concurrency });
   const stats = new WorkerStats(redis, id, lockMs);
+  const slots = new SlotPool(concurrency);
   const ticker = setInterval(() => void stats.publish().catch(() => undefined), 250);
 
   const processChunk = async (bullJob: Job<ChunkData>) => {
@@ -129,17 +136,15 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       return storing;
     };
     const timer = setInterval(() => void store().catch(() => undefined), STORE_EVERY_MS);
-    let remaining = inputs.length;
-    counters.inFlight = Math.min(concurrency, remaining);
+    const pooled = new PooledInputs(inputs, slots, (delta) => (counters.inFlight += delta));
     try {
       await lastValueFrom(
-        fanout(inputs, { ...limitsAndFields, retry: retries, headers: { ...run.headers, ...options.headers }, concurrency, transport, sharedLimits: limits, signal: abort.signal }).pipe(
+        fanout(pooled, { ...limitsAndFields, retry: retries, headers: { ...run.headers, ...options.headers }, concurrency, transport, sharedLimits: limits, signal: abort.signal }).pipe(
           tap((result: FetchResult) => {
             const index = todo[result.index] ?? start + result.index;
             const { line, failed: lineFailed } = resultLine(result, index);
             pending.push([index, line, lineFailed]);
-            remaining--;
-            counters.inFlight = Math.min(concurrency, remaining);
+            pooled.done();
             counters.done++;
             if (lineFailed) {
               counters.failed++;
@@ -158,8 +163,8 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       }
     } finally {
       clearInterval(timer);
+      pooled.close();
       leases.close();
-      counters.inFlight = 0;
       await stats.publish().catch(() => undefined);
     }
     options.onChunk?.({ job, chunk, count: inputs.length, failed, ms: performance.now() - started, dropped });
@@ -193,10 +198,14 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
   };
 
   const timings = lockTimings(lockMs);
+  // Loaded here, not at start-up: a follower or `status` never needs BullMQ.
+  const { Worker } = await loadBullmq();
   const worker = new Worker<ChunkData>(QUEUE_NAME, processOrFail, {
     connection: blocking,
     prefix: PREFIX,
-    concurrency: 1,
+    // The next chunk starts while the current one drains (sharing `slots`): the engine's window
+    // never empties between chunks.
+    concurrency: CHUNKS_AT_ONCE,
     lockDuration: timings.lockDuration,
     stalledInterval: timings.stalledInterval,
     maxStalledCount: 5,
