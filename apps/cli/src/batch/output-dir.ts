@@ -29,7 +29,7 @@ function dataSync(fd: number): Promise<void> {
  * 4 to 8 MB (16 MB of semi-spaces), ~4 MB of peak RSS for nothing. V8 reads the growth factor
  * each time it grows, so it can be set at run time (unlike the young generation's size).
  * Measured (500 × 1 MB at -c 16 from nginx, 4 interleaved rounds, busy 2-core machine, see
- * docs/notes/downloads2.md): peak RSS 63.7-64.5 → 59.6-60.1 MiB, CPU time 2.0-2.7 s both ways.
+ * bench/README.md, Downloads): peak RSS 63.7-64.5 → 59.6-60.1 MiB, CPU time 2.0-2.7 s both ways.
  */
 function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');

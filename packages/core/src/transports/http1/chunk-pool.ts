@@ -4,7 +4,7 @@
  * calls of a 500 × 1 MB download were full 256 KiB ones), and each read costs the same
  * JavaScript whatever its size (parse, copy, stream, hash and write calls): 256 KiB reads cut
  * that download's CPU time by ~17% against 64 KiB ones, for +1.4 MiB of peak RSS
- * (docs/notes/downloads2.md).
+ * (bench/README.md, Downloads).
  */
 export const READ_BYTES = 256 * 1024;
 
