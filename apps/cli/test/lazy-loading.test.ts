@@ -58,6 +58,11 @@ describe('start-up loads only what the command uses', () => {
     expect(matching(modules, /packages\/(undici|axios)\/|node_modules\/(undici|axios)\//)).toEqual([]);
   });
 
+  it("a run of URLs without --journal or --output-dir loads none of their code (node:crypto, node:os)", async () => {
+    const modules = await loadedModules([`${echo.server.url}/x`, '-o', 'ndjson']);
+    expect(matching(modules, /src\/batch\/(journal|journal-lock|input-fingerprint|output-dir|stale-temps|process-alive)\.ts|^node:(crypto|os)$/)).toEqual([]);
+  });
+
   it('--transport undici loads @fanout/undici and undici (a chunk of the bundle), not axios', async () => {
     const modules = await loadedModules([`${echo.server.url}/x`, '-o', 'ndjson', '--transport', 'undici']);
     expect(matching(modules, /packages\/undici\/dist\//).length).toBeGreaterThan(0);

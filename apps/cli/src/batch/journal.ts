@@ -3,6 +3,7 @@ import { numberedLines } from '@fanout/core';
 import { UsageError } from '../errors/usage-error.js';
 import { IndexBitmap } from './index-bitmap.js';
 import { JournalLock } from './journal-lock.js';
+import { JournalWriteError } from './journal-write-error.js';
 
 /** The journal's first line: what it is and which input list it belongs to. */
 interface JournalHeader {
@@ -14,18 +15,6 @@ interface JournalHeader {
 /** Lines written between two `fdatasync`s; a sync also follows the last write by at most `SYNC_MS`. */
 const SYNC_LINES = 500;
 const SYNC_MS = 1000;
-
-/** A journal that could not be written: what the run reports (exit 74) instead of printing more. */
-export class JournalWriteError extends Error {
-  override readonly name = 'JournalWriteError' as const;
-
-  constructor(
-    readonly path: string,
-    readonly code: string,
-  ) {
-    super(`cannot write the journal ${path} (${code})`);
-  }
-}
 
 /**
  * The `--journal FILE` of a run: each result's NDJSON line appended. The lines of a turn are

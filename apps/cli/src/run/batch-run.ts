@@ -4,16 +4,17 @@ import type { BatchNotes } from '../render/summary-table.js';
 import type { InputItem } from '../inputs/input-item.js';
 import type { UpstreamChoice } from '../inputs/upstream-choice.js';
 import type { BatchConfig } from '../options/batch-options.js';
-import { fingerprintInputs, type BatchSources } from '../batch/input-fingerprint.js';
+import type { BatchSources } from '../batch/input-fingerprint.js';
 import type { Output, OutputStop } from '../output/output.js';
-import { Journal, JournalWriteError } from '../batch/journal.js';
+import type { Journal } from '../batch/journal.js';
+import { JournalWriteError } from '../batch/journal-write-error.js';
 import { UsageError } from '../errors/usage-error.js';
 import { fileName, namesDifferByIndex } from '../batch/file-name.js';
 import { FileNameCollisionError } from '../batch/file-name-collision-error.js';
 import { fileInside } from '../batch/inside-dir.js';
 import { inputUrl } from '../inputs/input-url.js';
 import { NameClaims } from '../batch/name-claims.js';
-import { OutputDir } from '../batch/output-dir.js';
+import type { OutputDir } from '../batch/output-dir.js';
 import type { Admission, InputKey, KeyedResult } from './input-key.js';
 
 /** An input to send with no file name (no `--output-dir`): one object for all of them. */
@@ -47,10 +48,15 @@ export class BatchRun {
     this.claims = config.files && !namesDifferByIndex(config.files.name) ? new NameClaims() : undefined;
   }
 
-  /** Opens the journal (if any) for these inputs; throws `UsageError` for another list's journal. */
+  /**
+   * Opens the journal (if any) for these inputs; throws `UsageError` for another list's journal.
+   * The journal's and the output directory's code (`node:crypto`, `node:os`) is loaded only for
+   * a run that uses them.
+   */
   static async open(config: BatchConfig, sources: BatchSources, upstream: UpstreamChoice): Promise<BatchRun> {
     const outputDir = config.files ? await openOutputDir(config.files.dir) : undefined;
     if (config.journal === undefined) return new BatchRun(config, sources, undefined, outputDir);
+    const [{ fingerprintInputs }, { Journal }] = await Promise.all([import('../batch/input-fingerprint.js'), import('../batch/journal.js')]);
     const inputs = await fingerprintInputs(sources, upstream);
     const journal = await Journal.open(config.journal, inputs.fingerprint, inputs.describes, inputs.maxInputs);
     return new BatchRun(config, inputs.sources, journal, outputDir);
@@ -161,6 +167,7 @@ function journalStop(error: unknown): OutputStop {
 
 /** Creates `--output-dir` and removes the temporary files a killed run left in it; a usage error if it cannot be made. */
 async function openOutputDir(dir: string): Promise<OutputDir> {
+  const { OutputDir } = await import('../batch/output-dir.js');
   const outputDir = new OutputDir(dir);
   try {
     await outputDir.prepare();
