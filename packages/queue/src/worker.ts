@@ -4,6 +4,7 @@ import { Worker, type Job } from 'bullmq';
 import { lastValueFrom, tap } from 'rxjs';
 import type { ChunkData } from './chunk.js';
 import { openRedis, parseQueueUrl } from './connection.js';
+import { withDuplicatesEndingWhileReconnecting } from './ends-while-reconnecting.js';
 import { completeIfDone, countChunkError, inputsWithoutResult, storeResults } from './job-scripts.js';
 import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
 import { RedisHostLeases } from './redis-host-leases.js';
@@ -194,7 +195,8 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
 
   const timings = lockTimings(lockMs);
   const worker = new Worker<ChunkData>(QUEUE_NAME, processOrFail, {
-    connection: blocking,
+    // Its blocking connection is a duplicate: close() must not wait forever for it while it reconnects.
+    connection: withDuplicatesEndingWhileReconnecting(blocking),
     prefix: PREFIX,
     concurrency: 1,
     lockDuration: timings.lockDuration,
