@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createTransport, fanout, type FetchResult, type RequestInput, type Transport, type TransportName } from '@fanout/core';
 import { Worker, type Job } from 'bullmq';
 import { lastValueFrom, tap } from 'rxjs';
@@ -71,6 +72,8 @@ export interface RunningWorker {
 }
 
 const RESULT_BATCH = 100;
+/** How long a stopping worker waits for its last report to Redis (`stopped`). */
+const FINAL_REPORT_MS = 2000;
 /** Results are stored at least this often, so `status` and followers see them live. */
 const STORE_EVERY_MS = 250;
 
@@ -211,7 +214,8 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
     async close() {
       await worker.close();
       clearInterval(ticker);
-      await stats.publish(true).catch(() => undefined);
+      // Best effort: with Redis down it would wait for Redis to come back (status shows the worker lost after lockMs).
+      await Promise.race([stats.publish(true).catch(() => undefined), sleep(FINAL_REPORT_MS)]);
       await transport.close();
       redis.disconnect();
       blocking.disconnect();
