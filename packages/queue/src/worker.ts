@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createTransport, fanout, type FetchResult, type RequestInput, type Transport, type TransportName } from '@fanout/core';
 import type { Job } from 'bullmq';
 import { lastValueFrom, tap } from 'rxjs';
 import type { ChunkData } from './chunk.js';
 import { openRedis, parseQueueUrl } from './connection.js';
+import { withDuplicatesEndingWhileReconnecting } from './ends-while-reconnecting.js';
 import { completeIfDone, countChunkError, inputsWithoutResult, storeResults } from './job-scripts.js';
 import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
 import { RedisHostLeases } from './redis-host-leases.js';
@@ -75,6 +77,8 @@ export interface RunningWorker {
 const RESULT_BATCH = 100;
 /** Chunks a worker runs at once, their requests in flight together within its `concurrency`. */
 const CHUNKS_AT_ONCE = 2;
+/** How long a stopping worker waits for its last report to Redis (`stopped`). */
+const FINAL_REPORT_MS = 2000;
 /** Results are stored at least this often, so `status` and followers see them live. */
 const STORE_EVERY_MS = 250;
 
@@ -201,7 +205,8 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
   // Loaded here, not at start-up: a follower or `status` never needs BullMQ.
   const { Worker } = await loadBullmq();
   const worker = new Worker<ChunkData>(QUEUE_NAME, processOrFail, {
-    connection: blocking,
+    // Its blocking connection is a duplicate: close() must not wait forever for it while it reconnects.
+    connection: withDuplicatesEndingWhileReconnecting(blocking),
     prefix: PREFIX,
     // The next chunk starts while the current one drains (sharing `slots`): the engine's window
     // never empties between chunks.
@@ -218,7 +223,8 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
     async close() {
       await worker.close();
       clearInterval(ticker);
-      await stats.publish(true).catch(() => undefined);
+      // Best effort: with Redis down it would wait for Redis to come back (status shows the worker lost after lockMs).
+      await Promise.race([stats.publish(true).catch(() => undefined), sleep(FINAL_REPORT_MS)]);
       await transport.close();
       redis.disconnect();
       blocking.disconnect();
