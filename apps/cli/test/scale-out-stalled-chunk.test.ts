@@ -38,6 +38,7 @@ describe('a chunk whose workers are SIGKILLed more often than BullMQ allows stal
     expect(lines.map((line) => line.index)).toEqual([0, 1, 2]);
     for (const line of lines) expect(line).toMatchObject({ ok: false, error: { code: 'ECHUNKFAILED' } });
     expect(stderr).toContain('stalled');
+    expect(lines[0]).toMatchObject({ error: { message: expect.stringContaining('its chunk stalled 6 times') } });
     // The last worker sent nothing: the chunk failed as it was taken.
     expect(requests).toBe((STALLS_ALLOWED + 1) * INPUTS);
   }, 180_000);

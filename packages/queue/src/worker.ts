@@ -173,11 +173,11 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
   };
 
   // After a chunk's last attempt: each of its inputs without a result gets a failed line, so the job still ends.
-  const failRemaining = async (data: ChunkData, attempts: number, message: string): Promise<number> => {
+  const failRemaining = async (data: ChunkData, why: string): Promise<number> => {
     const { job, start, urls } = data;
     if (!Array.isArray(urls)) return 0;
     const lines = urls.map((input, i) => {
-      const { line } = failedLine(start + i, inputUrl(input), 'ECHUNKFAILED', `its chunk failed ${attempts} times (${message})`);
+      const { line } = failedLine(start + i, inputUrl(input), 'ECHUNKFAILED', why);
       return [start + i, line, true] as const;
     });
     const outcome = await storeResults(redis, job, lines);
@@ -197,7 +197,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       const final = attempt >= attempts;
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       await countChunkError(redis, job).catch(() => undefined);
-      const failedLines = final ? await failRemaining(bullJob.data, attempts, message) : 0;
+      const failedLines = final ? await failRemaining(bullJob.data, `its chunk failed ${attempts} times (${message})`) : 0;
       options.onChunkError?.({ job, chunk, attempt, attempts, error: message, final, failedLines });
       if (!final) throw error;
     }
@@ -209,9 +209,9 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
   const failStalled = async (bullJob: Job<ChunkData>) => {
     const { job, chunk } = bullJob.data;
     const attempts = bullJob.opts.attempts ?? 1;
-    const message = `it stalled ${bullJob.stalledCounter} times: its workers were killed, or blocked longer than --lock-ms`;
+    const message = `stalled ${bullJob.stalledCounter} times: its workers were killed, or blocked longer than --lock-ms`;
     await countChunkError(redis, job).catch(() => undefined);
-    const failedLines = await failRemaining(bullJob.data, attempts, message);
+    const failedLines = await failRemaining(bullJob.data, `its chunk ${message}`);
     options.onChunkError?.({ job, chunk, attempt: bullJob.attemptsMade + 1, attempts, error: message, final: true, failedLines });
   };
 
