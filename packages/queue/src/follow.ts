@@ -56,6 +56,30 @@ export interface FollowOptions {
 }
 
 const JOB_POLL_MS = 200;
+/** How long a stopped follower waits for Redis to take its last acknowledgement and lease. */
+const STOP_WAIT_MS = 2000;
+const STOPPED = Symbol('stopped');
+
+/** `promise`, or {@link STOPPED} as soon as `signal` aborts (what `promise` brings then is dropped). */
+function orStopped<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | typeof STOPPED> {
+  if (signal === undefined) return promise;
+  promise.catch(() => undefined);
+  if (signal.aborted) return Promise.resolve(STOPPED);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(STOPPED);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
 const HEARTBEAT_MS = 1000;
 const CLAIM_POLL_MS = 500;
 
@@ -162,9 +186,14 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
       if (lostLease) throw takenOver(job);
       if (options.signal?.aborted) return 'stopped';
       // Blocks on the results and on the job's end (read from its start: once there, it wakes every read).
-      const reply = (ended || endSeen
-        ? await redis.xread('COUNT', batch, 'STREAMS', keys.stored, last)
-        : await redis.xread('COUNT', batch, 'BLOCK', waitMs, 'STREAMS', keys.stored, keys.ended, last, '0')) as StreamReply;
+      // A read takes nothing from Redis: stopped while it waits (even for a Redis that is gone), drop it.
+      const reply = (await orStopped(
+        ended || endSeen
+          ? redis.xread('COUNT', batch, 'STREAMS', keys.stored, last)
+          : redis.xread('COUNT', batch, 'BLOCK', waitMs, 'STREAMS', keys.stored, keys.ended, last, '0'),
+        options.signal,
+      )) as StreamReply | typeof STOPPED;
+      if (reply === STOPPED) return 'stopped';
       const read = reply?.find(([key]) => key === keys.stored)?.[1] ?? [];
       if (reply?.some(([key]) => key === keys.ended)) endSeen = true;
       if (read.length > 0) {
@@ -203,10 +232,13 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
     clearInterval(heartbeat);
     // Stopped by the caller (return()) mid-batch: the lines it took were written; if they
     // reached the OS, they leave Redis, the rest stays for the next follower.
+    // Each at most STOP_WAIT_MS when stopped (Redis may be gone): what is not acknowledged stays
+    // recorded as pending, for the next follower to settle; an unreleased lease expires.
+    const bounded = (call: Promise<unknown>) => (options.signal?.aborted ? Promise.race([call, sleep(STOP_WAIT_MS)]) : call);
     if (leased && !failed && !lostLease && current.length > 0 && (!flushed || (await flushed().catch(() => false)))) {
-      await acknowledge(redis, job, token, current.slice(0, taken)).catch(() => undefined);
+      await bounded(acknowledge(redis, job, token, current.slice(0, taken)).catch(() => undefined));
     }
-    if (leased && !lostLease) await releaseFollower(redis, job, token).catch(() => undefined);
+    if (leased && !lostLease) await bounded(releaseFollower(redis, job, token).catch(() => undefined));
     redis.disconnect();
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { clampDelay } from '@fanout/core';
 import type { Redis } from 'ioredis';
 import { evalScript } from './eval-script.js';
@@ -28,6 +29,11 @@ const POLL_MS = 25;
 
 /** Lease sets made in this process: each set's members are its own, even for one owner (a worker's chunks run at once). */
 let setsMade = 0;
+/**
+ * This process among those with the same owner name: a worker's name is `hostname-pid`, which
+ * two workers share when their containers share a hostname (`--network host`) and run node as pid 1.
+ */
+const PROCESS = randomUUID().slice(0, 8);
 
 /**
  * Per-host slots for requests in flight, shared by every worker as leases in Redis: a sorted
@@ -46,7 +52,7 @@ export class RedisHostLeases {
     owner: string,
     private readonly leaseMs: number,
   ) {
-    this.prefix = `${owner}:${setsMade++}`;
+    this.prefix = `${owner}:${PROCESS}:${setsMade++}`;
     this.renewer = setInterval(() => void this.renew().catch(() => undefined), clampDelay(Math.max(100, Math.floor(leaseMs / 3))));
     this.renewer.unref();
   }

@@ -79,6 +79,8 @@ const RESULT_BATCH = 100;
 const CHUNKS_AT_ONCE = 2;
 /** How long a stopping worker waits for its last report to Redis (`stopped`). */
 const FINAL_REPORT_MS = 2000;
+/** Times a chunk may be found stalled (its worker killed, or blocked past its lock) before BullMQ fails it. */
+const MAX_STALLS = 5;
 /** Results are stored at least this often, so `status` and followers see them live. */
 const STORE_EVERY_MS = 250;
 
@@ -174,31 +176,47 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
     options.onChunk?.({ job, chunk, count: inputs.length, failed, ms: performance.now() - started, dropped });
   };
 
+  // After a chunk's last attempt: each of its inputs without a result gets a failed line, so the job still ends.
+  const failRemaining = async (data: ChunkData, why: string): Promise<number> => {
+    const { job, start, urls } = data;
+    if (!Array.isArray(urls)) return 0;
+    const lines = urls.map((input, i) => {
+      const { line } = failedLine(start + i, inputUrl(input), 'ECHUNKFAILED', why);
+      return [start + i, line, true] as const;
+    });
+    const outcome = await storeResults(redis, job, lines);
+    await completeIfDone(redis, job);
+    return 'stored' in outcome ? outcome.stored : 0;
+  };
+
   // A chunk that fails as a whole is retried (the chunk's `attempts`); after the last attempt,
   // its inputs without a result get a failed line each, so the job still ends.
   const processOrFail = async (bullJob: Job<ChunkData>) => {
     try {
       await processChunk(bullJob);
     } catch (error) {
-      const { job, chunk, start, urls } = bullJob.data;
+      const { job, chunk } = bullJob.data;
       const attempts = bullJob.opts.attempts ?? 1;
       const attempt = bullJob.attemptsMade + 1;
       const final = attempt >= attempts;
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       await countChunkError(redis, job).catch(() => undefined);
-      let failedLines = 0;
-      if (final && Array.isArray(urls)) {
-        const lines = urls.map((input, i) => {
-          const { line } = failedLine(start + i, inputUrl(input), 'ECHUNKFAILED', `its chunk failed ${attempts} times (${message})`);
-          return [start + i, line, true] as const;
-        });
-        const outcome = await storeResults(redis, job, lines);
-        failedLines = 'stored' in outcome ? outcome.stored : 0;
-        await completeIfDone(redis, job);
-      }
+      const failedLines = final ? await failRemaining(bullJob.data, `its chunk failed ${attempts} times (${message})`) : 0;
       options.onChunkError?.({ job, chunk, attempt, attempts, error: message, final, failedLines });
       if (!final) throw error;
     }
+  };
+
+  // A chunk found stalled (its worker gone, or blocked past its lock) more than MAX_STALLS times
+  // is failed by BullMQ as a worker takes it, without running it: its inputs get failed lines
+  // here, or the job would never end (its follower waiting forever).
+  const failStalled = async (bullJob: Job<ChunkData>) => {
+    const { job, chunk } = bullJob.data;
+    const attempts = bullJob.opts.attempts ?? 1;
+    const message = `stalled ${bullJob.stalledCounter} times: its workers were killed, or blocked longer than --lock-ms`;
+    await countChunkError(redis, job).catch(() => undefined);
+    const failedLines = await failRemaining(bullJob.data, `its chunk ${message}`);
+    options.onChunkError?.({ job, chunk, attempt: bullJob.attemptsMade + 1, attempts, error: message, final: true, failedLines });
   };
 
   const timings = lockTimings(lockMs);
@@ -213,9 +231,12 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
     concurrency: CHUNKS_AT_ONCE,
     lockDuration: timings.lockDuration,
     stalledInterval: timings.stalledInterval,
-    maxStalledCount: 5,
+    maxStalledCount: MAX_STALLS,
   });
   worker.on('error', () => undefined);
+  worker.on('failed', (bullJob: Job<ChunkData> | undefined) => {
+    if (bullJob?.deferredFailure !== undefined) void failStalled(bullJob).catch(() => undefined);
+  });
   await worker.waitUntilReady();
 
   return {
