@@ -1,5 +1,5 @@
 import type { FanoutError } from '../errors/fanout-error.js';
-import type { HttpMethod } from '../transports/http-method.js';
+import { IDEMPOTENT_METHODS, type HttpMethod } from '../transports/http-method.js';
 
 /** What a {@link RetryOptions.shouldRetry} hook is told about a failed attempt. */
 export interface RetryContext {
@@ -107,7 +107,7 @@ export interface ResolvedRetry {
 
 export const RETRY_DEFAULTS = {
   limit: 2,
-  methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'],
+  methods: IDEMPOTENT_METHODS,
   statusCodes: [408, 429, 500, 502, 503, 504],
   errorCodes: ['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNECTTIMEOUT', 'EADDRINUSE'],
   backoff: { base: 100, max: 30_000 },

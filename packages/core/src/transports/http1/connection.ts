@@ -3,6 +3,7 @@ import { NetworkError } from '../../errors/network-error.js';
 import { READ_BYTES } from './chunk-pool.js';
 import type { PendingRequest } from './pending-request.js';
 import { ResponseParser } from './response-parser.js';
+import { IDEMPOTENT_METHODS } from '../http-method.js';
 
 /** The pool a connection answers to. */
 export interface ConnectionOwner {
@@ -25,8 +26,7 @@ const READ_BUFFER = Buffer.allocUnsafe(READ_BYTES);
 /** Opens a connection's socket, its reads going to `onread` instead of `'data'` events. */
 export type OpenSocket = (onread: OnReadOpts) => Socket;
 
-/** Methods whose request may be sent twice (RFC 9110 §9.2.2). */
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const IDEMPOTENT = new Set<string>(IDEMPOTENT_METHODS);
 
 /**
  * One keep-alive socket carrying one request at a time (no pipelining). It writes the request,
