@@ -22,6 +22,14 @@ async function readyWorker(url: string) {
 
 const exited = (worker: ReturnType<typeof startCli>) => until(async () => worker.child.exitCode !== null || worker.child.signalCode !== null, (done) => done, 30_000);
 
+/** Checks that the worker exits by itself within 30 s, with code 0 (one still running then is killed). */
+async function expectExitsByItself(worker: ReturnType<typeof startCli>): Promise<void> {
+  const gone = await exited(worker);
+  if (!gone) worker.child.kill('SIGKILL');
+  expect(gone).toBe(true);
+  expect((await worker.done).code).toBe(0);
+}
+
 describe('a worker SIGTERMed while its Redis connection reconnects', () => {
   it('exits (code 0) while Redis is down', async () => {
     redis = await startRedisServer();
@@ -29,10 +37,7 @@ describe('a worker SIGTERMed while its Redis connection reconnects', () => {
     await redis.stop();
     redis = undefined;
     worker.child.kill('SIGTERM');
-    const gone = await exited(worker);
-    if (!gone) worker.child.kill('SIGKILL');
-    expect(gone).toBe(true);
-    expect((await worker.done).code).toBe(0);
+    await expectExitsByItself(worker);
   }, 180_000);
 
   it('exits (code 0) when Redis comes back without its data after the SIGTERM', async () => {
@@ -41,10 +46,7 @@ describe('a worker SIGTERMed while its Redis connection reconnects', () => {
     await redis.stop();
     worker.child.kill('SIGTERM');
     redis = await startRedisServer({ port: redis.port });
-    const gone = await exited(worker);
-    if (!gone) worker.child.kill('SIGKILL');
-    expect(gone).toBe(true);
-    expect((await worker.done).code).toBe(0);
+    await expectExitsByItself(worker);
   }, 180_000);
 
   it('exits (code 0) while Redis is down after it ran a job (its last report to Redis is not waited for)', async () => {
@@ -57,9 +59,6 @@ describe('a worker SIGTERMed while its Redis connection reconnects', () => {
     await redis.stop();
     redis = undefined;
     worker.child.kill('SIGTERM');
-    const gone = await exited(worker);
-    if (!gone) worker.child.kill('SIGKILL');
-    expect(gone).toBe(true);
-    expect((await worker.done).code).toBe(0);
+    await expectExitsByItself(worker);
   }, 180_000);
 });
