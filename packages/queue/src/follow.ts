@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
 import { JobStateError } from './errors.js';
 import { acknowledge, claimFollower, recordPending, releaseFollower, takeLines, type StoredEntry } from './follow-scripts.js';
+import { atMost } from './at-most.js';
 import { FOLLOWER_GONE_MS, followerHeartbeat } from './job-scripts.js';
 import { JOBS_KEY, jobKeys } from './keys.js';
 import { isDeadHere, processToken } from './process-token.js';
@@ -234,7 +235,7 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
     // reached the OS, they leave Redis, the rest stays for the next follower.
     // Each at most STOP_WAIT_MS when stopped (Redis may be gone): what is not acknowledged stays
     // recorded as pending, for the next follower to settle; an unreleased lease expires.
-    const bounded = (call: Promise<unknown>) => (options.signal?.aborted ? Promise.race([call, sleep(STOP_WAIT_MS)]) : call);
+    const bounded = (call: Promise<unknown>) => (options.signal?.aborted ? atMost(call, STOP_WAIT_MS) : call);
     if (leased && !failed && !lostLease && current.length > 0 && (!flushed || (await flushed().catch(() => false)))) {
       await bounded(acknowledge(redis, job, token, current.slice(0, taken)).catch(() => undefined));
     }

@@ -1,10 +1,10 @@
 import { hostname } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createTransport, fanout, type FetchResult, type RequestInput, type Transport, type TransportName } from '@fanout/core';
 import type { Job } from 'bullmq';
 import { lastValueFrom, tap } from 'rxjs';
 import type { ChunkData } from './chunk.js';
 import { openRedis, parseQueueUrl } from './connection.js';
+import { atMost } from './at-most.js';
 import { withDuplicatesEndingWhileReconnecting } from './ends-while-reconnecting.js';
 import { completeIfDone, countChunkError, inputsWithoutResult, storeResults } from './job-scripts.js';
 import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
@@ -245,7 +245,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       await worker.close();
       clearInterval(ticker);
       // Best effort: with Redis down it would wait for Redis to come back (status shows the worker lost after lockMs).
-      await Promise.race([stats.publish(true).catch(() => undefined), sleep(FINAL_REPORT_MS)]);
+      await atMost(stats.publish(true), FINAL_REPORT_MS);
       await transport.close();
       redis.disconnect();
       blocking.disconnect();
