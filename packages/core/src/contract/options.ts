@@ -97,9 +97,9 @@ export interface FanoutOptions<F extends string = string> {
   readonly maxJsonDepth?: number;
   /**
    * Keep only these fields of each JSON response (dotted paths for nested fields).
-   * @default undefined (the whole body)
    * With literal field names (`fields: ['title']`), the result's `data` type is narrowed to
    * those top-level keys (dotted paths to the nested ones).
+   * @default undefined (the whole body)
    * @example { fields: ['title', 'body'] }
    */
   readonly fields?: readonly F[];

@@ -22,7 +22,10 @@ export interface BodyReaderOptions {
   readonly limit: number;
   /** Called once, with the text or a `BodyTooLargeError` / a `NetworkError` for a corrupt body. */
   readonly done: (error: FanoutError | undefined, text?: string) => void;
-  /** Called when a paused source may send again. */
+  /**
+   * Called when a paused source may send again.
+   * @default undefined (nobody is told)
+   */
   readonly onDrain?: () => void;
 }
 

@@ -3,7 +3,15 @@ import type { TransportTlsOptions } from './transport-options.js';
 
 /** What every built-in transport passes to `tls.connect` for the origin's TLS (http1 itself, undici's connector, axios's https agent). */
 export interface TlsConnectOptions {
+  /**
+   * `false` when the transport's `tls.rejectUnauthorized` is `false` (curl's `-k`).
+   * @default undefined (left out: Node verifies the certificate)
+   */
   readonly rejectUnauthorized?: boolean;
+  /**
+   * The transport's one secure context, when its `tls` has `ca`, `cert` or `key`.
+   * @default undefined (Node's default context: its bundled CAs, no client certificate)
+   */
   readonly secureContext?: SecureContext;
 }
 

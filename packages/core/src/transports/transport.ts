@@ -5,8 +5,15 @@ import type { HttpMethod } from './http-method.js';
 export interface TransportRequest {
   readonly url: string;
   readonly method: HttpMethod;
+  /**
+   * The request's headers.
+   * @default undefined (none but what the transport adds itself)
+   */
   readonly headers?: Readonly<Record<string, string>>;
-  /** The request body: text (sent as UTF-8) or bytes. */
+  /**
+   * The request body: text (sent as UTF-8) or bytes.
+   * @default undefined (no body)
+   */
   readonly body?: string | Uint8Array;
   /**
    * Aborts the attempt (timeout, deadline or unsubscribe); the transport must free the socket.
