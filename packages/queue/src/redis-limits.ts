@@ -8,25 +8,48 @@ import { FreshAdmissions } from './fresh-admissions.js';
 import { RedisCircuit } from './redis-circuit.js';
 import { TurnBatches } from './turn-batches.js';
 
+// A host's sends in flight: those not told as ended, counted in two windows of span ms (how long
+// a request can be in flight; the current one from wAt). Answers told end the newest sends
+// first. A window older than span is dropped with its sends, which have ended, told or not (a
+// worker tells answers only while a budget holds the host back, so those before are never told,
+// and a killed worker never tells its last): they are no longer counted in 'sent' either, so
+// that every total allowed before (counted with them in flight) lets that many more go. Returns
+// the windows as of now and the sends counted, stored when a window was dropped.
+const SENDS_IN_FLIGHT = `
+local function inFlightNow(b, now, span)
+  local w = redis.call('HMGET', b, 'wAt', 'wCur', 'wPrev', 'sent')
+  local at, cur, prev, sent = tonumber(w[1]), tonumber(w[2] or '0'), tonumber(w[3] or '0'), tonumber(w[4] or '0')
+  local dropped = 0
+  if at == nil then at = now
+  elseif now >= at + 2 * span then at, cur, prev, dropped = now, 0, 0, cur + prev
+  elseif now >= at + span then at, cur, prev, dropped = at + span, 0, cur, prev end
+  if dropped > 0 then
+    sent = math.max(0, sent - dropped)
+    redis.call('HSET', b, 'sent', sent, 'wAt', at, 'wCur', cur, 'wPrev', prev)
+  end
+  return at, cur, prev, sent
+end`;
+
 // A host's announced budget (BUDGET_CAPS below) as of now: ends the caps whose window passed;
 // after the last, the quota (or one probe) minus what is in flight holds until news comes or
-// ARGV[3] ms pass. Leaves the total sends allowed in 'total' (nil: no budget) and until when.
+// ARGV[3] ms pass. Leaves the total sends allowed in 'total' (nil: no budget) and until when,
+// the sends counted in 'sent', and the windows of those in flight (SENDS_IN_FLIGHT).
 const BUDGET_NOW = `
 local b = KEYS[4]
 local total = nil
 local untilMs = 0
--- One read of the fields every booking needs (sent: what RESERVE counts).
-local h = redis.call('HMGET', b, 'caps', 'fbTotal', 'fbUntil', 'sent')
+-- One read of the fields every booking needs.
+local h = redis.call('HMGET', b, 'caps', 'fbTotal', 'fbUntil')
 local capsJson, fb, fbUntil = h[1], h[2], h[3]
+local wAt, wCur, wPrev, sent = inFlightNow(b, now, tonumber(ARGV[3]))
 if capsJson then
   local caps = cjson.decode(capsJson)
   local kept = {}
   for _, c in ipairs(caps) do if c[2] > now then table.insert(kept, c) end end
   if #kept == 0 then
     redis.call('HDEL', b, 'caps')
-    local answered = tonumber(redis.call('HGET', b, 'answered') or '0')
     local limit = tonumber(redis.call('HGET', b, 'limit') or '1')
-    fb, fbUntil = answered + limit, now + tonumber(ARGV[3])
+    fb, fbUntil = sent - wCur - wPrev + limit, now + tonumber(ARGV[3])
     redis.call('HSET', b, 'fbTotal', fb, 'fbUntil', fbUntil)
   else
     if #kept < #caps then redis.call('HSET', b, 'caps', cjson.encode(kept)) end
@@ -49,9 +72,9 @@ end`;
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+${SENDS_IN_FLIGHT}
 ${BUDGET_NOW}
 local n = tonumber(ARGV[4])
-local sent = tonumber(h[4] or '0')
 local kept = redis.call('EXISTS', KEYS[5]) == 1
 local booked = n
 if total ~= nil then
@@ -61,7 +84,7 @@ end
 local out = {}
 if booked > 0 then
   if kept then
-    redis.call('HINCRBY', b, 'sent', booked)
+    redis.call('HSET', b, 'sent', sent + booked, 'wAt', wAt, 'wCur', wCur + booked, 'wPrev', wPrev)
     -- Kept while a request could be in flight, or while a budget holds: hosts that announce
     -- nothing leave nothing behind.
     local keep = math.max(untilMs - now, 0) + tonumber(ARGV[3]) + 1000
@@ -84,7 +107,10 @@ if booked > 0 then
   if g > 0 then redis.call('SET', KEYS[1], gNext, 'PX', math.ceil(gNext - now + 60000)) end
   if hr > 0 then redis.call('SET', KEYS[2], hNext, 'PX', math.ceil(hNext - now + 60000)) end
 end
-for i = booked + 1, n do out[i] = -math.max(1, untilMs - now) end
+-- Asked again at the reset, or, when only sends in flight hold it back, as the oldest may be dropped.
+local again = untilMs - now
+if total ~= nil and wCur + wPrev > 0 and total > sent - wCur - wPrev then again = math.min(again, wAt + tonumber(ARGV[3]) - now) end
+for i = booked + 1, n do out[i] = -math.max(1, again) end
 out[n + 1] = redis.call('HEXISTS', KEYS[6], 'openUntil')
 return out`;
 
@@ -97,22 +123,26 @@ if untilMs > tonumber(redis.call('GET', KEYS[1]) or '0') then redis.call('SET', 
 return 1`;
 
 // A host announced R remaining until now + ARGV[3] ms: with the ARGV[1] attempts that ended in
-// the announcing worker since its last call, the sends in all may reach answered + R until then.
+// the announcing worker since its last call, the sends in all may reach those not in flight (see
+// SENDS_IN_FLIGHT) + R until then.
 // Caps are a staircase (later reset, higher total); a stale announcement never raises one.
 // ARGV[4]: the host's whole quota, or ''; ARGV[5]: how long a request can be in flight.
 // KEYS: host budget, job meta.
 const ANNOUNCE_BUDGET = `
+${SENDS_IN_FLIGHT}
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
 local b = KEYS[1]
--- Never more answers than sends (the hash may have expired while the host was quiet).
-local sent = tonumber(redis.call('HGET', b, 'sent') or '0')
-local answered = math.min(sent, redis.call('HINCRBY', b, 'answered', ARGV[1]))
-redis.call('HSET', b, 'answered', answered)
+local at, cur, prev, sent = inFlightNow(b, now, tonumber(ARGV[5]))
+local told = tonumber(ARGV[1])
+local newer = math.min(told, cur)
+cur = cur - newer
+prev = prev - math.min(told - newer, prev)
+redis.call('HSET', b, 'wAt', at, 'wCur', cur, 'wPrev', prev)
 if ARGV[4] ~= '' then redis.call('HSET', b, 'limit', ARGV[4]) end
 redis.call('HDEL', b, 'fbTotal', 'fbUntil')
-local cap = {answered + tonumber(ARGV[2]), now + tonumber(ARGV[3])}
+local cap = {sent - cur - prev + tonumber(ARGV[2]), now + tonumber(ARGV[3])}
 local caps = cjson.decode(redis.call('HGET', b, 'caps') or '[]')
 local covered = false
 for _, c in ipairs(caps) do if c[2] > now and c[2] >= cap[2] and c[1] <= cap[1] then covered = true end end
