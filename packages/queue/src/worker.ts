@@ -9,7 +9,7 @@ import { withDuplicatesEndingWhileReconnecting } from './ends-while-reconnecting
 import { completeIfDone, countChunkError, inputsWithoutResult, storeResults } from './job-scripts.js';
 import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
 import { RedisHostLeases } from './redis-host-leases.js';
-import { RedisLimits } from './redis-limits.js';
+import { giveBackBookedAhead, RedisLimits } from './redis-limits.js';
 import { PooledInputs, SlotPool } from './slot-pool.js';
 import { failedLine, inputUrl, resultLine } from './result-line.js';
 import { WorkerStats } from './worker-stats.js';
@@ -245,7 +245,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       await worker.close();
       clearInterval(ticker);
       // Best effort: with Redis down it would wait for Redis to come back (status shows the worker lost after lockMs).
-      await atMost(stats.publish(true), FINAL_REPORT_MS);
+      await atMost(Promise.all([stats.publish(true), giveBackBookedAhead(redis)]), FINAL_REPORT_MS);
       await transport.close();
       redis.disconnect();
       blocking.disconnect();
