@@ -21,14 +21,14 @@ export type BookingCall = (call: string, n: number, ahead: number, returned: num
 export interface Booking {
   readonly wait: number;
   readonly circuit: number;
-  /** When the booking call was made (performance.now()): its read is as fresh as that. */
+  /** When the booking's reply came (performance.now()): its read is as fresh as that. */
   readonly at: number;
 }
 
 /** The slots booked ahead for one booking call (one host of one job). */
 interface Pool {
   slots: number;
-  /** When the call that confirmed them was made: they go until {@link FRESH_ADMISSION_MS} after. */
+  /** When the reply that confirmed them came: they go until {@link FRESH_ADMISSION_MS} after. */
   at: number;
   /** How many a call asks for ahead: doubles when requests found none, halves when they expire unsent. */
   target: number;
@@ -46,10 +46,11 @@ type Ask = 'slot' | 'ahead' | 'return';
  * A booking call (one per host and turn of the event loop, {@link TurnBatches}) also books up to
  * {@link MOST_AHEAD} slots ahead, but only while nothing holds the host back (no rate, announced
  * budget or pause, circuit not open: the script decides, on Redis's clock); they count as sent at
- * once, as any booking does. A slot booked ahead goes within {@link FRESH_ADMISSION_MS} of the call
- * that booked it (the same window as a booking's read of the circuit), else it is given back
- * (no longer counted as sent) with the next call, or by a call of its own when none comes. Half
- * used, the pool is topped up in the background: requests in a steady stream never wait for Redis.
+ * once, as any booking does. A slot booked ahead goes within {@link FRESH_ADMISSION_MS} of the
+ * reply that booked it or last confirmed the host free (the same window as a booking's read of the
+ * circuit), else it is given back (no longer counted as sent) with the next call, or by a call of
+ * its own when none comes. Half used or half as old as that, the pool is topped up in the
+ * background: requests in a steady stream seldom wait for Redis.
  */
 export class BookedAhead {
   private readonly pools = new Map<string, Pool>();
@@ -67,16 +68,16 @@ export class BookedAhead {
   /** Takes a slot booked ahead, fresh; its booking's time, or undefined when there is none. */
   take(call: string, now = performance.now()): number | undefined {
     const pool = this.pools.get(call);
-    if (pool === undefined || pool.slots === 0) return undefined;
-    if (now - pool.at > FRESH_ADMISSION_MS) {
-      this.expire(pool);
+    if (pool === undefined) return undefined;
+    const age = now - pool.at;
+    if (pool.slots === 0 || age > FRESH_ADMISSION_MS) {
+      // None, or stale (a newer booking renews them): one is on its way.
+      this.topUp(call, pool);
       return undefined;
     }
     pool.slots--;
-    if (pool.slots * 2 < pool.target && !pool.refilling) {
-      pool.refilling = true;
-      void this.batches.add(call, 'ahead').catch(() => undefined);
-    }
+    // Topped up when half are taken, or half as old as they may get.
+    if (pool.slots * 2 < pool.target || age * 2 > FRESH_ADMISSION_MS) this.topUp(call, pool);
     return pool.at;
   }
 
@@ -107,8 +108,6 @@ export class BookedAhead {
     let pool = this.pools.get(call);
     if (pool === undefined) this.pools.set(call, (pool = { slots: 0, at: 0, target: 0, unsent: 0, refilling: false, sweep: undefined }));
     const n = asks.filter((ask) => ask === 'slot').length;
-    const at = performance.now();
-    if (pool.slots > 0 && at - pool.at > FRESH_ADMISSION_MS) this.expire(pool);
     // Requests found the pool empty: it was too small for them.
     if (n > 0) pool.target = Math.min(MOST_AHEAD, Math.max(pool.target * 2, n));
     const ahead = asks.every((ask) => ask === 'return') ? 0 : Math.max(0, pool.target - pool.slots);
@@ -123,19 +122,28 @@ export class BookedAhead {
     } finally {
       if (asks.includes('ahead')) pool.refilling = false;
     }
-    if (reply.ahead > 0) {
+    const at = performance.now();
+    if (reply.ahead >= 0) {
+      // Nothing holds the host back as of this reply: the slots held go on until FRESH_ADMISSION_MS after it.
       pool.slots += reply.ahead;
       pool.at = at;
-      this.giveBackSoon(call, pool);
-    } else if (reply.ahead < 0) this.drop(call); // the host is held back now: the slots booked before no longer go
+      if (pool.slots > 0) this.giveBackSoon(call, pool);
+    } else this.drop(call); // the host is held back now: the slots booked before no longer go
     let slot = 0;
     return asks.map((ask) => ({ wait: ask === 'slot' ? (reply.waits[slot++] ?? 0) : 0, circuit: reply.circuit, at }));
   }
 
-  private expire(pool: Pool): void {
+  /** Books more ahead (with the turn's other calls), unless a top-up is on its way (or none are wanted). */
+  private topUp(call: string, pool: Pool): void {
+    if (pool.refilling || pool.target === 0) return;
+    pool.refilling = true;
+    void this.batches.add(call, 'ahead').catch(() => undefined);
+  }
+
+  /** The pool's slots are stale: given back with the next call. */
+  private giveBackLater(pool: Pool): void {
     pool.unsent += pool.slots;
     pool.slots = 0;
-    pool.target = Math.floor(pool.target / 2);
   }
 
   /** Once the pool's slots are stale, gives back what is unsent, unless a call does before. */
@@ -146,7 +154,11 @@ export class BookedAhead {
     }
     pool.sweep = setTimeout(() => {
       pool.sweep = undefined;
-      if (pool.slots > 0 && performance.now() - pool.at > FRESH_ADMISSION_MS) this.expire(pool);
+      if (pool.slots > 0 && performance.now() - pool.at > FRESH_ADMISSION_MS) {
+        // No request wanted them for a while: fewer are booked next time.
+        this.giveBackLater(pool);
+        pool.target = Math.floor(pool.target / 2);
+      }
       if (pool.slots > 0) this.giveBackSoon(call, pool);
       else if (pool.unsent > 0) void this.batches.add(call, 'return').catch(() => undefined);
     }, FRESH_ADMISSION_MS + 5);

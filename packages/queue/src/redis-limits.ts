@@ -304,11 +304,10 @@ function batchesOf(redis: Redis): ConnectionBatches {
     const clean = new Map<string, number>();
     const bookings = new BookedAhead(async (call, n, ahead, returned) => {
       const [k1, k2, k3, k4, k5, k6, ...args] = JSON.parse(call) as Array<string | number>;
-      const at = performance.now();
       const reply = ((await evalScript(redis, RESERVE, 6, k1 as string, k2 as string, k3 as string, k4 as string, k5 as string, k6 as string, ...args, n, ahead, returned)) as number[]).map(Number);
       const circuit = reply[n] ?? 0;
       // Without failures, the responses that follow need not reset them for a while.
-      if (circuit === 0) clean.set(k6 as string, at);
+      if (circuit === 0) clean.set(k6 as string, performance.now());
       else clean.delete(k6 as string);
       return { waits: reply.slice(0, n), circuit, ahead: reply[n + 1] ?? -1 };
     });
