@@ -75,7 +75,7 @@ export interface RunningWorker {
 }
 
 /** Results stored in one script call (or every STORE_EVERY_MS, whichever comes first). */
-const RESULT_BATCH = 500;
+const RESULT_BATCH = 200;
 /** Chunks a worker runs at once, their requests in flight together within its `concurrency`. */
 const CHUNKS_AT_ONCE = 2;
 /** How long a stopping worker waits for its last report to Redis (`stopped`). */
