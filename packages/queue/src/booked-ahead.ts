@@ -36,6 +36,8 @@ interface Pool {
   unsent: number;
   refilling: boolean;
   sweep: NodeJS.Timeout | undefined;
+  /** Booking calls on their way. */
+  calls: number;
 }
 
 /** A request's slot, or a call that only books ahead, or one that only gives unsent slots back. */
@@ -88,7 +90,7 @@ export class BookedAhead {
     pool.unsent += pool.slots;
     pool.slots = 0;
     pool.target = 0;
-    this.giveBackSoon(call, pool);
+    if (pool.unsent > 0) this.giveBackSoon(call, pool);
   }
 
   /** Gives every slot booked ahead and unsent back (a stopping worker). */
@@ -106,7 +108,7 @@ export class BookedAhead {
 
   private async run(call: string, asks: readonly Ask[]): Promise<Booking[]> {
     let pool = this.pools.get(call);
-    if (pool === undefined) this.pools.set(call, (pool = { slots: 0, at: 0, target: 0, unsent: 0, refilling: false, sweep: undefined }));
+    if (pool === undefined) this.pools.set(call, (pool = { slots: 0, at: 0, target: 0, unsent: 0, refilling: false, sweep: undefined, calls: 0 }));
     const n = asks.filter((ask) => ask === 'slot').length;
     // Requests found the pool empty: it was too small for them.
     if (n > 0) pool.target = Math.min(MOST_AHEAD, Math.max(pool.target * 2, n));
@@ -114,12 +116,14 @@ export class BookedAhead {
     const returned = pool.unsent;
     pool.unsent = 0;
     let reply: BookingReply;
+    pool.calls++;
     try {
       reply = await this.book(call, n, ahead, returned);
     } catch (error) {
       pool.unsent += returned;
       throw error;
     } finally {
+      pool.calls--;
       if (asks.includes('ahead')) pool.refilling = false;
     }
     const at = performance.now();
@@ -129,6 +133,7 @@ export class BookedAhead {
       pool.at = at;
       if (pool.slots > 0) this.giveBackSoon(call, pool);
     } else this.drop(call); // the host is held back now: the slots booked before no longer go
+    this.forgetIfIdle(call, pool);
     let slot = 0;
     return asks.map((ask) => ({ wait: ask === 'slot' ? (reply.waits[slot++] ?? 0) : 0, circuit: reply.circuit, at }));
   }
@@ -138,6 +143,20 @@ export class BookedAhead {
     if (pool.refilling || pool.target === 0) return;
     pool.refilling = true;
     void this.batches.add(call, 'ahead').catch(() => undefined);
+  }
+
+  /**
+   * Forgets a pool that holds nothing (a worker meets many hosts over many jobs: it keeps state
+   * only for those with slots booked ahead, or on their way back). Its next booking asks for as
+   * many ahead as it asks for slots, and grows from there.
+   */
+  private forgetIfIdle(call: string, pool: Pool): void {
+    if (pool.slots === 0 && pool.unsent === 0 && pool.calls === 0 && pool.sweep === undefined && this.pools.get(call) === pool) this.pools.delete(call);
+  }
+
+  /** How many hosts (of all jobs) this worker keeps booking state for. */
+  get size(): number {
+    return this.pools.size;
   }
 
   /** The pool's slots are stale: given back with the next call. */
@@ -161,6 +180,7 @@ export class BookedAhead {
       }
       if (pool.slots > 0) this.giveBackSoon(call, pool);
       else if (pool.unsent > 0) void this.batches.add(call, 'return').catch(() => undefined);
+      else this.forgetIfIdle(call, pool);
     }, FRESH_ADMISSION_MS + 5);
     pool.sweep.unref();
   }

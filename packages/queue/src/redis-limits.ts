@@ -285,6 +285,8 @@ export class RedisLimits implements SharedLimits {
 }
 
 const CLOSED: CircuitAdmission = { state: 'closed' };
+/** The most circuits remembered as found without failures. */
+const MOST_CLEAN = 10_000;
 const DONE: Promise<void> = Promise.resolve();
 
 /** The calls of every job's limits on one connection, batched per turn of the event loop. */
@@ -306,15 +308,24 @@ function batchesOf(redis: Redis): ConnectionBatches {
       const [k1, k2, k3, k4, k5, k6, ...args] = JSON.parse(call) as Array<string | number>;
       const reply = ((await evalScript(redis, RESERVE, 6, k1 as string, k2 as string, k3 as string, k4 as string, k5 as string, k6 as string, ...args, n, ahead, returned)) as number[]).map(Number);
       const circuit = reply[n] ?? 0;
-      // Without failures, the responses that follow need not reset them for a while.
-      if (circuit === 0) clean.set(k6 as string, performance.now());
-      else clean.delete(k6 as string);
+      // Without failures, the responses that follow need not reset them for a while (a cache:
+      // emptied when it holds many hosts, which then record their responses again).
+      if (circuit !== 0) clean.delete(k6 as string);
+      else {
+        if (clean.size >= MOST_CLEAN && !clean.has(k6 as string)) clean.clear();
+        clean.set(k6 as string, performance.now());
+      }
       return { waits: reply.slice(0, n), circuit, ahead: reply[n + 1] ?? -1 };
     });
     batches = { bookings, circuit: new RedisCircuit(redis), clean };
     byConnection.set(redis, batches);
   }
   return batches;
+}
+
+/** How many hosts (of all jobs) a worker on `redis` keeps booking state for: those with slots booked ahead. */
+export function hostsBookedAhead(redis: Redis): number {
+  return byConnection.get(redis)?.bookings.size ?? 0;
 }
 
 /** Gives back the send slots booked ahead on `redis` and not sent (a stopping worker). */

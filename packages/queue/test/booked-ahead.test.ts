@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { FRESH_ADMISSION_MS } from '../src/fresh-admissions.js';
 import { RedisLimits } from '../src/index.js';
-import { giveBackBookedAhead } from '../src/redis-limits.js';
+import { giveBackBookedAhead, hostsBookedAhead } from '../src/redis-limits.js';
 import { useRedisPair } from './redis-pair.js';
 
 const redis = useRedisPair();
@@ -99,6 +99,20 @@ describe('while nothing holds a host back, bookings book send slots ahead: most 
       holdBack();
       expect(one.takeBooked(host), host).toBe(false);
     }
+  });
+});
+
+describe('a worker keeps booking state only for the hosts with slots booked ahead', () => {
+  it('200 hosts booked once each (a rated job books none ahead; a free one gives them back): none left after', async () => {
+    await job('many');
+    const rated = new RedisLimits(redis.b, 'many', { perHostRate: 1000 });
+    const free = new RedisLimits(redis.b, 'many', {});
+    await Promise.all(Array.from({ length: 100 }, (_, i) => rated.reserve(`r:${i}`)));
+    expect(hostsBookedAhead(redis.b)).toBe(0);
+    await Promise.all(Array.from({ length: 100 }, (_, i) => free.reserve(`f:${i}`)));
+    expect(hostsBookedAhead(redis.b)).toBe(100);
+    await until(async () => hostsBookedAhead(redis.b) === 0);
+    expect(await redis.b.hget('fanout:job:many:ratelimit:f:7', 'sent')).toBe('1');
   });
 });
 
