@@ -19,23 +19,42 @@ redis.call('HSET', KEYS[1], 'follower', ARGV[1], 'followerAt', now)
 return {1, redis.call('GET', KEYS[2]) or ''}`;
 
 // Lua: acknowledge(first) acknowledges the written lines given as index, stream id pairs in ARGV
-// from ARGV[first] on: sets their bits, removes their results and stream entries, counts them as
-// followed and drops the pending batch. KEYS: meta, results, stored, acked, pending. Returns how
-// many were new.
+// from ARGV[first] on: sets their bits, removes their results, counts them as followed and drops
+// the pending batch; a stream entry (the indexes of results stored together) goes once all its
+// indexes are acknowledged. KEYS: meta, results, stored, acked, pending. Returns how many were new.
 const ACKNOWLEDGE = `${SET_BITS}
+local function allSet(key, list)
+  local ops = {}
+  for _, index in ipairs(list) do
+    table.insert(ops, 'GET')
+    table.insert(ops, 'u1')
+    table.insert(ops, index)
+  end
+  for from = 1, #ops, 999 do
+    for _, bit in ipairs(redis.call('BITFIELD', key, unpack(ops, from, math.min(from + 998, #ops)))) do if bit == 0 then return false end end
+  end
+  return true
+end
 local function acknowledge(first)
   local n = 0
-  local indexes, ids = {}, {}
+  local indexes, ids, seen = {}, {}, {}
   for i = first, #ARGV, 2 do
     table.insert(indexes, ARGV[i])
-    table.insert(ids, ARGV[i + 1])
+    if not seen[ARGV[i + 1]] then
+      seen[ARGV[i + 1]] = true
+      table.insert(ids, ARGV[i + 1])
+    end
   end
   for _, bit in ipairs(setBits(KEYS[4], indexes, 1)) do if bit == 0 then n = n + 1 end end
-  -- One HDEL and one XDEL per 1000 entries (unpack's bound is a few thousand values).
-  for from = 1, #indexes, 1000 do
-    local to = math.min(from + 999, #indexes)
-    redis.call('HDEL', KEYS[2], unpack(indexes, from, to))
-    redis.call('XDEL', KEYS[3], unpack(ids, from, to))
+  -- One HDEL per 1000 entries (unpack's bound is a few thousand values).
+  for from = 1, #indexes, 1000 do redis.call('HDEL', KEYS[2], unpack(indexes, from, math.min(from + 999, #indexes))) end
+  for _, id in ipairs(ids) do
+    local entry = redis.call('XRANGE', KEYS[3], id, id)[1]
+    if entry then
+      local all = {}
+      for index in string.gmatch(entry[2][2], '[^,]+') do table.insert(all, index) end
+      if allSet(KEYS[4], all) then redis.call('XDEL', KEYS[3], id) end
+    end
   end
   if n > 0 then redis.call('HINCRBY', KEYS[1], 'followed', n) end
   redis.call('DEL', KEYS[5])
@@ -49,25 +68,32 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
 return acknowledge(2)`;
 
-// One follower round trip: acknowledges the batch written (as ACK), then takes the next: up to
-// ARGV[3] stream entries after id ARGV[2], their lines, and records them as the pending batch
-// (with ARGV[4], the output's position as JSON, or '') for the next follower should this one die
-// before acknowledging them. KEYS: meta, results, stored, acked, pending. ARGV: token, last id,
+// One follower round trip: acknowledges the batch written (as ACK), then takes the next: the
+// stream entries after id ARGV[2] until they hold ARGV[3] indexes (or none is left), their
+// lines, and records them as the pending batch (with ARGV[4], the output's position as JSON, or
+// '') for the next follower should this one die before acknowledging them. KEYS: meta, results, stored, acked, pending. ARGV: token, last id,
 // count, position, then index, stream id pairs to acknowledge. Returns {1, index, id, line or
 // false, ...} (no entries: nothing new), -1 gone, -3 taken over.
 const TAKE = `${ACKNOWLEDGE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
 if #ARGV > 4 then acknowledge(5) end
-local read = redis.call('XREAD', 'COUNT', ARGV[3], 'STREAMS', KEYS[3], ARGV[2])
+-- Whole entries (the results stored together), until there are ARGV[3] indexes or none is left.
 local out = {1}
-if not read then return out end
-local entries = read[1][2]
-local indexes, recorded = {}, {}
-for i, entry in ipairs(entries) do
-  indexes[i] = entry[2][2]
-  recorded[i] = '[' .. entry[2][2] .. ',"' .. entry[1] .. '"]'
+local indexes, ids, recorded = {}, {}, {}
+local last = ARGV[2]
+while #indexes < tonumber(ARGV[3]) do
+  local read = redis.call('XREAD', 'COUNT', 1, 'STREAMS', KEYS[3], last)
+  if not read then break end
+  local entry = read[1][2][1]
+  last = entry[1]
+  for index in string.gmatch(entry[2][2], '[^,]+') do
+    table.insert(indexes, index)
+    table.insert(ids, last)
+    table.insert(recorded, '[' .. index .. ',"' .. last .. '"]')
+  end
 end
+if #indexes == 0 then return out end
 local lines = {}
 for from = 1, #indexes, 1000 do
   for _, line in ipairs(redis.call('HMGET', KEYS[2], unpack(indexes, from, math.min(from + 999, #indexes)))) do table.insert(lines, line) end
@@ -75,9 +101,9 @@ end
 local pending = '{"entries":[' .. table.concat(recorded, ',') .. ']'
 if ARGV[4] ~= '' then pending = pending .. ',"at":' .. ARGV[4] end
 redis.call('SET', KEYS[5], pending .. '}')
-for i, entry in ipairs(entries) do
-  table.insert(out, indexes[i])
-  table.insert(out, entry[1])
+for i, index in ipairs(indexes) do
+  table.insert(out, index)
+  table.insert(out, ids[i])
   table.insert(out, lines[i])
 end
 return out`;
