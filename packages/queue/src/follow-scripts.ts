@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { FOLLOWER_GONE_MS } from './job-scripts.js';
+import { FOLLOWER_GONE_MS, SET_BITS } from './job-scripts.js';
 import { jobKeys } from './keys.js';
 import { evalScript } from './eval-script.js';
 
@@ -18,35 +18,95 @@ if f[1] and f[1] ~= ARGV[1] and f[1] ~= ARGV[3] and at > 0 and now - at <= tonum
 redis.call('HSET', KEYS[1], 'follower', ARGV[1], 'followerAt', now)
 return {1, redis.call('GET', KEYS[2]) or ''}`;
 
-// Records the batch about to be written (for the next follower to check, should this one die
-// before acknowledging it). KEYS: meta, pending. ARGV: token, JSON. -3: another follower took over.
-const PEND = `
-if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
-redis.call('SET', KEYS[2], ARGV[2])
-return 1`;
+// Lua: acknowledge(first) acknowledges the written lines given as index, stream id pairs in ARGV
+// from ARGV[first] on: sets their bits, removes their results, counts them as followed and drops
+// the pending batch; a stream entry (the indexes of results stored together) goes once all its
+// indexes are acknowledged. KEYS: meta, results, stored, acked, pending. Returns how many were new.
+const ACKNOWLEDGE = `${SET_BITS}
+local function allSet(key, list)
+  local ops = {}
+  for _, index in ipairs(list) do
+    table.insert(ops, 'GET')
+    table.insert(ops, 'u1')
+    table.insert(ops, index)
+  end
+  for from = 1, #ops, 999 do
+    for _, bit in ipairs(redis.call('BITFIELD', key, unpack(ops, from, math.min(from + 998, #ops)))) do if bit == 0 then return false end end
+  end
+  return true
+end
+local function acknowledge(first)
+  local n = 0
+  local indexes, ids, seen = {}, {}, {}
+  for i = first, #ARGV, 2 do
+    table.insert(indexes, ARGV[i])
+    if not seen[ARGV[i + 1]] then
+      seen[ARGV[i + 1]] = true
+      table.insert(ids, ARGV[i + 1])
+    end
+  end
+  for _, bit in ipairs(setBits(KEYS[4], indexes, 1)) do if bit == 0 then n = n + 1 end end
+  -- One HDEL per 1000 entries (unpack's bound is a few thousand values).
+  for from = 1, #indexes, 1000 do redis.call('HDEL', KEYS[2], unpack(indexes, from, math.min(from + 999, #indexes))) end
+  for _, id in ipairs(ids) do
+    local entry = redis.call('XRANGE', KEYS[3], id, id)[1]
+    if entry then
+      local all = {}
+      for index in string.gmatch(entry[2][2], '[^,]+') do table.insert(all, index) end
+      if allSet(KEYS[4], all) then redis.call('XDEL', KEYS[3], id) end
+    end
+  end
+  if n > 0 then redis.call('HINCRBY', KEYS[1], 'followed', n) end
+  redis.call('DEL', KEYS[5])
+  return n
+end`;
 
-// Acknowledges written lines: sets their bits, removes their results and stream entries, counts
-// them as followed and drops the pending batch. KEYS: meta, results, stored, acked, pending.
+// Acknowledges written lines (see ACKNOWLEDGE). KEYS: meta, results, stored, acked, pending.
 // ARGV: token, then index, stream id pairs. Returns how many were new; -1 gone; -3 taken over.
-const ACK = `
+const ACK = `${ACKNOWLEDGE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
-local n = 0
-local indexes, ids = {}, {}
-for i = 2, #ARGV, 2 do
-  if redis.call('SETBIT', KEYS[4], ARGV[i], 1) == 0 then n = n + 1 end
-  table.insert(indexes, ARGV[i])
-  table.insert(ids, ARGV[i + 1])
+return acknowledge(2)`;
+
+// One follower round trip: acknowledges the batch written (as ACK), then takes the next: the
+// stream entries after id ARGV[2] until they hold ARGV[3] indexes (or none is left), their
+// lines, and records them as the pending batch (with ARGV[4], the output's position as JSON, or
+// '') for the next follower should this one die before acknowledging them. KEYS: meta, results, stored, acked, pending. ARGV: token, last id,
+// count, position, then index, stream id pairs to acknowledge. Returns {1, index, id, line or
+// false, ...} (no entries: nothing new), -1 gone, -3 taken over.
+const TAKE = `${ACKNOWLEDGE}
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
+if #ARGV > 4 then acknowledge(5) end
+-- Whole entries (the results stored together), until there are ARGV[3] indexes or none is left.
+local out = {1}
+local indexes, ids, recorded = {}, {}, {}
+local last = ARGV[2]
+while #indexes < tonumber(ARGV[3]) do
+  local read = redis.call('XREAD', 'COUNT', 1, 'STREAMS', KEYS[3], last)
+  if not read then break end
+  local entry = read[1][2][1]
+  last = entry[1]
+  for index in string.gmatch(entry[2][2], '[^,]+') do
+    table.insert(indexes, index)
+    table.insert(ids, last)
+    table.insert(recorded, '[' .. index .. ',"' .. last .. '"]')
+  end
 end
--- One HDEL and one XDEL per 1000 entries (unpack's bound is a few thousand values).
+if #indexes == 0 then return out end
+local lines = {}
 for from = 1, #indexes, 1000 do
-  local to = math.min(from + 999, #indexes)
-  redis.call('HDEL', KEYS[2], unpack(indexes, from, to))
-  redis.call('XDEL', KEYS[3], unpack(ids, from, to))
+  for _, line in ipairs(redis.call('HMGET', KEYS[2], unpack(indexes, from, math.min(from + 999, #indexes)))) do table.insert(lines, line) end
 end
-if n > 0 then redis.call('HINCRBY', KEYS[1], 'followed', n) end
-redis.call('DEL', KEYS[5])
-return n`;
+local pending = '{"entries":[' .. table.concat(recorded, ',') .. ']'
+if ARGV[4] ~= '' then pending = pending .. ',"at":' .. ARGV[4] end
+redis.call('SET', KEYS[5], pending .. '}')
+for i, index in ipairs(indexes) do
+  table.insert(out, index)
+  table.insert(out, ids[i])
+  table.insert(out, lines[i])
+end
+return out`;
 
 // Gives the lease up (a stopped follower): the next one starts at once, enqueue is held back no more.
 const RELEASE = `
@@ -72,12 +132,6 @@ export async function claimFollower(
   return { kind: 'taken', pending: value ?? '' };
 }
 
-/** Records the batch about to be written; `false` when another follower took over. */
-export async function recordPending(redis: Redis, job: string, token: string, pending: string): Promise<boolean> {
-  const keys = jobKeys(job);
-  return Number(await evalScript(redis, PEND, 2, keys.meta, keys.pending, token, pending)) === 1;
-}
-
 /**
  * The stored lines of `indexes`, `null` for those already acknowledged (or missing): a line
  * leaves the results hash in the same script that marks it acknowledged ({@link acknowledge}),
@@ -93,6 +147,32 @@ export async function acknowledge(redis: Redis, job: string, token: string, entr
   const keys = jobKeys(job);
   const reply = Number(await evalScript(redis, ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, ...entries.flat()));
   return reply === -1 ? 'gone' : reply === -3 ? 'taken-over' : 'ok';
+}
+
+/** A batch taken: each entry's index, stream id and line (`null`: acknowledged already). */
+export type TakenBatch = ReadonlyArray<readonly [index: number, id: string, line: string | null]>;
+
+/**
+ * Acknowledges `written` (as {@link acknowledge}) and takes up to `count` entries stored after
+ * stream id `after`, with their lines, recorded as the pending batch at `position` (see
+ * `settlePending`): one round trip a batch. `gone` or `taken-over` when the follower may not go on.
+ */
+export async function acknowledgeAndTake(
+  redis: Redis,
+  job: string,
+  token: string,
+  written: readonly StoredEntry[],
+  after: string,
+  count: number,
+  position: string,
+): Promise<TakenBatch | 'gone' | 'taken-over'> {
+  const keys = jobKeys(job);
+  const reply = (await evalScript(redis, TAKE, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, after, count, position, ...written.flat())) as number | Array<string | number | null>;
+  if (reply === -1) return 'gone';
+  if (reply === -3 || !Array.isArray(reply)) return 'taken-over';
+  const batch: Array<readonly [number, string, string | null]> = [];
+  for (let i = 1; i + 2 < reply.length; i += 3) batch.push([Number(reply[i]), String(reply[i + 1]), reply[i + 2] === null ? null : String(reply[i + 2])]);
+  return batch;
 }
 
 /** Gives the follower lease up. */

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
 import { JobStateError } from './errors.js';
-import { acknowledge, claimFollower, recordPending, releaseFollower, takeLines, type StoredEntry } from './follow-scripts.js';
+import { acknowledge, acknowledgeAndTake, claimFollower, releaseFollower, takeLines, type StoredEntry } from './follow-scripts.js';
 import { atMost } from './at-most.js';
 import { FOLLOWER_GONE_MS, followerHeartbeat } from './job-scripts.js';
 import { JOBS_KEY, jobKeys } from './keys.js';
@@ -186,43 +186,42 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
     for (;;) {
       if (lostLease) throw takenOver(job);
       if (options.signal?.aborted) return 'stopped';
-      // Blocks on the results and on the job's end (read from its start: once there, it wakes every read).
-      // A read takes nothing from Redis: stopped while it waits (even for a Redis that is gone), drop it.
-      const reply = (await orStopped(
-        ended || endSeen
-          ? redis.xread('COUNT', batch, 'STREAMS', keys.stored, last)
-          : redis.xread('COUNT', batch, 'BLOCK', waitMs, 'STREAMS', keys.stored, keys.ended, last, '0'),
-        options.signal,
-      )) as StreamReply | typeof STOPPED;
-      if (reply === STOPPED) return 'stopped';
-      const read = reply?.find(([key]) => key === keys.stored)?.[1] ?? [];
-      if (reply?.some(([key]) => key === keys.ended)) endSeen = true;
-      if (read.length > 0) {
-        current = read.map(([id, fields]) => [Number(fields[1]), id] as const);
-        last = read[read.length - 1]?.[0] ?? last;
-        taken = 0;
-        const lines = await takeLines(redis, job, current.map(([index]) => index));
-        if (!(await recordPending(redis, job, token, JSON.stringify({ entries: current, at: filePosition(outputFd) } satisfies PendingBatch)))) throw takenOver(job);
-        for (const line of lines) {
+      // One round trip: the batch written leaves Redis (it reached the OS), the next is taken and
+      // recorded as pending. Stopped while it is on its way (even to a Redis that is gone): drop
+      // it; a batch it took and recorded stays in Redis, unwritten, for the next follower.
+      const position = filePosition(outputFd);
+      const took = await orStopped(acknowledgeAndTake(redis, job, token, current.slice(0, taken), last, batch, position === undefined ? '' : JSON.stringify(position)), options.signal);
+      if (took === STOPPED) return 'stopped';
+      if (took === 'gone') throw gone(job);
+      if (took === 'taken-over') throw takenOver(job);
+      current = took.map(([index, id]) => [index, id] as const);
+      taken = 0;
+      if (took.length > 0) {
+        last = took[took.length - 1]?.[1] ?? last;
+        for (const [, , line] of took) {
           taken++;
           if (line !== null) yield line;
         }
-        // The caller asked for more: the batch was written. Once it reached the OS, it leaves Redis.
+        // The caller asked for more: the batch was written. Once it reached the OS, the next round trip acknowledges it.
         if (flushed && !(await flushed())) return 'stopped';
-        const acked = await acknowledge(redis, job, token, current);
-        current = [];
-        if (acked === 'gone') throw gone(job);
-        if (acked === 'taken-over') throw takenOver(job);
         continue;
       }
       if (ended === 'complete' || ended === 'cancelled') return ended;
+      if (!endSeen) {
+        // Waits for results or the job's end (read from its start: once there, it wakes every
+        // read). A read takes nothing from Redis: stopped while it waits, drop it.
+        const reply = (await orStopped(redis.xread('COUNT', 1, 'BLOCK', waitMs, 'STREAMS', keys.stored, keys.ended, last, '0'), options.signal)) as StreamReply | typeof STOPPED;
+        if (reply === STOPPED) return 'stopped';
+        if (reply?.some(([key]) => key === keys.ended)) endSeen = true;
+        if (reply?.some(([key]) => key === keys.stored)) continue;
+      }
       const summary = await readJobSummary(redis, job);
       if (summary === undefined) throw gone(job);
       if ((summary.state === 'enqueuing' && summary.enqueue === 'lost') !== enqueueLost) {
         enqueueLost = !enqueueLost;
         options.onEnqueueLost?.(enqueueLost);
       }
-      // Ended: one more read without waiting takes what was stored before the end.
+      // Ended: one more take takes what was stored before the end.
       if (summary.state === 'complete' || summary.state === 'cancelled') ended = summary.state;
       endSeen = false;
     }

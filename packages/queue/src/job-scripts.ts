@@ -2,29 +2,53 @@ import type { Redis } from 'ioredis';
 import { jobKeys, lastingKeys } from './keys.js';
 import { evalScript } from './eval-script.js';
 
+/**
+ * Lua: setBits(key, list, step) sets the bits at list[1], list[1 + step], ... of `key` with
+ * BITFIELD (one command per 250 bits, not one SETBIT each); returns each bit's value before.
+ */
+export const SET_BITS = `
+local function setBits(key, list, step)
+  local was = {}
+  local ops = {}
+  for i = 1, #list, step do
+    table.insert(ops, 'SET')
+    table.insert(ops, 'u1')
+    table.insert(ops, list[i])
+    table.insert(ops, 1)
+  end
+  for from = 1, #ops, 1000 do
+    for _, bit in ipairs(redis.call('BITFIELD', key, unpack(ops, from, math.min(from + 999, #ops)))) do table.insert(was, bit) end
+  end
+  return was
+end`;
+
 /** A job's state as stored in its meta hash. */
 export type StoredState = 'enqueuing' | 'enqueued' | 'complete' | 'cancelled';
 
 // Stores results whose index is not yet done, atomically with the done bit, the stream entry a
-// follower reads and the job's counters. KEYS: meta, results, stored, done. ARGV: (index, line,
-// failed 0|1) triples. Returns how many were new; -1 when the job is gone, -2 when cancelled.
-const STORE = `
+// follower reads (one for the results stored together, up to 1000: field 'i', their indexes
+// joined by commas) and the job's counters. KEYS: meta, results, stored, done. ARGV: (index,
+// line, failed 0|1) triples. Returns how many were new; -1 when the job is gone, -2 when cancelled.
+const STORE = `${SET_BITS}
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return -1 end
 if state == 'cancelled' then return -2 end
 local stored, failed = 0, 0
 local fields = {}
+local added = {}
+local was = setBits(KEYS[4], ARGV, 3)
 for i = 1, #ARGV, 3 do
-  if redis.call('SETBIT', KEYS[4], ARGV[i], 1) == 0 then
+  if was[(i + 2) / 3] == 0 then
     table.insert(fields, ARGV[i])
     table.insert(fields, ARGV[i + 1])
-    redis.call('XADD', KEYS[3], '*', 'i', ARGV[i])
+    table.insert(added, ARGV[i])
     stored = stored + 1
     if ARGV[i + 2] == '1' then failed = failed + 1 end
   end
 end
 -- One HSET per 500 lines (unpack's bound is a few thousand values).
 for from = 1, #fields, 1000 do redis.call('HSET', KEYS[2], unpack(fields, from, math.min(from + 999, #fields))) end
+for from = 1, #added, 1000 do redis.call('XADD', KEYS[3], '*', 'i', table.concat(added, ',', from, math.min(from + 999, #added))) end
 if stored > 0 then redis.call('HINCRBY', KEYS[1], 'stored', stored) end
 if failed > 0 then redis.call('HINCRBY', KEYS[1], 'failed', failed) end
 return stored`;

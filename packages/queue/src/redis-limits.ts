@@ -4,9 +4,9 @@ import type { ChunkOptions } from './chunk.js';
 import { jobKeys } from './keys.js';
 import type { RedisHostLeases } from './redis-host-leases.js';
 import { evalScript } from './eval-script.js';
+import { BookedAhead } from './booked-ahead.js';
 import { FreshAdmissions } from './fresh-admissions.js';
 import { RedisCircuit } from './redis-circuit.js';
-import { TurnBatches } from './turn-batches.js';
 
 // A host's sends in flight: those not told as ended, counted in two windows of span ms (how long
 // a request can be in flight; the current one from wAt). Answers told end the newest sends
@@ -65,10 +65,13 @@ end`;
 // Books the next ARGV[4] send slots, in order, as as many calls one after the other would: first
 // the host's announced budget (a slot it does not allow is not booked: minus the ms to wait
 // before asking again), then each at max(now, global next, host next, host pause), on Redis's
-// clock so that every worker agrees. KEYS: global next, host next, host pause, host budget, job
-// meta (no budget is kept once the job is gone), host circuit. ARGV: intervals in ms, how long a
-// request can be in flight, how many slots. Returns one wait per slot, then 1 when the host's
-// circuit is open (0: closed, as read in the same instant).
+// clock so that every worker agrees. While nothing holds the host back (no rate, budget or pause,
+// circuit not open), it also books ARGV[5] slots ahead, to go at once; ARGV[6] slots booked ahead
+// before were never sent, and are no longer counted. KEYS: global next, host next, host pause,
+// host budget, job meta (no budget is kept once the job is gone), host circuit. ARGV: intervals in
+// ms, how long a request can be in flight, how many slots, how many ahead, how many given back.
+// Returns one wait per slot, then the host's circuit as read in the same instant (0: no failures,
+// 1: open, 2: closed with failures), then the slots booked ahead (-1: the host is held back).
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -76,24 +79,39 @@ ${SENDS_IN_FLIGHT}
 ${BUDGET_NOW}
 local n = tonumber(ARGV[4])
 local kept = redis.call('EXISTS', KEYS[5]) == 1
+local returned = tonumber(ARGV[6])
+if returned > 0 and kept then
+  -- Slots booked ahead and never sent: no longer counted, nor in flight (the newest first; those
+  -- in a window dropped already are no longer counted).
+  local fromCur = math.min(returned, wCur)
+  local fromPrev = math.min(returned - fromCur, wPrev)
+  wCur, wPrev = wCur - fromCur, wPrev - fromPrev
+  sent = math.max(0, sent - fromCur - fromPrev)
+  redis.call('HSET', b, 'sent', sent, 'wAt', wAt, 'wCur', wCur, 'wPrev', wPrev)
+end
 local booked = n
 if total ~= nil then
   -- Without the job, sends are not counted: each call would see the same count.
   if kept then booked = math.max(0, math.min(n, total - sent)) elseif sent >= total then booked = 0 end
 end
+local g = tonumber(ARGV[1])
+local hr = tonumber(ARGV[2])
+-- The rate keys exist only for a job with that rate (every chunk of a job has the job's options).
+local first = math.max(now, tonumber(redis.call('GET', KEYS[3]) or '0'))
+local circuit = 0
+if redis.call('HEXISTS', KEYS[6], 'openUntil') == 1 then circuit = 1 elseif redis.call('EXISTS', KEYS[6]) == 1 then circuit = 2 end
+local ahead = -1
+if kept and total == nil and g == 0 and hr == 0 and first <= now and circuit ~= 1 then ahead = tonumber(ARGV[5]) end
 local out = {}
-if booked > 0 then
+if booked + math.max(ahead, 0) > 0 then
   if kept then
-    redis.call('HSET', b, 'sent', sent + booked, 'wAt', wAt, 'wCur', wCur + booked, 'wPrev', wPrev)
+    local counted = booked + math.max(ahead, 0)
+    redis.call('HSET', b, 'sent', sent + counted, 'wAt', wAt, 'wCur', wCur + counted, 'wPrev', wPrev)
     -- Kept while a request could be in flight, or while a budget holds: hosts that announce
     -- nothing leave nothing behind.
     local keep = math.max(untilMs - now, 0) + tonumber(ARGV[3]) + 1000
     if redis.call('PTTL', b) < keep then redis.call('PEXPIRE', b, keep) end
   end
-  local g = tonumber(ARGV[1])
-  local hr = tonumber(ARGV[2])
-  -- The rate keys exist only for a job with that rate (every chunk of a job has the job's options).
-  local first = math.max(now, tonumber(redis.call('GET', KEYS[3]) or '0'))
   local gNext = 0
   local hNext = 0
   if g > 0 then gNext = tonumber(redis.call('GET', KEYS[1]) or '0') end
@@ -111,7 +129,8 @@ end
 local again = untilMs - now
 if total ~= nil and wCur + wPrev > 0 and total > sent - wCur - wPrev then again = math.min(again, wAt + tonumber(ARGV[3]) - now) end
 for i = booked + 1, n do out[i] = -math.max(1, again) end
-out[n + 1] = redis.call('HEXISTS', KEYS[6], 'openUntil')
+out[n + 1] = circuit
+out[n + 2] = ahead
 return out`;
 
 // Pauses a host until now + ARGV[1] ms, never shortening a longer pause.
@@ -188,7 +207,6 @@ export class RedisLimits implements SharedLimits {
   private readonly batches: ConnectionBatches;
   /** The circuit reads made by this job's bookings, for the admissions that follow them. */
   private readonly fresh = new FreshAdmissions();
-  /** Each host's booking call (its keys and arguments), made once. */
   private readonly bookingCalls = new Map<string, string>();
   private readonly circuitKeys = new Map<string, string>();
 
@@ -208,19 +226,12 @@ export class RedisLimits implements SharedLimits {
   }
 
   async reserve(host: string, signal?: AbortSignal, maxWaitMs = Infinity): Promise<number> {
-    let call = this.bookingCalls.get(host);
-    if (call === undefined) {
-      const global = this.options.rate ? 1000 / this.options.rate : 0;
-      const perHost = this.options.perHostRate ? 1000 / this.options.perHostRate : 0;
-      const settleMs = this.options.timeout ?? DEFAULT_TIMEOUT_MS;
-      call = JSON.stringify([this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host), this.keys.meta, this.keys.hostCircuit(host), global, perHost, settleMs]);
-      this.bookingCalls.set(host, call);
-    }
+    const call = this.callOf(host);
     for (;;) {
-      const { wait, closed } = await this.batches.reserves.add(call, undefined);
+      const { wait, circuit, at } = await this.batches.bookings.reserve(call);
       if (wait >= 0) {
         // The attempt asks the circuit next: unless it waits first, the read made with the booking answers.
-        if (closed && wait === 0) this.fresh.closed(host);
+        if (circuit !== 1 && wait === 0) this.fresh.closed(host, at);
         return wait;
       }
       // The host's announced budget is spent: nothing was booked; ask again when it may not be
@@ -230,12 +241,23 @@ export class RedisLimits implements SharedLimits {
     }
   }
 
+  /** A slot booked ahead for `host` (see {@link BookedAhead}); its booking's read of the circuit answers the admission that follows. */
+  takeBooked(host: string): boolean {
+    const at = this.batches.bookings.take(this.callOf(host));
+    if (at === undefined) return false;
+    this.fresh.closed(host, at);
+    return true;
+  }
+
   announceBudget(host: string, budget: AnnouncedBudget, answered: number): void {
+    // Slots booked ahead go no more: the next booking sees the budget.
+    this.batches.bookings.drop(this.callOf(host));
     const args = [answered, budget.remaining, Math.ceil(budget.resetMs), budget.limit ?? '', this.options.timeout ?? DEFAULT_TIMEOUT_MS];
     void evalScript(this.redis, ANNOUNCE_BUDGET, 2, this.keys.hostBudget(host), this.keys.meta, ...args).catch(() => undefined);
   }
 
   pause(host: string, ms: number): void {
+    this.batches.bookings.drop(this.callOf(host));
     void evalScript(this.redis, PAUSE, 1, this.keys.hostPause(host), Math.ceil(ms)).catch(() => undefined);
   }
 
@@ -249,13 +271,30 @@ export class RedisLimits implements SharedLimits {
     return Number(await evalScript(this.redis, TAKE_RETRY, 2, this.keys.budget, this.keys.meta, pending, BUDGET.ratio, BUDGET.min)) === 1;
   }
 
-  circuitAdmit(host: string, probeLeaseMs: number): Promise<CircuitAdmission> {
-    if (this.fresh.take(host)) return Promise.resolve(CLOSED);
+  circuitAdmit(host: string, probeLeaseMs: number): CircuitAdmission | Promise<CircuitAdmission> {
+    if (this.fresh.take(host)) return CLOSED;
     return this.batches.circuit.admit(this.circuitKey(host), probeLeaseMs);
   }
 
   circuitRecord(host: string, outcome: CircuitOutcome, probe: boolean, breaker: Required<CircuitBreakerOptions>): Promise<void> {
+    // Every response is recorded, even to a circuit a booking just found without failures:
+    // another worker may have recorded one since, which it resets (failures in a row).
+    // Failures may open it: the attempts that follow read the circuit again.
+    if (outcome === 'unreachable') this.batches.bookings.drop(this.callOf(host));
     return this.batches.circuit.record(this.circuitKey(host), outcome, probe, breaker);
+  }
+
+  /** Each host's booking call (its keys and arguments), made once. */
+  private callOf(host: string): string {
+    let call = this.bookingCalls.get(host);
+    if (call === undefined) {
+      const global = this.options.rate ? 1000 / this.options.rate : 0;
+      const perHost = this.options.perHostRate ? 1000 / this.options.perHostRate : 0;
+      const settleMs = this.options.timeout ?? DEFAULT_TIMEOUT_MS;
+      call = JSON.stringify([this.keys.globalRate, this.keys.hostRate(host), this.keys.hostPause(host), this.keys.hostBudget(host), this.keys.meta, this.keys.hostCircuit(host), global, perHost, settleMs, Number.isFinite(this.options.perHost ?? Infinity)]);
+      this.bookingCalls.set(host, call);
+    }
+    return call;
   }
 
   private circuitKey(host: string): string {
@@ -273,18 +312,12 @@ export class RedisLimits implements SharedLimits {
   }
 }
 
-/** A booking's reply. */
-interface Booking {
-  readonly wait: number;
-  readonly closed: boolean;
-}
-
 const CLOSED: CircuitAdmission = { state: 'closed' };
 
 /** The calls of every job's limits on one connection, batched per turn of the event loop. */
 interface ConnectionBatches {
-  /** Bookings, by their script call (keys and arguments as JSON): each one's wait, and whether the host's circuit was closed. */
-  readonly reserves: TurnBatches<undefined, Booking>;
+  /** Bookings, by their script call (keys and arguments as JSON), with the slots booked ahead. */
+  readonly bookings: BookedAhead;
   readonly circuit: RedisCircuit;
 }
 
@@ -293,16 +326,26 @@ const byConnection = new WeakMap<Redis, ConnectionBatches>();
 function batchesOf(redis: Redis): ConnectionBatches {
   let batches = byConnection.get(redis);
   if (batches === undefined) {
-    const reserves = new TurnBatches<undefined, Booking>(async (call, calls) => {
-      const [k1, k2, k3, k4, k5, k6, ...args] = JSON.parse(call) as Array<string | number>;
-      const reply = ((await evalScript(redis, RESERVE, 6, k1 as string, k2 as string, k3 as string, k4 as string, k5 as string, k6 as string, ...args, calls.length)) as number[]).map(Number);
-      const closed = reply[calls.length] === 0;
-      return calls.map((_, i) => ({ wait: reply[i] ?? 0, closed }));
+    const bookings = new BookedAhead(async (call, n, ahead, returned) => {
+      const [k1, k2, k3, k4, k5, k6, global, perHostRate, inFlightMs, leased] = JSON.parse(call) as [string, string, string, string, string, string, number, number, number, boolean];
+      // With per-host leases, the engine takes no slot booked ahead: none are booked.
+      const reply = ((await evalScript(redis, RESERVE, 6, k1, k2, k3, k4, k5, k6, global, perHostRate, inFlightMs, n, leased ? 0 : ahead, returned)) as number[]).map(Number);
+      return { waits: reply.slice(0, n), circuit: reply[n] ?? 0, ahead: reply[n + 1] ?? -1 };
     });
-    batches = { reserves, circuit: new RedisCircuit(redis) };
+    batches = { bookings, circuit: new RedisCircuit(redis) };
     byConnection.set(redis, batches);
   }
   return batches;
+}
+
+/** How many hosts (of all jobs) a worker on `redis` keeps booking state for: those with slots booked ahead. */
+export function hostsBookedAhead(redis: Redis): number {
+  return byConnection.get(redis)?.bookings.size ?? 0;
+}
+
+/** Gives back the send slots booked ahead on `redis` and not sent (a stopping worker). */
+export function giveBackBookedAhead(redis: Redis): Promise<void> {
+  return byConnection.get(redis)?.bookings.giveBack() ?? Promise.resolve();
 }
 
 /** Resolves after `ms`; rejects with the signal's reason as soon as it aborts. */

@@ -9,7 +9,7 @@ import { withDuplicatesEndingWhileReconnecting } from './ends-while-reconnecting
 import { completeIfDone, countChunkError, inputsWithoutResult, storeResults } from './job-scripts.js';
 import { jobKeys, PREFIX, QUEUE_NAME } from './keys.js';
 import { RedisHostLeases } from './redis-host-leases.js';
-import { RedisLimits } from './redis-limits.js';
+import { giveBackBookedAhead, RedisLimits } from './redis-limits.js';
 import { PooledInputs, SlotPool } from './slot-pool.js';
 import { failedLine, inputUrl, resultLine } from './result-line.js';
 import { WorkerStats } from './worker-stats.js';
@@ -74,7 +74,8 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-const RESULT_BATCH = 100;
+/** Results stored in one script call (or every STORE_EVERY_MS, whichever comes first). */
+const RESULT_BATCH = 200;
 /** Chunks a worker runs at once, their requests in flight together within its `concurrency`. */
 const CHUNKS_AT_ONCE = 2;
 /** How long a stopping worker waits for its last report to Redis (`stopped`). */
@@ -245,7 +246,7 @@ export async function startWorker(queueUrl: string, options: WorkerOptions = {})
       await worker.close();
       clearInterval(ticker);
       // Best effort: with Redis down it would wait for Redis to come back (status shows the worker lost after lockMs).
-      await atMost(stats.publish(true), FINAL_REPORT_MS);
+      await atMost(Promise.all([stats.publish(true), giveBackBookedAhead(redis)]), FINAL_REPORT_MS);
       await transport.close();
       redis.disconnect();
       blocking.disconnect();

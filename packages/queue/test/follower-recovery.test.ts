@@ -7,6 +7,7 @@ import { storeResults } from '../src/job-scripts.js';
 import { jobKeys } from '../src/keys.js';
 import { filePosition } from '../src/written-lines.js';
 import { useQueueFixture } from './queue-fixture.js';
+import { storedEntries } from './stored-entries.js';
 
 const q = useQueueFixture((_req, res) => res.end());
 const line = (index: number) => JSON.stringify({ index, url: `http://h/${index}`, ok: true, status: 200, data: { n: index } });
@@ -17,7 +18,7 @@ async function diedWriting(job: string, fd: number | undefined, writtenBefore: s
   await q.redis.hset(keys.meta, { state: 'enqueued', total: 10, chunks: 1, ttl: 60, follower: 'nohost:999999:x', followerAt: Date.now() });
   await storeResults(q.redis, job, Array.from({ length: 10 }, (_, i) => [i, line(i), false] as const));
   await q.redis.hset(keys.meta, 'state', 'complete');
-  const entries = (await q.redis.xrange(keys.stored, '-', '+')).map(([id, fields]) => [Number(fields[1]), id]);
+  const entries = await storedEntries(q.redis, keys.stored);
   await q.redis.set(keys.pending, JSON.stringify({ entries, at: filePosition(fd) }));
   if (fd !== undefined) writeSync(fd, writtenBefore);
 }

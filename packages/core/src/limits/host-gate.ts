@@ -66,7 +66,22 @@ export class HostGate {
    */
   enter(host: string, cancellation: Cancellation): Promise<GateRelease> | undefined {
     if (this.unlimited && this.hosts.size === 0 && (this.pacer === undefined || this.pacer.admitFree(host))) return undefined;
+    if (this.takeBooked(host)) return undefined;
     return this.enterLimited(host, cancellation);
+  }
+
+  /**
+   * Takes a send slot the shared limits booked ahead for `host`, when nothing of this process
+   * holds the host back (no per-host or adaptive limit, pause or announced budget): the attempt
+   * then goes at once, with no promise (and no AbortSignal made for the wait).
+   */
+  private takeBooked(host: string): boolean {
+    const shared = this.options.shared;
+    if (shared?.takeBooked === undefined || Number.isFinite(this.options.perHost) || this.options.adaptiveMax !== undefined) return false;
+    if ((this.hosts.get(host)?.pausedUntil ?? 0) > performance.now() || this.pacer?.paces(host) === true) return false;
+    if (!shared.takeBooked(host)) return false;
+    this.pacer?.admitFree(host);
+    return true;
   }
 
   /** A response from `host` came back: its rate-limit headers, if any, pace the host. */

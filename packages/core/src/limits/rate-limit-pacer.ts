@@ -49,6 +49,11 @@ export class RateLimitPacer {
     private readonly maxWaitMs = Infinity,
   ) {}
 
+  /** Whether `host` announced a budget that paces it (counts nothing). */
+  paces(host: string): boolean {
+    return this.budgets.size !== 0 && this.budgets.has(host);
+  }
+
   /** The fast path: counts a send to `host` and returns true when no budget holds it back. */
   admitFree(host: string): boolean {
     const paced = this.budgets.size === 0 ? undefined : this.budgets.get(host);

@@ -1,7 +1,7 @@
 import { CircuitOpenError } from '../errors/circuit-open-error.js';
 import type { FanoutError } from '../errors/fanout-error.js';
 import { isConnectionFailure, type CircuitBreakerOptions, type HostBreaker } from './circuit-breaker.js';
-import type { CircuitOutcome, SharedLimits } from './shared-limits.js';
+import type { CircuitAdmission, CircuitOutcome, SharedLimits } from './shared-limits.js';
 
 /** The members of `SharedLimits` a shared circuit breaker needs. */
 type SharedCircuit = Required<Pick<SharedLimits, 'circuitAdmit' | 'circuitRecord'>>;
@@ -33,8 +33,13 @@ export class SharedCircuitBreaker implements HostBreaker {
     private readonly probeLeaseMs: number,
   ) {}
 
-  async admit(host: string): Promise<boolean> {
-    const admission = await this.shared.circuitAdmit(host, this.probeLeaseMs);
+  admit(host: string): boolean | Promise<boolean> {
+    const admission = this.shared.circuitAdmit(host, this.probeLeaseMs);
+    // Known at once (no promise, no microtask), or asked of the other processes.
+    return admission instanceof Promise ? admission.then((known) => this.decide(host, known)) : this.decide(host, admission);
+  }
+
+  private decide(host: string, admission: CircuitAdmission): boolean {
     if (admission.state === 'open') throw new CircuitOpenError(host, admission.failures, admission.retryInMs, { cause: this.lastFailures.get(host) });
     return admission.state === 'probe';
   }

@@ -19,6 +19,12 @@ export interface SharedLimits {
    * (the run's `retry.maxRetryAfter`), it rejects with `RateLimitedError` instead of waiting.
    */
   reserve(host: string, signal?: AbortSignal, maxWaitMs?: number): Promise<number>;
+  /**
+   * Takes a send slot of `host` booked ahead (several booked in one call to the other
+   * processes while nothing holds the host back), to send at once without waiting for them;
+   * `false` when there is none, and {@link SharedLimits.reserve} books the slot. Optional.
+   */
+  takeBooked?(host: string): boolean;
   /** Holds back every request to `host`, in every process, for `ms`. */
   pause(host: string, ms: number): void;
   /** Counts one input sent (the retry budget's base). */
@@ -36,9 +42,10 @@ export interface SharedLimits {
    * `'closed'` (go), `'probe'` (go as the one probe of an open circuit; this process holds the
    * probe for `probeLeaseMs`, so a probe whose process died does not block the host for ever), or
    * the open circuit's state (fail fast). Optional, with {@link SharedLimits.circuitRecord}:
-   * without both, the breaker holds per process.
+   * without both, the breaker holds per process. Answered at once (not a promise) when known
+   * without asking the other processes (e.g. read with a booking moments ago).
    */
-  circuitAdmit?(host: string, probeLeaseMs: number): Promise<CircuitAdmission>;
+  circuitAdmit?(host: string, probeLeaseMs: number): CircuitAdmission | Promise<CircuitAdmission>;
   /**
    * Tells every process the budget `host` announced in its rate-limit headers (`resetMs` holds
    * the safety margin already), with how many
