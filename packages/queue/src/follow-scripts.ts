@@ -18,10 +18,12 @@ if f[1] and f[1] ~= ARGV[1] and f[1] ~= ARGV[3] and at > 0 and now - at <= tonum
 redis.call('HSET', KEYS[1], 'follower', ARGV[1], 'followerAt', now)
 return {1, redis.call('GET', KEYS[2]) or ''}`;
 
-// Lua: acknowledge(first) acknowledges the written lines given as index, stream id pairs in ARGV
-// from ARGV[first] on: sets their bits, removes their results, counts them as followed and drops
-// the pending batch; a stream entry (the indexes of results stored together) goes once all its
-// indexes are acknowledged. KEYS: meta, results, stored, acked, pending. Returns how many were new.
+// Lua: acknowledge(pairs, first) acknowledges the written lines given as index, stream id pairs
+// in the list pairs from pairs[first] on: sets their bits, removes their results, counts them as
+// followed and drops the pending batch; a stream entry (the indexes of results stored together)
+// goes once all its indexes are acknowledged. pendingPairs() is the pending batch as such a list
+// (what TAKE recorded): a follower that wrote its whole batch acknowledges it without sending it
+// back. KEYS: meta, results, stored, acked, pending. Returns how many were new.
 const ACKNOWLEDGE = `${SET_BITS}
 local function allSet(key, list)
   local ops = {}
@@ -35,14 +37,24 @@ local function allSet(key, list)
   end
   return true
 end
-local function acknowledge(first)
+local function pendingPairs()
+  local pairs = {}
+  local pending = redis.call('GET', KEYS[5])
+  if not pending then return pairs end
+  for _, entry in ipairs(cjson.decode(pending).entries) do
+    table.insert(pairs, string.format('%d', entry[1]))
+    table.insert(pairs, entry[2])
+  end
+  return pairs
+end
+local function acknowledge(pairs, first)
   local n = 0
   local indexes, ids, seen = {}, {}, {}
-  for i = first, #ARGV, 2 do
-    table.insert(indexes, ARGV[i])
-    if not seen[ARGV[i + 1]] then
-      seen[ARGV[i + 1]] = true
-      table.insert(ids, ARGV[i + 1])
+  for i = first, #pairs, 2 do
+    table.insert(indexes, pairs[i])
+    if not seen[pairs[i + 1]] then
+      seen[pairs[i + 1]] = true
+      table.insert(ids, pairs[i + 1])
     end
   end
   for _, bit in ipairs(setBits(KEYS[4], indexes, 1)) do if bit == 0 then n = n + 1 end end
@@ -66,18 +78,20 @@ end`;
 const ACK = `${ACKNOWLEDGE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
-return acknowledge(2)`;
+return acknowledge(ARGV, 2)`;
 
 // One follower round trip: acknowledges the batch written (as ACK), then takes the next: the
 // stream entries after id ARGV[2] until they hold ARGV[3] indexes (or none is left), their
 // lines, and records them as the pending batch (with ARGV[4], the output's position as JSON, or
 // '') for the next follower should this one die before acknowledging them. KEYS: meta, results, stored, acked, pending. ARGV: token, last id,
-// count, position, then index, stream id pairs to acknowledge. Returns {1, index, id, line or
-// false, ...} (no entries: nothing new), -1 gone, -3 taken over.
+// count, position, then index, stream id pairs to acknowledge, or the one value 'pending': the
+// whole pending batch was written. Returns {1, index, id, line or false, ...} (no entries:
+// nothing new), -1 gone, -3 taken over.
 const TAKE = `${ACKNOWLEDGE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
-if #ARGV > 4 then acknowledge(5) end
+if ARGV[5] == 'pending' then acknowledge(pendingPairs(), 1)
+elseif #ARGV > 4 then acknowledge(ARGV, 5) end
 -- Whole entries (the results stored together), until there are ARGV[3] indexes or none is left.
 local out = {1}
 local indexes, ids, recorded = {}, {}, {}
@@ -153,7 +167,8 @@ export async function acknowledge(redis: Redis, job: string, token: string, entr
 export type TakenBatch = ReadonlyArray<readonly [index: number, id: string, line: string | null]>;
 
 /**
- * Acknowledges `written` (as {@link acknowledge}) and takes up to `count` entries stored after
+ * Acknowledges `written` (as {@link acknowledge}; `'pending'`: the whole batch the last take
+ * recorded, which then need not be sent back) and takes up to `count` entries stored after
  * stream id `after`, with their lines, recorded as the pending batch at `position` (see
  * `settlePending`): one round trip a batch. `gone` or `taken-over` when the follower may not go on.
  */
@@ -161,13 +176,13 @@ export async function acknowledgeAndTake(
   redis: Redis,
   job: string,
   token: string,
-  written: readonly StoredEntry[],
+  written: readonly StoredEntry[] | 'pending',
   after: string,
   count: number,
   position: string,
 ): Promise<TakenBatch | 'gone' | 'taken-over'> {
   const keys = jobKeys(job);
-  const reply = (await evalScript(redis, TAKE, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, after, count, position, ...written.flat())) as number | Array<string | number | null>;
+  const reply = (await evalScript(redis, TAKE, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, after, count, position, ...(written === 'pending' ? ['pending'] : written.flat()))) as number | Array<string | number | null>;
   if (reply === -1) return 'gone';
   if (reply === -3 || !Array.isArray(reply)) return 'taken-over';
   const batch: Array<readonly [number, string, string | null]> = [];

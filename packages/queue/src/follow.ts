@@ -190,7 +190,9 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
       // recorded as pending. Stopped while it is on its way (even to a Redis that is gone): drop
       // it; a batch it took and recorded stays in Redis, unwritten, for the next follower.
       const position = filePosition(outputFd);
-      const took = await orStopped(acknowledgeAndTake(redis, job, token, current.slice(0, taken), last, batch, position === undefined ? '' : JSON.stringify(position)), options.signal);
+      // Here every line of the batch was taken and written: it is the pending batch, acknowledged as recorded.
+      const written = current.length > 0 && taken === current.length ? 'pending' : current.slice(0, taken);
+      const took = await orStopped(acknowledgeAndTake(redis, job, token, written, last, batch, position === undefined ? '' : JSON.stringify(position)), options.signal);
       if (took === STOPPED) return 'stopped';
       if (took === 'gone') throw gone(job);
       if (took === 'taken-over') throw takenOver(job);
