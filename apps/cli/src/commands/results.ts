@@ -13,9 +13,15 @@ export interface ResultsFlags {
 
 type End = 'complete' | 'cancelled' | 'stopped' | undefined;
 
-/** Lines from Redis, with what the end of them means. */
+/** Lines from Redis, each ended by a newline, one or many at a time, with what the end of them means. */
 interface LineSource {
   readonly lines: AsyncGenerator<string | undefined, End>;
+}
+
+/** Each line ended by a newline (`undefined`: an input without a result). */
+async function* withNewlines(lines: AsyncGenerator<string | undefined, undefined>): AsyncGenerator<string | undefined, undefined> {
+  for await (const line of lines) yield line === undefined ? undefined : `${line}\n`;
+  return undefined;
 }
 
 /** stdout's file descriptor, when it has one (a restarted follower checks a file it appends to). */
@@ -26,9 +32,10 @@ function fdOf(stream: CliIo['stdout']): number | undefined {
 
 async function lineSource(flags: ResultsFlags, io: CliIo, out: Output, signal: AbortSignal): Promise<LineSource> {
   const queue = await import('@fanout/queue');
-  if (!flags.follow) return { lines: queue.jobResults(flags.queue, flags.job) };
+  if (!flags.follow) return { lines: withNewlines(queue.jobResults(flags.queue, flags.job)) };
   const job = flags.job;
-  const lines = queue.followResults(flags.queue, job, {
+  // A batch at a time, as Redis joined its lines: written as they are.
+  const lines = queue.followResultBatches(flags.queue, job, {
     signal,
     outputFd: fdOf(io.stdout),
     flushed: async () => {
@@ -76,8 +83,8 @@ export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<nu
         end = next.value;
         break;
       }
-      const line = next.value;
-      if (line === undefined) {
+      const text = next.value;
+      if (text === undefined) {
         missing++;
         continue;
       }
@@ -85,8 +92,8 @@ export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<nu
         await lines.return(undefined);
         break;
       }
-      if (line.includes('"ok":false')) failed++;
-      out.write(`${line}\n`);
+      if (text.includes('"ok":false')) failed++;
+      out.write(text);
       await out.ready();
       // Stopped: every line taken is written; the follower acknowledges them and ends.
       if (stoppedBy !== undefined) {
