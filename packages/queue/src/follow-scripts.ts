@@ -37,11 +37,14 @@ local function allSet(key, list)
   end
   return true
 end
-local function pendingPairs(count)
+local function pendingPairs(count, last)
   local pairs = {}
   local pending = redis.call('GET', KEYS[5])
   if not pending then return pairs end
-  for i, entry in ipairs(cjson.decode(pending).entries) do
+  local entries = cjson.decode(pending).entries
+  -- Only the batch the follower means (ending at stream id last): not one taken since.
+  if #entries == 0 or entries[#entries][2] ~= last then return pairs end
+  for i, entry in ipairs(entries) do
     if i > count then break end
     table.insert(pairs, string.format('%d', entry[1]))
     table.insert(pairs, entry[2])
@@ -75,12 +78,16 @@ local function acknowledge(pairs, first)
 end`;
 
 // Acknowledges written lines (see ACKNOWLEDGE). KEYS: meta, results, stored, acked, pending.
-// ARGV: token, then index, stream id pairs, or 'pending' and a count (the first count entries
-// of the pending batch). Returns how many were new; -1 gone; -3 taken over.
+// ARGV: token, then index, stream id pairs, or 'pending', a count and a stream id (the first count
+// entries of the pending batch, if it is still the one that ends at that id). Returns how many were new; -1 gone; -3 taken over.
 const ACK = `${ACKNOWLEDGE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
-if ARGV[2] == 'pending' then return acknowledge(pendingPairs(tonumber(ARGV[3])), 1) end
+if ARGV[2] == 'pending' then
+  local pairs = pendingPairs(tonumber(ARGV[3]), ARGV[4])
+  if #pairs == 0 then return 0 end
+  return acknowledge(pairs, 1)
+end
 return acknowledge(ARGV, 2)`;
 
 // One follower round trip: acknowledges the batch written (as ACK), then takes the next: the
@@ -88,12 +95,15 @@ return acknowledge(ARGV, 2)`;
 // lines, and records them as the pending batch (with ARGV[4], the output's position as JSON, or
 // '') for the next follower should this one die before acknowledging them. KEYS: meta, results, stored, acked, pending. ARGV: token, last id,
 // count, position, then 'pending' and how many of the pending batch's entries to acknowledge (those
-// written). Returns {1, last id, entries, positions of the entries without a line (acknowledged
+// written; the pending batch ends at the last id). Returns {1, last id, entries, positions of the entries without a line (acknowledged
 // already) joined by commas, their lines each ended by a newline} (0 entries: nothing new), -1 gone, -3 taken over.
 const TAKE = `${ACKNOWLEDGE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
-if ARGV[5] == 'pending' and tonumber(ARGV[6]) > 0 then acknowledge(pendingPairs(tonumber(ARGV[6])), 1) end
+if ARGV[5] == 'pending' and tonumber(ARGV[6]) > 0 then
+  local pairs = pendingPairs(tonumber(ARGV[6]), ARGV[2])
+  if #pairs > 0 then acknowledge(pairs, 1) end
+end
 -- Whole entries (the results stored together), until there are ARGV[3] indexes or none is left.
 local indexes, recorded = {}, {}
 local last = ARGV[2]
@@ -176,8 +186,8 @@ export interface TakenBatch {
 }
 
 /**
- * Acknowledges the first `written` entries of the pending batch (the last one taken, as Redis
- * recorded it: they are not sent back) and takes up to `count` results stored after stream id
+ * Acknowledges the first `written` entries of the pending batch (the last one taken, ending at
+ * stream id `after`, as Redis recorded it: they are not sent back) and takes up to `count` results stored after stream id
  * `after`, recorded as the pending batch at `position` (see `settlePending`): one round trip a
  * batch. `gone` or `taken-over` when the follower may not go on.
  */
@@ -198,10 +208,14 @@ export async function acknowledgeAndTake(
   return { last: String(last), entries: Number(entries), missing: missing === '' ? [] : String(missing).split(',').map((position) => Number(position) - 1), text: String(text) };
 }
 
-/** Acknowledges the first `written` entries of the pending batch (see {@link acknowledgeAndTake}). */
-export async function acknowledgePending(redis: Redis, job: string, token: string, written: number): Promise<'ok' | 'gone' | 'taken-over'> {
+/**
+ * Acknowledges the first `written` entries of the pending batch (see {@link acknowledgeAndTake})
+ * if it is still the batch whose last stream id is `last` (a take that reached Redis after all,
+ * by a follower stopped while it was on its way, recorded another one: nothing of that is written).
+ */
+export async function acknowledgePending(redis: Redis, job: string, token: string, written: number, last: string): Promise<'ok' | 'gone' | 'taken-over'> {
   const keys = jobKeys(job);
-  const reply = Number(await evalScript(redis, ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, 'pending', written));
+  const reply = Number(await evalScript(redis, ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, 'pending', written, last));
   return reply === -1 ? 'gone' : reply === -3 ? 'taken-over' : 'ok';
 }
 

@@ -203,6 +203,8 @@ async function* follow(queueUrl: string, job: string, options: FollowOptions, wh
   // How many entries of the current batch the caller has taken (in the order recorded in Redis,
   // which acknowledges that many).
   let taken = 0;
+  // The stream id of the last entry taken (the current batch's last).
+  let last = '0';
   try {
     await untilJobExists(redis, job, onWaitingForJob);
     const pendingJson = await leaseFollower(redis, job, token, options.onWaitingForFollower);
@@ -213,7 +215,6 @@ async function* follow(queueUrl: string, job: string, options: FollowOptions, wh
     heartbeat.unref();
     if (pendingJson !== '') await settlePending(redis, job, token, JSON.parse(pendingJson) as PendingBatch, outputFd, options.onRewrite);
 
-    let last = '0';
     let ended: string | undefined;
     let enqueueLost = false;
     // The job's end was read: check its state now rather than after a blocking read.
@@ -281,7 +282,7 @@ async function* follow(queueUrl: string, job: string, options: FollowOptions, wh
     // recorded as pending, for the next follower to settle; an unreleased lease expires.
     const bounded = (call: Promise<unknown>) => (options.signal?.aborted ? atMost(call, STOP_WAIT_MS) : call);
     if (leased && !failed && !lostLease && taken > 0 && (!flushed || (await flushed().catch(() => false)))) {
-      await bounded(acknowledgePending(redis, job, token, taken).catch(() => undefined));
+      await bounded(acknowledgePending(redis, job, token, taken, last).catch(() => undefined));
     }
     if (leased && !lostLease) await bounded(releaseFollower(redis, job, token).catch(() => undefined));
     redis.disconnect();

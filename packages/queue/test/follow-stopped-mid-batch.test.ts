@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { followResultBatches, followResults } from '../src/index.js';
+import { acknowledgeAndTake, acknowledgePending } from '../src/follow-scripts.js';
 import { storeResults } from '../src/job-scripts.js';
 import { jobKeys } from '../src/keys.js';
 import { useQueueFixture } from './queue-fixture.js';
@@ -42,4 +43,20 @@ it('followResultBatches yields the batch as one text of newline-ended lines, wit
   expect(await q.redis.hget(jobKeys('whole').meta, 'followed')).toBe('10');
   expect(await q.redis.exists(jobKeys('whole').results, jobKeys('whole').pending)).toBe(0);
   expect(await indexesFollowed('whole')).toEqual([]);
+}, 30_000);
+
+it('a follower stopped while its take was on its way acknowledges nothing of the batch that take recorded (it wrote none of it)', async () => {
+  const keys = jobKeys('race');
+  await q.redis.hset(keys.meta, { state: 'enqueued', total: 10, chunks: 1, ttl: 60, follower: 'me' });
+  await storeResults(q.redis, 'race', Array.from({ length: 5 }, (_, i) => [i, `{"index":${i}}`, false] as const));
+  await storeResults(q.redis, 'race', Array.from({ length: 5 }, (_, i) => [i + 5, `{"index":${i + 5}}`, false] as const));
+  const first = await acknowledgeAndTake(q.redis, 'race', 'me', 0, '0', 5, '');
+  if (typeof first === 'string') throw new Error(first);
+  // The take that acknowledges the first batch and records the second reached Redis; its reply was dropped (stopped).
+  await acknowledgeAndTake(q.redis, 'race', 'me', 5, first.last, 5, '');
+  // On its way out, the follower acknowledges the batch it wrote (the first) by count.
+  expect(await acknowledgePending(q.redis, 'race', 'me', 5, first.last)).toBe('ok');
+  expect(await q.redis.hget(keys.meta, 'followed')).toBe('5');
+  expect(await q.redis.hlen(keys.results)).toBe(5);
+  expect(await q.redis.exists(keys.pending)).toBe(1);
 }, 30_000);
