@@ -18,6 +18,21 @@ interface LineSource {
   readonly lines: AsyncGenerator<string | undefined, End>;
 }
 
+/** At most this many characters of a batch go to stdout at a time (whole lines; a longer line goes whole). */
+const PIECE_CHARS = 64 * 1024;
+
+/** `text` (newline-ended lines) in pieces of whole lines, each up to {@link PIECE_CHARS} when its lines allow. */
+function* piecesOf(text: string): Generator<string> {
+  let from = 0;
+  while (text.length - from > PIECE_CHARS) {
+    let end = text.lastIndexOf('\n', from + PIECE_CHARS - 1) + 1;
+    if (end <= from) end = text.indexOf('\n', from + PIECE_CHARS) + 1 || text.length;
+    yield text.slice(from, end);
+    from = end;
+  }
+  if (from < text.length) yield text.slice(from);
+}
+
 /** Each line ended by a newline (`undefined`: an input without a result). */
 async function* withNewlines(lines: AsyncGenerator<string | undefined, undefined>): AsyncGenerator<string | undefined, undefined> {
   for await (const line of lines) yield line === undefined ? undefined : `${line}\n`;
@@ -93,8 +108,11 @@ export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<nu
         break;
       }
       if (text.includes('"ok":false')) failed++;
-      out.write(text);
-      await out.ready();
+      // A batch of 1000 lines goes out as stdout's writes always did, 64 KiB at a time, each waiting for room.
+      for (const piece of piecesOf(text)) {
+        out.write(piece);
+        await out.ready();
+      }
       // Stopped: every line taken is written; the follower acknowledges them and ends.
       if (stoppedBy !== undefined) {
         await lines.return(undefined);
