@@ -41,13 +41,17 @@ local function pendingPairs(count, last)
   local pairs = {}
   local pending = redis.call('GET', KEYS[5])
   if not pending then return pairs end
-  local entries = cjson.decode(pending).entries
-  -- Only the batch the follower means (ending at stream id last): not one taken since.
-  if #entries == 0 or entries[#entries][2] ~= last then return pairs end
-  for i, entry in ipairs(entries) do
-    if i > count then break end
-    table.insert(pairs, string.format('%d', entry[1]))
-    table.insert(pairs, entry[2])
+  -- Only the batch the follower means (ending at stream id last): not one taken since. (The
+  -- record is TAKE's own JSON, [index,"id"] entries: read with a pattern, twice as fast as cjson.)
+  local final
+  for id in string.gmatch(pending, ',"([^"]+)"%]%]') do final = id end
+  if final ~= last then return pairs end
+  local n = 0
+  for index, id in string.gmatch(pending, '%[(%d+),"([^"]+)"%]') do
+    n = n + 1
+    if n > count then break end
+    table.insert(pairs, index)
+    table.insert(pairs, id)
   end
   return pairs
 end
@@ -129,7 +133,11 @@ local pending = '{"entries":[' .. table.concat(recorded, ',') .. ']'
 if ARGV[4] ~= '' then pending = pending .. ',"at":' .. ARGV[4] end
 redis.call('SET', KEYS[5], pending .. '}')
 local text = ''
-if #lines > 0 then text = table.concat(lines, '\\n') .. '\\n' end
+-- An empty last piece ends the last line too (one copy: concatenating '\\n' after copies it all again).
+if #lines > 0 then
+  table.insert(lines, '')
+  text = table.concat(lines, '\\n')
+end
 return {1, last, #indexes, table.concat(missing, ','), text}`;
 
 // Gives the lease up (a stopped follower): the next one starts at once, enqueue is held back no more.
