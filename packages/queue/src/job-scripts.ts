@@ -76,7 +76,14 @@ export type StoreOutcome = { readonly stored: number } | { readonly stopped: 'go
 /** Stores `[index, line, failed]` results once each (a re-run chunk's repeats are dropped). */
 export async function storeResults(redis: Redis, job: string, results: ReadonlyArray<readonly [number, string, boolean]>): Promise<StoreOutcome> {
   const keys = jobKeys(job);
-  const args = results.flatMap(([index, line, failed]) => [index, line, failed ? 1 : 0]);
+  // One array of strings built in place (no array per result, nor a number to convert per argument).
+  const args: string[] = new Array<string>(results.length * 3);
+  let at = 0;
+  for (const [index, line, failed] of results) {
+    args[at++] = String(index);
+    args[at++] = line;
+    args[at++] = failed ? '1' : '0';
+  }
   const outcome = Number(await evalScript(redis, STORE, 4, keys.meta, keys.results, keys.stored, keys.done, ...args));
   return outcome === -1 ? { stopped: 'gone' } : outcome === -2 ? { stopped: 'cancelled' } : { stored: outcome };
 }
