@@ -8,17 +8,20 @@ import { BookedAhead } from './booked-ahead.js';
 import { FreshAdmissions } from './fresh-admissions.js';
 import { RedisCircuit } from './redis-circuit.js';
 
+/** The budget hash's fields {@link SENDS_IN_FLIGHT} reads, in its order (Lua arguments). */
+const WINDOW_FIELDS = `'wAt', 'wCur', 'wPrev', 'sent'`;
+
 // A host's sends in flight: those not told as ended, counted in two windows of span ms (how long
 // a request can be in flight; the current one from wAt). Answers told end the newest sends
 // first. A window older than span is dropped with its sends, which have ended, told or not (a
 // worker tells answers only while a budget holds the host back, so those before are never told,
 // and a killed worker never tells its last): they are no longer counted in 'sent' either, so
-// that every total allowed before (counted with them in flight) lets that many more go. Returns
-// the windows as of now and the sends counted, stored when a window was dropped.
+// that every total allowed before (counted with them in flight) lets that many more go. Takes
+// the hash's wAt, wCur, wPrev and sent as read (WINDOW_FIELDS); returns them as of now, stored
+// when a window was dropped.
 const SENDS_IN_FLIGHT = `
-local function inFlightNow(b, now, span)
-  local w = redis.call('HMGET', b, 'wAt', 'wCur', 'wPrev', 'sent')
-  local at, cur, prev, sent = tonumber(w[1]), tonumber(w[2] or '0'), tonumber(w[3] or '0'), tonumber(w[4] or '0')
+local function inFlightNow(b, now, span, wAt, wCur, wPrev, wSent)
+  local at, cur, prev, sent = tonumber(wAt), tonumber(wCur or '0'), tonumber(wPrev or '0'), tonumber(wSent or '0')
   local dropped = 0
   if at == nil then at = now
   elseif now >= at + 2 * span then at, cur, prev, dropped = now, 0, 0, cur + prev
@@ -39,9 +42,9 @@ local b = KEYS[4]
 local total = nil
 local untilMs = 0
 -- One read of the fields every booking needs.
-local h = redis.call('HMGET', b, 'caps', 'fbTotal', 'fbUntil')
+local h = redis.call('HMGET', b, 'caps', 'fbTotal', 'fbUntil', ${WINDOW_FIELDS})
 local capsJson, fb, fbUntil = h[1], h[2], h[3]
-local wAt, wCur, wPrev, sent = inFlightNow(b, now, tonumber(ARGV[3]))
+local wAt, wCur, wPrev, sent = inFlightNow(b, now, tonumber(ARGV[3]), h[4], h[5], h[6], h[7])
 if capsJson then
   local caps = cjson.decode(capsJson)
   local kept = {}
@@ -152,7 +155,8 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
 local b = KEYS[1]
-local at, cur, prev, sent = inFlightNow(b, now, tonumber(ARGV[5]))
+local w = redis.call('HMGET', b, ${WINDOW_FIELDS})
+local at, cur, prev, sent = inFlightNow(b, now, tonumber(ARGV[5]), w[1], w[2], w[3], w[4])
 local told = tonumber(ARGV[1])
 local newer = math.min(told, cur)
 cur = cur - newer
