@@ -88,9 +88,7 @@ export class BookedAhead {
   drop(call: string): void {
     const pool = this.pools.get(call);
     if (pool === undefined) return;
-    pool.unsent += pool.slots;
-    pool.slots = 0;
-    pool.target = 0;
+    this.stopBooking(pool);
     if (pool.unsent > 0) this.giveBackSoon(call, pool);
   }
 
@@ -99,9 +97,7 @@ export class BookedAhead {
     const calls: Array<Promise<unknown>> = [];
     for (const [call, pool] of this.pools) {
       clearTimeout(pool.sweep);
-      pool.unsent += pool.slots;
-      pool.slots = 0;
-      pool.target = 0;
+      this.stopBooking(pool);
       if (pool.unsent > 0) calls.push(this.batches.add(call, 'return'));
     }
     await Promise.all(calls);
@@ -164,6 +160,12 @@ export class BookedAhead {
   private giveBackLater(pool: Pool): void {
     pool.unsent += pool.slots;
     pool.slots = 0;
+  }
+
+  /** Gives the pool's slots back with the next call, and books none ahead until requests find none. */
+  private stopBooking(pool: Pool): void {
+    this.giveBackLater(pool);
+    pool.target = 0;
   }
 
   /** Once the pool's slots are stale, gives back what is unsent, unless a call does before. */
