@@ -22,8 +22,9 @@ describe('npm run bench:scale side by side (quick: 300 URLs, one round)', () => 
     const exactlyOne = { lines: 300, repeated: 0, stray: 0, missing: 0, failed: 0 };
     expect(vsCli.cli.samples.map((s) => [s.exit, s.coverage])).toEqual([[0, exactlyOne]]);
     expect(vsCli.worker.samples.map((s) => [s.exit, s.coverage])).toEqual([[0, exactlyOne]]);
-    // Every input costs Redis commands (its result stored and taken at least); the worker's Lua scripts (by SHA) among the top.
-    expect(vsCli.worker.medianRedisPerInput).toBeGreaterThan(3);
+    // Redis commands are counted (results are stored and taken in batches: well under one an
+    // input at 50,000, more on 300); the worker's Lua scripts (by SHA) among the top.
+    expect(vsCli.worker.medianRedisPerInput).toBeGreaterThan(0.1);
     expect(vsCli.worker.samples[0]?.topCommands?.map(([name]) => name)).toContain('evalsha');
     expect(vsCli.ratio).toBeGreaterThan(0);
     expect(stdout).toMatch(/median: fanout --file \d+ req\/s, worker \+ follower \d+ req\/s: [\d.]+× \(target ≥ 0\.7×\)/);

@@ -52,8 +52,10 @@ describe('results --follow killed (SIGKILL) or stopped (SIGTERM) at random momen
       const run = follower('restart', out);
       let exited = false;
       void run.done.then(() => (exited = true));
-      // A random amount more output (~100-700 lines), then the signal lands wherever the follower is.
-      await untilGrown(out, statSync(out).size + 30_000 + Math.floor(Math.random() * 200_000), () => exited, 60_000);
+      // A random amount more output (~30-200 lines), then the signal lands wherever the follower
+      // is. Small enough that 10 rounds, each overshooting by what one write carries, stay well
+      // short of the 6,000 lines (with ~100-700 a round, a fast follower finished the job after 4).
+      await untilGrown(out, statSync(out).size + 10_000 + Math.floor(Math.random() * 60_000), () => exited, 60_000);
       if (exited) break; // every line is written: the rounds left have nothing to interrupt
       run.child.kill(signal);
       signalled++;

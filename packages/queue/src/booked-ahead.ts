@@ -8,8 +8,8 @@ export const MOST_AHEAD = 256;
 export interface BookingReply {
   /** One wait per slot asked for (ms; negative: not booked, ask again after -wait ms). */
   readonly waits: readonly number[];
-  /** The host's circuit as read: 0 no failures, 1 open, 2 closed with failures. */
-  readonly circuit: number;
+  /** Whether the host's circuit was open as read. */
+  readonly open: boolean;
   /** Slots booked ahead; -1 when something holds the host back (none may be booked ahead). */
   readonly ahead: number;
 }
@@ -20,7 +20,8 @@ export type BookingCall = (call: string, n: number, ahead: number, returned: num
 /** One booking: its wait, and its read of the circuit. */
 export interface Booking {
   readonly wait: number;
-  readonly circuit: number;
+  /** Whether the host's circuit was open as read. */
+  readonly open: boolean;
   /** When the booking's reply came (performance.now()): its read is as fresh as that. */
   readonly at: number;
 }
@@ -87,9 +88,7 @@ export class BookedAhead {
   drop(call: string): void {
     const pool = this.pools.get(call);
     if (pool === undefined) return;
-    pool.unsent += pool.slots;
-    pool.slots = 0;
-    pool.target = 0;
+    this.stopBooking(pool);
     if (pool.unsent > 0) this.giveBackSoon(call, pool);
   }
 
@@ -98,9 +97,7 @@ export class BookedAhead {
     const calls: Array<Promise<unknown>> = [];
     for (const [call, pool] of this.pools) {
       clearTimeout(pool.sweep);
-      pool.unsent += pool.slots;
-      pool.slots = 0;
-      pool.target = 0;
+      this.stopBooking(pool);
       if (pool.unsent > 0) calls.push(this.batches.add(call, 'return'));
     }
     await Promise.all(calls);
@@ -135,7 +132,7 @@ export class BookedAhead {
     } else this.drop(call); // the host is held back now: the slots booked before no longer go
     this.forgetIfIdle(call, pool);
     let slot = 0;
-    return asks.map((ask) => ({ wait: ask === 'slot' ? (reply.waits[slot++] ?? 0) : 0, circuit: reply.circuit, at }));
+    return asks.map((ask) => ({ wait: ask === 'slot' ? (reply.waits[slot++] ?? 0) : 0, open: reply.open, at }));
   }
 
   /** Books more ahead (with the turn's other calls), unless a top-up is on its way (or none are wanted). */
@@ -163,6 +160,12 @@ export class BookedAhead {
   private giveBackLater(pool: Pool): void {
     pool.unsent += pool.slots;
     pool.slots = 0;
+  }
+
+  /** Gives the pool's slots back with the next call, and books none ahead until requests find none. */
+  private stopBooking(pool: Pool): void {
+    this.giveBackLater(pool);
+    pool.target = 0;
   }
 
   /** Once the pool's slots are stale, gives back what is unsent, unless a call does before. */

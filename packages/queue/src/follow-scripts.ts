@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { FOLLOWER_GONE_MS, SET_BITS } from './job-scripts.js';
+import { BITS, FOLLOWER_GONE_MS } from './job-scripts.js';
 import { jobKeys } from './keys.js';
 import { evalScript } from './eval-script.js';
 
@@ -24,17 +24,9 @@ return {1, redis.call('GET', KEYS[2]) or ''}`;
 // goes once all its indexes are acknowledged. pendingPairs() is the pending batch as such a list
 // (its first count entries, as TAKE recorded them): a follower acknowledges what it wrote of its
 // batch by how many entries that is, without sending them back. KEYS: meta, results, stored, acked, pending. Returns how many were new.
-const ACKNOWLEDGE = `${SET_BITS}
+const ACKNOWLEDGE = `${BITS}
 local function allSet(key, list)
-  local ops = {}
-  for _, index in ipairs(list) do
-    table.insert(ops, 'GET')
-    table.insert(ops, 'u1')
-    table.insert(ops, index)
-  end
-  for from = 1, #ops, 999 do
-    for _, bit in ipairs(redis.call('BITFIELD', key, unpack(ops, from, math.min(from + 998, #ops)))) do if bit == 0 then return false end end
-  end
+  for _, bit in ipairs(bits(key, list, 1, false)) do if bit == 0 then return false end end
   return true
 end
 local function pendingPairs(count, last)

@@ -3,24 +3,30 @@ import { jobKeys, lastingKeys } from './keys.js';
 import { evalScript } from './eval-script.js';
 
 /**
- * Lua: setBits(key, list, step) sets the bits at list[1], list[1 + step], ... of `key` with
- * BITFIELD (one command per 250 bits, not one SETBIT each); returns each bit's value before.
+ * Lua: bits(key, list, step, set) reads (GET) or sets (SET to 1) the bits at list[1],
+ * list[1 + step], ... of `key` with BITFIELD, up to 1000 arguments per command (not one SETBIT or GETBIT each),
+ * and returns each bit's value before; setBits(key, list, step) sets them.
  */
-export const SET_BITS = `
-local function setBits(key, list, step)
+export const BITS = `
+local function bits(key, list, step, set)
   local was = {}
   local ops = {}
+  local function flush()
+    if #ops > 0 then for _, bit in ipairs(redis.call('BITFIELD', key, unpack(ops))) do table.insert(was, bit) end end
+    ops = {}
+  end
   for i = 1, #list, step do
-    table.insert(ops, 'SET')
-    table.insert(ops, 'u1')
-    table.insert(ops, list[i])
-    table.insert(ops, 1)
+    if set then
+      table.insert(ops, 'SET') table.insert(ops, 'u1') table.insert(ops, list[i]) table.insert(ops, 1)
+    else
+      table.insert(ops, 'GET') table.insert(ops, 'u1') table.insert(ops, list[i])
+    end
+    if #ops >= 1000 then flush() end
   end
-  for from = 1, #ops, 1000 do
-    for _, bit in ipairs(redis.call('BITFIELD', key, unpack(ops, from, math.min(from + 999, #ops)))) do table.insert(was, bit) end
-  end
+  flush()
   return was
-end`;
+end
+local function setBits(key, list, step) return bits(key, list, step, true) end`;
 
 /** A job's state as stored in its meta hash. */
 export type StoredState = 'enqueuing' | 'enqueued' | 'complete' | 'cancelled';
@@ -29,7 +35,7 @@ export type StoredState = 'enqueuing' | 'enqueued' | 'complete' | 'cancelled';
 // follower reads (one for the results stored together, up to 1000: field 'i', their indexes
 // joined by commas) and the job's counters. KEYS: meta, results, stored, done. ARGV: (index,
 // line, failed 0|1) triples. Returns how many were new; -1 when the job is gone, -2 when cancelled.
-const STORE = `${SET_BITS}
+const STORE = `${BITS}
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return -1 end
 if state == 'cancelled' then return -2 end
@@ -76,7 +82,14 @@ export type StoreOutcome = { readonly stored: number } | { readonly stopped: 'go
 /** Stores `[index, line, failed]` results once each (a re-run chunk's repeats are dropped). */
 export async function storeResults(redis: Redis, job: string, results: ReadonlyArray<readonly [number, string, boolean]>): Promise<StoreOutcome> {
   const keys = jobKeys(job);
-  const args = results.flatMap(([index, line, failed]) => [index, line, failed ? 1 : 0]);
+  // One array of strings built in place (no array per result, nor a number to convert per argument).
+  const args: string[] = new Array<string>(results.length * 3);
+  let at = 0;
+  for (const [index, line, failed] of results) {
+    args[at++] = String(index);
+    args[at++] = line;
+    args[at++] = failed ? '1' : '0';
+  }
   const outcome = Number(await evalScript(redis, STORE, 4, keys.meta, keys.results, keys.stored, keys.done, ...args));
   return outcome === -1 ? { stopped: 'gone' } : outcome === -2 ? { stopped: 'cancelled' } : { stored: outcome };
 }

@@ -8,17 +8,20 @@ import { BookedAhead } from './booked-ahead.js';
 import { FreshAdmissions } from './fresh-admissions.js';
 import { RedisCircuit } from './redis-circuit.js';
 
+/** The budget hash's fields {@link SENDS_IN_FLIGHT} reads, in its order (Lua arguments). */
+const WINDOW_FIELDS = `'wAt', 'wCur', 'wPrev', 'sent'`;
+
 // A host's sends in flight: those not told as ended, counted in two windows of span ms (how long
 // a request can be in flight; the current one from wAt). Answers told end the newest sends
 // first. A window older than span is dropped with its sends, which have ended, told or not (a
 // worker tells answers only while a budget holds the host back, so those before are never told,
 // and a killed worker never tells its last): they are no longer counted in 'sent' either, so
-// that every total allowed before (counted with them in flight) lets that many more go. Returns
-// the windows as of now and the sends counted, stored when a window was dropped.
+// that every total allowed before (counted with them in flight) lets that many more go. Takes
+// the hash's wAt, wCur, wPrev and sent as read (WINDOW_FIELDS); returns them as of now, stored
+// when a window was dropped.
 const SENDS_IN_FLIGHT = `
-local function inFlightNow(b, now, span)
-  local w = redis.call('HMGET', b, 'wAt', 'wCur', 'wPrev', 'sent')
-  local at, cur, prev, sent = tonumber(w[1]), tonumber(w[2] or '0'), tonumber(w[3] or '0'), tonumber(w[4] or '0')
+local function inFlightNow(b, now, span, wAt, wCur, wPrev, wSent)
+  local at, cur, prev, sent = tonumber(wAt), tonumber(wCur or '0'), tonumber(wPrev or '0'), tonumber(wSent or '0')
   local dropped = 0
   if at == nil then at = now
   elseif now >= at + 2 * span then at, cur, prev, dropped = now, 0, 0, cur + prev
@@ -39,9 +42,9 @@ local b = KEYS[4]
 local total = nil
 local untilMs = 0
 -- One read of the fields every booking needs.
-local h = redis.call('HMGET', b, 'caps', 'fbTotal', 'fbUntil')
+local h = redis.call('HMGET', b, 'caps', 'fbTotal', 'fbUntil', ${WINDOW_FIELDS})
 local capsJson, fb, fbUntil = h[1], h[2], h[3]
-local wAt, wCur, wPrev, sent = inFlightNow(b, now, tonumber(ARGV[3]))
+local wAt, wCur, wPrev, sent = inFlightNow(b, now, tonumber(ARGV[3]), h[4], h[5], h[6], h[7])
 if capsJson then
   local caps = cjson.decode(capsJson)
   local kept = {}
@@ -70,8 +73,8 @@ end`;
 // before were never sent, and are no longer counted. KEYS: global next, host next, host pause,
 // host budget, job meta (no budget is kept once the job is gone), host circuit. ARGV: intervals in
 // ms, how long a request can be in flight, how many slots, how many ahead, how many given back.
-// Returns one wait per slot, then the host's circuit as read in the same instant (0: no failures,
-// 1: open, 2: closed with failures), then the slots booked ahead (-1: the host is held back).
+// Returns one wait per slot, then 1 when the host's circuit is open as read in the same instant
+// (0: not), then the slots booked ahead (-1: the host is held back).
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -98,10 +101,9 @@ local g = tonumber(ARGV[1])
 local hr = tonumber(ARGV[2])
 -- The rate keys exist only for a job with that rate (every chunk of a job has the job's options).
 local first = math.max(now, tonumber(redis.call('GET', KEYS[3]) or '0'))
-local circuit = 0
-if redis.call('HEXISTS', KEYS[6], 'openUntil') == 1 then circuit = 1 elseif redis.call('EXISTS', KEYS[6]) == 1 then circuit = 2 end
+local open = redis.call('HEXISTS', KEYS[6], 'openUntil')
 local ahead = -1
-if kept and total == nil and g == 0 and hr == 0 and first <= now and circuit ~= 1 then ahead = tonumber(ARGV[5]) end
+if kept and total == nil and g == 0 and hr == 0 and first <= now and open == 0 then ahead = tonumber(ARGV[5]) end
 local out = {}
 if booked + math.max(ahead, 0) > 0 then
   if kept then
@@ -129,7 +131,7 @@ end
 local again = untilMs - now
 if total ~= nil and wCur + wPrev > 0 and total > sent - wCur - wPrev then again = math.min(again, wAt + tonumber(ARGV[3]) - now) end
 for i = booked + 1, n do out[i] = -math.max(1, again) end
-out[n + 1] = circuit
+out[n + 1] = open
 out[n + 2] = ahead
 return out`;
 
@@ -153,7 +155,8 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
 local b = KEYS[1]
-local at, cur, prev, sent = inFlightNow(b, now, tonumber(ARGV[5]))
+local w = redis.call('HMGET', b, ${WINDOW_FIELDS})
+local at, cur, prev, sent = inFlightNow(b, now, tonumber(ARGV[5]), w[1], w[2], w[3], w[4])
 local told = tonumber(ARGV[1])
 local newer = math.min(told, cur)
 cur = cur - newer
@@ -228,10 +231,10 @@ export class RedisLimits implements SharedLimits {
   async reserve(host: string, signal?: AbortSignal, maxWaitMs = Infinity): Promise<number> {
     const call = this.callOf(host);
     for (;;) {
-      const { wait, circuit, at } = await this.batches.bookings.reserve(call);
+      const { wait, open, at } = await this.batches.bookings.reserve(call);
       if (wait >= 0) {
         // The attempt asks the circuit next: unless it waits first, the read made with the booking answers.
-        if (circuit !== 1 && wait === 0) this.fresh.closed(host, at);
+        if (!open && wait === 0) this.fresh.closed(host, at);
         return wait;
       }
       // The host's announced budget is spent: nothing was booked; ask again when it may not be
@@ -330,7 +333,7 @@ function batchesOf(redis: Redis): ConnectionBatches {
       const [k1, k2, k3, k4, k5, k6, global, perHostRate, inFlightMs, leased] = JSON.parse(call) as [string, string, string, string, string, string, number, number, number, boolean];
       // With per-host leases, the engine takes no slot booked ahead: none are booked.
       const reply = ((await evalScript(redis, RESERVE, 6, k1, k2, k3, k4, k5, k6, global, perHostRate, inFlightMs, n, leased ? 0 : ahead, returned)) as number[]).map(Number);
-      return { waits: reply.slice(0, n), circuit: reply[n] ?? 0, ahead: reply[n + 1] ?? -1 };
+      return { waits: reply.slice(0, n), open: reply[n] === 1, ahead: reply[n + 1] ?? -1 };
     });
     batches = { bookings, circuit: new RedisCircuit(redis) };
     byConnection.set(redis, batches);

@@ -25,7 +25,10 @@ export function resultLine(result: FetchResult, index: number): ResultLine {
     // The record, not the result, says whether it failed: serializeResult turns data it cannot
     // write (nested too deep) into a failed record.
     const record = serializeResult(result);
-    return { line: JSON.stringify({ ...record, index }), failed: !record.ok };
+    // A fresh record each call: its index (the chunk's) becomes the job's in place, in the same
+    // position, without copying every field per result.
+    (record as { index: number }).index = index;
+    return { line: JSON.stringify(record), failed: !record.ok };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const extra = result.status === undefined ? { attempts: result.attempts } : { status: result.status, attempts: result.attempts };
