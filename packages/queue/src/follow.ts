@@ -249,7 +249,19 @@ async function* follow(queueUrl: string, job: string, options: FollowOptions, wh
         // The caller asked for more: the batch was written. Once it reached the OS, the next round trip acknowledges it.
         if (flushed && !(await flushed())) return 'stopped';
         // A short batch took all there was: let more gather first (stopped meanwhile: the batch is acknowledged on the way out).
-        if (took.entries < batch && ended === undefined && gatherMs > 0 && (await orStopped(sleep(gatherMs), options.signal)) === STOPPED) return 'stopped';
+        if (took.entries < batch && ended === undefined && gatherMs > 0) {
+          // Written where it cannot be read back (a pipe, no fd): a follower killed while results gather would make the
+          // next one write the whole batch again, so it is acknowledged now, in a round trip of its own. (To a regular
+          // file, the next take acknowledges it: a restarted follower reads back what was written.)
+          if (position === undefined) {
+            const acked = await orStopped(acknowledgePending(redis, job, token, taken, last), options.signal);
+            if (acked === STOPPED) return 'stopped';
+            if (acked === 'gone') throw gone(job);
+            if (acked === 'taken-over') throw takenOver(job);
+            taken = 0;
+          }
+          if ((await orStopped(sleep(gatherMs), options.signal)) === STOPPED) return 'stopped';
+        }
         continue;
       }
       if (ended === 'complete' || ended === 'cancelled') return ended;
