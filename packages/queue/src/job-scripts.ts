@@ -33,24 +33,32 @@ export type StoredState = 'enqueuing' | 'enqueued' | 'complete' | 'cancelled';
 
 // Stores results whose index is not yet done, atomically with the done bit, the stream entry a
 // follower reads (one for the results stored together, up to 1000: field 'i', their indexes
-// joined by commas) and the job's counters. KEYS: meta, results, stored, done. ARGV: (index,
-// line, failed 0|1) triples. Returns how many were new; -1 when the job is gone, -2 when cancelled.
+// joined by commas) and the job's counters. KEYS: meta, results, stored, done. ARGV: the
+// indexes joined by commas, their lines joined by newlines (an NDJSON line has none of its
+// own), and one '0' or '1' (failed) per result. Three arguments, not three per result: Redis
+// and the worker's client handle a few large strings for less than hundreds of small ones.
+// Returns how many were new; -1 when the job is gone, -2 when cancelled.
 const STORE = `${BITS}
 local state = redis.call('HGET', KEYS[1], 'state')
 if not state then return -1 end
 if state == 'cancelled' then return -2 end
+local indexes = {}
+for index in string.gmatch(ARGV[1], '%d+') do table.insert(indexes, index) end
 local stored, failed = 0, 0
 local fields = {}
 local added = {}
-local was = setBits(KEYS[4], ARGV, 3)
-for i = 1, #ARGV, 3 do
-  if was[(i + 2) / 3] == 0 then
-    table.insert(fields, ARGV[i])
-    table.insert(fields, ARGV[i + 1])
-    table.insert(added, ARGV[i])
+local was = setBits(KEYS[4], indexes, 1)
+local lines, from = ARGV[2], 1
+for k = 1, #indexes do
+  local to = string.find(lines, '\\n', from, true) or (#lines + 1)
+  if was[k] == 0 then
+    table.insert(fields, indexes[k])
+    table.insert(fields, string.sub(lines, from, to - 1))
+    table.insert(added, indexes[k])
     stored = stored + 1
-    if ARGV[i + 2] == '1' then failed = failed + 1 end
+    if string.byte(ARGV[3], k) == 49 then failed = failed + 1 end
   end
+  from = to + 1
 end
 -- One HSET per 500 lines (unpack's bound is a few thousand values).
 for from = 1, #fields, 1000 do redis.call('HSET', KEYS[2], unpack(fields, from, math.min(from + 999, #fields))) end
@@ -82,15 +90,15 @@ export type StoreOutcome = { readonly stored: number } | { readonly stopped: 'go
 /** Stores `[index, line, failed]` results once each (a re-run chunk's repeats are dropped). */
 export async function storeResults(redis: Redis, job: string, results: ReadonlyArray<readonly [number, string, boolean]>): Promise<StoreOutcome> {
   const keys = jobKeys(job);
-  // One array of strings built in place (no array per result, nor a number to convert per argument).
-  const args: string[] = new Array<string>(results.length * 3);
-  let at = 0;
-  for (const [index, line, failed] of results) {
-    args[at++] = String(index);
-    args[at++] = line;
-    args[at++] = failed ? '1' : '0';
-  }
-  const outcome = Number(await evalScript(redis, STORE, 4, keys.meta, keys.results, keys.stored, keys.done, ...args));
+  const indexes = new Array<number>(results.length);
+  const lines = new Array<string>(results.length);
+  let failed = '';
+  results.forEach(([index, line, lineFailed], at) => {
+    indexes[at] = index;
+    lines[at] = line;
+    failed += lineFailed ? '1' : '0';
+  });
+  const outcome = Number(await evalScript(redis, STORE, 4, keys.meta, keys.results, keys.stored, keys.done, indexes.join(','), lines.join('\n'), failed));
   return outcome === -1 ? { stopped: 'gone' } : outcome === -2 ? { stopped: 'cancelled' } : { stored: outcome };
 }
 

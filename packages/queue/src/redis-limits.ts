@@ -306,12 +306,15 @@ export class RedisLimits implements SharedLimits {
     return key;
   }
 
-  /** Adds the inputs counted since the last retry to the shared total. */
+  /** Sends the circuit outcomes not yet recorded, and adds the inputs counted since the last retry to the shared total. */
   async flush(): Promise<void> {
-    if (this.pendingRequests === 0) return;
-    const pending = this.pendingRequests;
-    this.pendingRequests = 0;
-    await this.redis.hincrby(this.keys.budget, 'requests', pending);
+    const recorded = this.batches.circuit.flush();
+    if (this.pendingRequests > 0) {
+      const pending = this.pendingRequests;
+      this.pendingRequests = 0;
+      await this.redis.hincrby(this.keys.budget, 'requests', pending);
+    }
+    await recorded;
   }
 }
 

@@ -22,6 +22,7 @@ export function sharesCircuit(shared: SharedLimits | undefined): shared is Share
 export class SharedCircuitBreaker implements HostBreaker {
   /** The last connection failure per host, while the host has not answered since. */
   private readonly lastFailures = new Map<string, FanoutError>();
+  private lastRecording: Promise<void> | undefined;
 
   /**
    * @param probeLeaseMs how long a probe holds the host's probe slot: the attempt timeout and a
@@ -58,6 +59,10 @@ export class SharedCircuitBreaker implements HostBreaker {
   }
 
   private record(host: string, outcome: CircuitOutcome, probe: boolean): void {
-    void this.shared.circuitRecord(host, outcome, probe, this.options).catch(() => undefined);
+    const recording = this.shared.circuitRecord(host, outcome, probe, this.options);
+    // Outcomes recorded together may share one promise: one handler for all of them.
+    if (recording === this.lastRecording) return;
+    this.lastRecording = recording;
+    void recording.catch(() => undefined);
   }
 }

@@ -53,7 +53,7 @@ export interface SharedLimits {
    * stay within it: `reserve(host)` then includes the wait. Without it, pacing holds per process.
    */
   announceBudget?(host: string, budget: AnnouncedBudget, answered: number): void;
-  /** Records how an admitted attempt to `host` ended (`probe`: it was the probe). */
+  /** Records how an admitted attempt to `host` ended (`probe`: it was the probe); outcomes recorded together may share one promise. */
   circuitRecord?(host: string, outcome: CircuitOutcome, probe: boolean, breaker: Required<CircuitBreakerOptions>): Promise<void>;
 }
 

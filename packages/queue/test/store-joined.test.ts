@@ -1,0 +1,56 @@
+import { expect, it } from 'vitest';
+import { storeResults } from '../src/job-scripts.js';
+import { useRedisPair } from './redis-pair.js';
+
+const redis = useRedisPair();
+
+/** The arguments of the script calls Redis runs while `action` runs (MONITOR on another client). */
+async function scriptArguments(action: () => Promise<unknown>): Promise<string[][]> {
+  const monitor = await redis.b.monitor();
+  const calls: string[][] = [];
+  monitor.on('monitor', (_time: string, args: string[]) => {
+    if (/^eval(sha)?$/i.test(args[0] ?? '')) calls.push(args);
+  });
+  await action();
+  // A PING on the watched connection comes after the calls: once it is seen, they all are.
+  const seen = new Promise<void>((resolve) => monitor.on('monitor', (_time: string, args: string[]) => args[0]?.toLowerCase() === 'ping' && resolve()));
+  await redis.a.ping();
+  await seen;
+  monitor.disconnect();
+  return calls;
+}
+
+it('a batch of results goes as three arguments (indexes, lines, failed flags), and each line is stored whole, as given', async () => {
+  const base = 'fanout:job:joined';
+  await redis.a.hset(`${base}:meta`, 'state', 'enqueued');
+  const lines = [
+    [7, '{"index":7,"ok":true,"data":{"title":"naïve café ✓ 漢字"}}', false],
+    [8, '{"index":8,"ok":true,"data":{"body":"two\\nlines, escaped as JSON writes them"}}', false],
+    [9, '{"index":9,"ok":false,"error":{"code":"ECONNREFUSED"}}', true],
+  ] as const;
+  const calls = await scriptArguments(() => storeResults(redis.a, 'joined', lines));
+  expect(calls).toHaveLength(1);
+  // EVALSHA sha numkeys, 4 keys, then the batch (MONITOR shows the lines escaped: not compared here).
+  const args = calls[0]?.slice(7) ?? [];
+  expect(args).toHaveLength(3);
+  expect([args[0], args[2]]).toEqual(['7,8,9', '001']);
+  expect(await redis.a.hgetall(`${base}:results`)).toEqual({ 7: lines[0][1], 8: lines[1][1], 9: lines[2][1] });
+  expect(await redis.a.hmget(`${base}:meta`, 'stored', 'failed')).toEqual(['3', '1']);
+});
+
+it('a batch partly stored before (a chunk run again) stores only the new lines, each with its own index, and counts only their failures', async () => {
+  const base = 'fanout:job:partly';
+  await redis.a.hset(`${base}:meta`, 'state', 'enqueued');
+  expect(await storeResults(redis.a, 'partly', [[1, '{"index":1,"first":true}', true], [3, '{"index":3,"first":true}', false]])).toEqual({ stored: 2 });
+  const again = [0, 1, 2, 3, 4].map((index) => [index, `{"index":${index},"first":false}`, index % 2 === 1] as const);
+  expect(await storeResults(redis.a, 'partly', again)).toEqual({ stored: 3 });
+  expect(await redis.a.hgetall(`${base}:results`)).toEqual({
+    0: '{"index":0,"first":false}',
+    1: '{"index":1,"first":true}',
+    2: '{"index":2,"first":false}',
+    3: '{"index":3,"first":true}',
+    4: '{"index":4,"first":false}',
+  });
+  // Failed: index 1 the first time; none of 0, 2, 4 the second (1 and 3 were not stored again).
+  expect(await redis.a.hmget(`${base}:meta`, 'stored', 'failed')).toEqual(['5', '1']);
+});
