@@ -115,9 +115,11 @@ export async function enqueueJob(queueUrl: string, job: string, inputs: AsyncIte
     const differs = () => new JobStateError(`job "${job}" was fed ${skip} inputs of another list: give the same input list to resume it (or another --job name)`);
     let read = 0;
     let urls: RequestInput[] = [];
+    // The feed recorded after the chunk before (and the heartbeat) tell whether the job may go on;
+    // while waiting for room, each poll asks again.
     const roomInQueue = async () => {
-      for (;;) {
-        setOutcome(await recordFeed(redis, job, token));
+      for (let polls = 0; ; polls++) {
+        if (polls > 0) setOutcome(await recordFeed(redis, job, token));
         if (outcome !== 'ok' || signal?.aborted) return false;
         if ((await queue.getWaitingCount()) < maxWaiting && (await unreadByFollower(redis, job)) < maxWaiting * size) return true;
         await sleep(POLL_MS);

@@ -18,23 +18,43 @@ if f[1] and f[1] ~= ARGV[1] and f[1] ~= ARGV[3] and at > 0 and now - at <= tonum
 redis.call('HSET', KEYS[1], 'follower', ARGV[1], 'followerAt', now)
 return {1, redis.call('GET', KEYS[2]) or ''}`;
 
-// Lua: acknowledge(first) acknowledges the written lines given as index, stream id pairs in ARGV
-// from ARGV[first] on: sets their bits, removes their results, counts them as followed and drops
-// the pending batch; a stream entry (the indexes of results stored together) goes once all its
-// indexes are acknowledged. KEYS: meta, results, stored, acked, pending. Returns how many were new.
+// Lua: acknowledge(pairs, first) acknowledges the written lines given as index, stream id pairs
+// in the list pairs from pairs[first] on: sets their bits, removes their results, counts them as
+// followed and drops the pending batch; a stream entry (the indexes of results stored together)
+// goes once all its indexes are acknowledged. pendingPairs() is the pending batch as such a list
+// (its first count entries, as TAKE recorded them): a follower acknowledges what it wrote of its
+// batch by how many entries that is, without sending them back. KEYS: meta, results, stored, acked, pending. Returns how many were new.
 const ACKNOWLEDGE = `${BITS}
 local function allSet(key, list)
   for _, bit in ipairs(bits(key, list, 1, false)) do if bit == 0 then return false end end
   return true
 end
-local function acknowledge(first)
+local function pendingPairs(count, last)
+  local pairs = {}
+  local pending = redis.call('GET', KEYS[5])
+  if not pending then return pairs end
+  -- Only the batch the follower means (ending at stream id last): not one taken since. (The
+  -- record is TAKE's own JSON, [index,"id"] entries: read with a pattern, twice as fast as cjson.)
+  local final
+  for id in string.gmatch(pending, ',"([^"]+)"%]%]') do final = id end
+  if final ~= last then return pairs end
+  local n = 0
+  for index, id in string.gmatch(pending, '%[(%d+),"([^"]+)"%]') do
+    n = n + 1
+    if n > count then break end
+    table.insert(pairs, index)
+    table.insert(pairs, id)
+  end
+  return pairs
+end
+local function acknowledge(pairs, first)
   local n = 0
   local indexes, ids, seen = {}, {}, {}
-  for i = first, #ARGV, 2 do
-    table.insert(indexes, ARGV[i])
-    if not seen[ARGV[i + 1]] then
-      seen[ARGV[i + 1]] = true
-      table.insert(ids, ARGV[i + 1])
+  for i = first, #pairs, 2 do
+    table.insert(indexes, pairs[i])
+    if not seen[pairs[i + 1]] then
+      seen[pairs[i + 1]] = true
+      table.insert(ids, pairs[i + 1])
     end
   end
   for _, bit in ipairs(setBits(KEYS[4], indexes, 1)) do if bit == 0 then n = n + 1 end end
@@ -54,25 +74,34 @@ local function acknowledge(first)
 end`;
 
 // Acknowledges written lines (see ACKNOWLEDGE). KEYS: meta, results, stored, acked, pending.
-// ARGV: token, then index, stream id pairs. Returns how many were new; -1 gone; -3 taken over.
+// ARGV: token, then index, stream id pairs, or 'pending', a count and a stream id (the first count
+// entries of the pending batch, if it is still the one that ends at that id). Returns how many were new; -1 gone; -3 taken over.
 const ACK = `${ACKNOWLEDGE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
-return acknowledge(2)`;
+if ARGV[2] == 'pending' then
+  local pairs = pendingPairs(tonumber(ARGV[3]), ARGV[4])
+  if #pairs == 0 then return 0 end
+  return acknowledge(pairs, 1)
+end
+return acknowledge(ARGV, 2)`;
 
 // One follower round trip: acknowledges the batch written (as ACK), then takes the next: the
 // stream entries after id ARGV[2] until they hold ARGV[3] indexes (or none is left), their
 // lines, and records them as the pending batch (with ARGV[4], the output's position as JSON, or
 // '') for the next follower should this one die before acknowledging them. KEYS: meta, results, stored, acked, pending. ARGV: token, last id,
-// count, position, then index, stream id pairs to acknowledge. Returns {1, index, id, line or
-// false, ...} (no entries: nothing new), -1 gone, -3 taken over.
+// count, position, then 'pending' and how many of the pending batch's entries to acknowledge (those
+// written; the pending batch ends at the last id). Returns {1, last id, entries, positions of the entries without a line (acknowledged
+// already) joined by commas, their lines each ended by a newline} (0 entries: nothing new), -1 gone, -3 taken over.
 const TAKE = `${ACKNOWLEDGE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
-if #ARGV > 4 then acknowledge(5) end
+if ARGV[5] == 'pending' and tonumber(ARGV[6]) > 0 then
+  local pairs = pendingPairs(tonumber(ARGV[6]), ARGV[2])
+  if #pairs > 0 then acknowledge(pairs, 1) end
+end
 -- Whole entries (the results stored together), until there are ARGV[3] indexes or none is left.
-local out = {1}
-local indexes, ids, recorded = {}, {}, {}
+local indexes, recorded = {}, {}
 local last = ARGV[2]
 while #indexes < tonumber(ARGV[3]) do
   local read = redis.call('XREAD', 'COUNT', 1, 'STREAMS', KEYS[3], last)
@@ -81,24 +110,27 @@ while #indexes < tonumber(ARGV[3]) do
   last = entry[1]
   for index in string.gmatch(entry[2][2], '[^,]+') do
     table.insert(indexes, index)
-    table.insert(ids, last)
     table.insert(recorded, '[' .. index .. ',"' .. last .. '"]')
   end
 end
-if #indexes == 0 then return out end
-local lines = {}
+if #indexes == 0 then return {1, last, 0, '', ''} end
+-- Lines joined here: the follower writes them as they are, in one piece.
+local lines, missing = {}, {}
 for from = 1, #indexes, 1000 do
-  for _, line in ipairs(redis.call('HMGET', KEYS[2], unpack(indexes, from, math.min(from + 999, #indexes)))) do table.insert(lines, line) end
+  for i, line in ipairs(redis.call('HMGET', KEYS[2], unpack(indexes, from, math.min(from + 999, #indexes)))) do
+    if line then table.insert(lines, line) else table.insert(missing, from + i - 1) end
+  end
 end
 local pending = '{"entries":[' .. table.concat(recorded, ',') .. ']'
 if ARGV[4] ~= '' then pending = pending .. ',"at":' .. ARGV[4] end
 redis.call('SET', KEYS[5], pending .. '}')
-for i, index in ipairs(indexes) do
-  table.insert(out, index)
-  table.insert(out, ids[i])
-  table.insert(out, lines[i])
+local text = ''
+-- An empty last piece ends the last line too (one copy: concatenating '\\n' after copies it all again).
+if #lines > 0 then
+  table.insert(lines, '')
+  text = table.concat(lines, '\\n')
 end
-return out`;
+return {1, last, #indexes, table.concat(missing, ','), text}`;
 
 // Gives the lease up (a stopped follower): the next one starts at once, enqueue is held back no more.
 const RELEASE = `
@@ -141,30 +173,50 @@ export async function acknowledge(redis: Redis, job: string, token: string, entr
   return reply === -1 ? 'gone' : reply === -3 ? 'taken-over' : 'ok';
 }
 
-/** A batch taken: each entry's index, stream id and line (`null`: acknowledged already). */
-export type TakenBatch = ReadonlyArray<readonly [index: number, id: string, line: string | null]>;
+/**
+ * A batch taken: `entries` stream-stored results (recorded as the pending batch), their lines
+ * each ended by a newline in `text`, without those acknowledged already (their 0-based positions
+ * among the entries in `missing`), and the stream id of the last entry.
+ */
+export interface TakenBatch {
+  readonly last: string;
+  readonly entries: number;
+  readonly missing: readonly number[];
+  readonly text: string;
+}
 
 /**
- * Acknowledges `written` (as {@link acknowledge}) and takes up to `count` entries stored after
- * stream id `after`, with their lines, recorded as the pending batch at `position` (see
- * `settlePending`): one round trip a batch. `gone` or `taken-over` when the follower may not go on.
+ * Acknowledges the first `written` entries of the pending batch (the last one taken, ending at
+ * stream id `after`, as Redis recorded it: they are not sent back) and takes up to `count` results stored after stream id
+ * `after`, recorded as the pending batch at `position` (see `settlePending`): one round trip a
+ * batch. `gone` or `taken-over` when the follower may not go on.
  */
 export async function acknowledgeAndTake(
   redis: Redis,
   job: string,
   token: string,
-  written: readonly StoredEntry[],
+  written: number,
   after: string,
   count: number,
   position: string,
 ): Promise<TakenBatch | 'gone' | 'taken-over'> {
   const keys = jobKeys(job);
-  const reply = (await evalScript(redis, TAKE, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, after, count, position, ...written.flat())) as number | Array<string | number | null>;
+  const reply = (await evalScript(redis, TAKE, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, after, count, position, 'pending', written)) as number | [number, string, number, string, string];
   if (reply === -1) return 'gone';
   if (reply === -3 || !Array.isArray(reply)) return 'taken-over';
-  const batch: Array<readonly [number, string, string | null]> = [];
-  for (let i = 1; i + 2 < reply.length; i += 3) batch.push([Number(reply[i]), String(reply[i + 1]), reply[i + 2] === null ? null : String(reply[i + 2])]);
-  return batch;
+  const [, last, entries, missing, text] = reply;
+  return { last: String(last), entries: Number(entries), missing: missing === '' ? [] : String(missing).split(',').map((position) => Number(position) - 1), text: String(text) };
+}
+
+/**
+ * Acknowledges the first `written` entries of the pending batch (see {@link acknowledgeAndTake})
+ * if it is still the batch whose last stream id is `last` (a take that reached Redis after all,
+ * by a follower stopped while it was on its way, recorded another one: nothing of that is written).
+ */
+export async function acknowledgePending(redis: Redis, job: string, token: string, written: number, last: string): Promise<'ok' | 'gone' | 'taken-over'> {
+  const keys = jobKeys(job);
+  const reply = Number(await evalScript(redis, ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, 'pending', written, last));
+  return reply === -1 ? 'gone' : reply === -3 ? 'taken-over' : 'ok';
 }
 
 /** Gives the follower lease up. */

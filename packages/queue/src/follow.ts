@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { checkJobName, openRedis, parseQueueUrl } from './connection.js';
 import { JobStateError } from './errors.js';
-import { acknowledge, acknowledgeAndTake, claimFollower, releaseFollower, takeLines, type StoredEntry } from './follow-scripts.js';
+import { acknowledge, acknowledgeAndTake, acknowledgePending, claimFollower, releaseFollower, takeLines, type StoredEntry } from './follow-scripts.js';
 import { atMost } from './at-most.js';
 import { FOLLOWER_GONE_MS, followerHeartbeat } from './job-scripts.js';
 import { JOBS_KEY, jobKeys } from './keys.js';
@@ -54,6 +54,14 @@ export interface FollowOptions {
   readonly signal?: AbortSignal;
   /** Called when the job's enqueue becomes lost (`true`) and when it is back (`false`: an enqueue feeds it again, or feeding is done). @default undefined */
   readonly onEnqueueLost?: (lost: boolean) => void;
+  /**
+   * After a batch that took every result stored so far (fewer than `batch`), how long (ms) the
+   * follower lets results gather before its next round trip, which also acknowledges that batch:
+   * a follower keeping up with workers that store a few dozen results at a time takes them in
+   * one round trip per this many ms, rather than ~3 per store. A line waits at most this long more.
+   * @default 20
+   */
+  readonly gatherMs?: number;
 }
 
 const JOB_POLL_MS = 200;
@@ -155,9 +163,36 @@ type StreamReply = Array<[key: string, entries: Array<[id: string, fields: strin
  * @example
  * for await (const line of followResults('redis://127.0.0.1:6379/0', 'crawl-1')) process.stdout.write(`${line}\n`);
  */
-export async function* followResults(queueUrl: string, job: string, options: FollowOptions = {}): AsyncGenerator<string, 'complete' | 'cancelled' | 'stopped'> {
+export function followResults(queueUrl: string, job: string, options: FollowOptions = {}): AsyncGenerator<string, FollowEnd> {
+  return follow(queueUrl, job, options, false);
+}
+
+/**
+ * {@link followResults}, a batch at a time: each value is the lines of one batch, each ended by
+ * a newline, as Redis joined them (for a caller that writes them as they are, without handling
+ * each line). A batch is acknowledged whole once the caller asks for the next one (after
+ * `flushed`); `return()` before that acknowledges the batch yielded last as written.
+ *
+ * @example
+ * for await (const text of followResultBatches('redis://127.0.0.1:6379/0', 'crawl-1')) process.stdout.write(text);
+ */
+export function followResultBatches(queueUrl: string, job: string, options: FollowOptions = {}): AsyncGenerator<string, FollowEnd> {
+  return follow(queueUrl, job, options, true);
+}
+
+/** How following ended: every line written, the job cancelled, or stopped (signal, output failed). */
+export type FollowEnd = 'complete' | 'cancelled' | 'stopped';
+
+/** The lines of `text` (each ended by a newline). */
+function linesOf(text: string): string[] {
+  const lines = text.split('\n');
+  lines.pop();
+  return lines;
+}
+
+async function* follow(queueUrl: string, job: string, options: FollowOptions, wholeBatches: boolean): AsyncGenerator<string, FollowEnd> {
   checkJobName(job);
-  const { batch = 1000, waitMs = 1000, flushed, outputFd, onWaitingForJob } = options;
+  const { batch = 1000, waitMs = 1000, gatherMs = 20, flushed, outputFd, onWaitingForJob } = options;
   const redis = await openRedis(parseQueueUrl(queueUrl));
   const keys = jobKeys(job);
   const token = processToken();
@@ -165,9 +200,11 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
   let leased = false;
   let lostLease = false;
   let failed = false;
-  // The current batch: its entries, and how many of its lines the caller has taken.
-  let current: StoredEntry[] = [];
+  // How many entries of the current batch the caller has taken (in the order recorded in Redis,
+  // which acknowledges that many).
   let taken = 0;
+  // The stream id of the last entry taken (the current batch's last).
+  let last = '0';
   try {
     await untilJobExists(redis, job, onWaitingForJob);
     const pendingJson = await leaseFollower(redis, job, token, options.onWaitingForFollower);
@@ -178,7 +215,6 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
     heartbeat.unref();
     if (pendingJson !== '') await settlePending(redis, job, token, JSON.parse(pendingJson) as PendingBatch, outputFd, options.onRewrite);
 
-    let last = '0';
     let ended: string | undefined;
     let enqueueLost = false;
     // The job's end was read: check its state now rather than after a blocking read.
@@ -190,20 +226,42 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
       // recorded as pending. Stopped while it is on its way (even to a Redis that is gone): drop
       // it; a batch it took and recorded stays in Redis, unwritten, for the next follower.
       const position = filePosition(outputFd);
-      const took = await orStopped(acknowledgeAndTake(redis, job, token, current.slice(0, taken), last, batch, position === undefined ? '' : JSON.stringify(position)), options.signal);
+      const took = await orStopped(acknowledgeAndTake(redis, job, token, taken, last, batch, position === undefined ? '' : JSON.stringify(position)), options.signal);
       if (took === STOPPED) return 'stopped';
       if (took === 'gone') throw gone(job);
       if (took === 'taken-over') throw takenOver(job);
-      current = took.map(([index, id]) => [index, id] as const);
       taken = 0;
-      if (took.length > 0) {
-        last = took[took.length - 1]?.[1] ?? last;
-        for (const [, , line] of took) {
-          taken++;
-          if (line !== null) yield line;
+      if (took.entries > 0) {
+        last = took.last;
+        if (wholeBatches) {
+          taken = took.entries;
+          if (took.text !== '') yield took.text;
+        } else {
+          const missing = new Set(took.missing);
+          let position = 0;
+          for (const line of linesOf(took.text)) {
+            while (missing.has(position)) position++;
+            taken = ++position;
+            yield line;
+          }
+          taken = took.entries;
         }
         // The caller asked for more: the batch was written. Once it reached the OS, the next round trip acknowledges it.
         if (flushed && !(await flushed())) return 'stopped';
+        // A short batch took all there was: let more gather first (stopped meanwhile: the batch is acknowledged on the way out).
+        if (took.entries < batch && ended === undefined && gatherMs > 0) {
+          // Written where it cannot be read back (a pipe, no fd): a follower killed while results gather would make the
+          // next one write the whole batch again, so it is acknowledged now, in a round trip of its own. (To a regular
+          // file, the next take acknowledges it: a restarted follower reads back what was written.)
+          if (position === undefined) {
+            const acked = await orStopped(acknowledgePending(redis, job, token, taken, last), options.signal);
+            if (acked === STOPPED) return 'stopped';
+            if (acked === 'gone') throw gone(job);
+            if (acked === 'taken-over') throw takenOver(job);
+            taken = 0;
+          }
+          if ((await orStopped(sleep(gatherMs), options.signal)) === STOPPED) return 'stopped';
+        }
         continue;
       }
       if (ended === 'complete' || ended === 'cancelled') return ended;
@@ -235,8 +293,8 @@ export async function* followResults(queueUrl: string, job: string, options: Fol
     // Each at most STOP_WAIT_MS when stopped (Redis may be gone): what is not acknowledged stays
     // recorded as pending, for the next follower to settle; an unreleased lease expires.
     const bounded = (call: Promise<unknown>) => (options.signal?.aborted ? atMost(call, STOP_WAIT_MS) : call);
-    if (leased && !failed && !lostLease && current.length > 0 && (!flushed || (await flushed().catch(() => false)))) {
-      await bounded(acknowledge(redis, job, token, current.slice(0, taken)).catch(() => undefined));
+    if (leased && !failed && !lostLease && taken > 0 && (!flushed || (await flushed().catch(() => false)))) {
+      await bounded(acknowledgePending(redis, job, token, taken, last).catch(() => undefined));
     }
     if (leased && !lostLease) await bounded(releaseFollower(redis, job, token).catch(() => undefined));
     redis.disconnect();

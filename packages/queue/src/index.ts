@@ -4,7 +4,7 @@ export { resultLine, type ResultLine } from './result-line.js';
 export { jobStatus, type EnqueueState, type JobState, type JobStatus, type JobSummary, type WorkerShare } from './status.js';
 export { listJobs, cancelJob } from './jobs.js';
 export { jobResults } from './results.js';
-export { followResults, type FollowOptions } from './follow.js';
+export { followResults, followResultBatches, type FollowEnd, type FollowOptions } from './follow.js';
 export { RedisLimits, BUDGET } from './redis-limits.js';
 export { parseQueueUrl, checkJobName, openRedis, type QueueUrl } from './connection.js';
 export { QueueUrlError, QueueUnavailableError, JobStateError } from './errors.js';

@@ -13,9 +13,30 @@ export interface ResultsFlags {
 
 type End = 'complete' | 'cancelled' | 'stopped' | undefined;
 
-/** Lines from Redis, with what the end of them means. */
+/** Lines from Redis, each ended by a newline, one or many at a time, with what the end of them means. */
 interface LineSource {
   readonly lines: AsyncGenerator<string | undefined, End>;
+}
+
+/** At most this many characters of a batch go to stdout at a time (whole lines; a longer line goes whole). */
+const PIECE_CHARS = 64 * 1024;
+
+/** `text` (newline-ended lines) in pieces of whole lines, each up to {@link PIECE_CHARS} when its lines allow. */
+function* piecesOf(text: string): Generator<string> {
+  let from = 0;
+  while (text.length - from > PIECE_CHARS) {
+    let end = text.lastIndexOf('\n', from + PIECE_CHARS - 1) + 1;
+    if (end <= from) end = text.indexOf('\n', from + PIECE_CHARS) + 1 || text.length;
+    yield text.slice(from, end);
+    from = end;
+  }
+  if (from < text.length) yield text.slice(from);
+}
+
+/** Each line ended by a newline (`undefined`: an input without a result). */
+async function* withNewlines(lines: AsyncGenerator<string | undefined, undefined>): AsyncGenerator<string | undefined, undefined> {
+  for await (const line of lines) yield line === undefined ? undefined : `${line}\n`;
+  return undefined;
 }
 
 /** stdout's file descriptor, when it has one (a restarted follower checks a file it appends to). */
@@ -26,9 +47,10 @@ function fdOf(stream: CliIo['stdout']): number | undefined {
 
 async function lineSource(flags: ResultsFlags, io: CliIo, out: Output, signal: AbortSignal): Promise<LineSource> {
   const queue = await import('@fanout/queue');
-  if (!flags.follow) return { lines: queue.jobResults(flags.queue, flags.job) };
+  if (!flags.follow) return { lines: withNewlines(queue.jobResults(flags.queue, flags.job)) };
   const job = flags.job;
-  const lines = queue.followResults(flags.queue, job, {
+  // A batch at a time, as Redis joined its lines: written as they are.
+  const lines = queue.followResultBatches(flags.queue, job, {
     signal,
     outputFd: fdOf(io.stdout),
     flushed: async () => {
@@ -76,8 +98,8 @@ export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<nu
         end = next.value;
         break;
       }
-      const line = next.value;
-      if (line === undefined) {
+      const text = next.value;
+      if (text === undefined) {
         missing++;
         continue;
       }
@@ -85,9 +107,12 @@ export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<nu
         await lines.return(undefined);
         break;
       }
-      if (line.includes('"ok":false')) failed++;
-      out.write(`${line}\n`);
-      await out.ready();
+      if (text.includes('"ok":false')) failed++;
+      // A batch of 1000 lines goes out as stdout's writes always did, 64 KiB at a time, each waiting for room.
+      for (const piece of piecesOf(text)) {
+        out.write(piece);
+        await out.ready();
+      }
       // Stopped: every line taken is written; the follower acknowledges them and ends.
       if (stoppedBy !== undefined) {
         await lines.return(undefined);
