@@ -7,6 +7,7 @@ import { requestConfig } from '../options/request-config.js';
 import { requestDefaults } from '../inputs/request-defaults.js';
 import { shownText } from '../render/terminal-safe.js';
 import { reportQueueError } from './queue-errors.js';
+import { keepShortLivedObjectsYoung } from '../process/no-pretenuring.js';
 
 /** `fanout worker`'s flags. */
 export type WorkerFlags = NetworkFlags & AuthFlags & { queue: string; concurrency: number; lockMs: number };
@@ -44,6 +45,7 @@ export async function workerCommand(flags: WorkerFlags, io: CliIo): Promise<numb
 }
 
 async function runWorker(flags: WorkerFlags, io: CliIo): Promise<number> {
+  keepShortLivedObjectsYoung();
   const auth = await requestDefaults(requestConfig({ ...flags, location: false }), io.stdin);
   const { startWorker } = await import('@fanout/queue');
   const transport = await openTransport(flags, flags.concurrency);
