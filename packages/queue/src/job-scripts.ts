@@ -35,8 +35,9 @@ export type StoredState = 'enqueuing' | 'enqueued' | 'complete' | 'cancelled';
 // follower reads (one for the results stored together, up to 1000: field 'i', their indexes
 // joined by commas) and the job's counters. KEYS: meta, results, stored, done. ARGV: the
 // indexes joined by commas, their lines joined by newlines (an NDJSON line has none of its
-// own), and one '0' or '1' (failed) per result. Three arguments, not three per result: Redis
-// and the worker's client handle a few large strings for less than hundreds of small ones.
+// own: a batch whose counts differ is refused, nothing stored), and one '0' or '1' (failed)
+// per result. Three arguments, not three per result: Redis and the worker's client handle a
+// few large strings for less than hundreds of small ones.
 // Returns how many were new; -1 when the job is gone, -2 when cancelled.
 const STORE = `${BITS}
 local state = redis.call('HGET', KEYS[1], 'state')
@@ -44,21 +45,27 @@ if not state then return -1 end
 if state == 'cancelled' then return -2 end
 local indexes = {}
 for index in string.gmatch(ARGV[1], '%d+') do table.insert(indexes, index) end
+if #indexes == 0 then return 0 end
+local lines, from = {}, 1
+while from <= #ARGV[2] + 1 do
+  local to = string.find(ARGV[2], '\\n', from, true) or (#ARGV[2] + 1)
+  table.insert(lines, string.sub(ARGV[2], from, to - 1))
+  from = to + 1
+end
+-- A line with a newline of its own would shift every line after it onto another index.
+if #lines ~= #indexes or #ARGV[3] ~= #indexes then return redis.error_reply('ERR fanout: ' .. #indexes .. ' indexes, ' .. #lines .. ' lines, ' .. #ARGV[3] .. ' flags') end
 local stored, failed = 0, 0
 local fields = {}
 local added = {}
 local was = setBits(KEYS[4], indexes, 1)
-local lines, from = ARGV[2], 1
 for k = 1, #indexes do
-  local to = string.find(lines, '\\n', from, true) or (#lines + 1)
   if was[k] == 0 then
     table.insert(fields, indexes[k])
-    table.insert(fields, string.sub(lines, from, to - 1))
+    table.insert(fields, lines[k])
     table.insert(added, indexes[k])
     stored = stored + 1
     if string.byte(ARGV[3], k) == 49 then failed = failed + 1 end
   end
-  from = to + 1
 end
 -- One HSET per 500 lines (unpack's bound is a few thousand values).
 for from = 1, #fields, 1000 do redis.call('HSET', KEYS[2], unpack(fields, from, math.min(from + 999, #fields))) end

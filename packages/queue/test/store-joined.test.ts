@@ -54,3 +54,17 @@ it('a batch partly stored before (a chunk run again) stores only the new lines, 
   // Failed: index 1 the first time; none of 0, 2, 4 the second (1 and 3 were not stored again).
   expect(await redis.a.hmget(`${base}:meta`, 'stored', 'failed')).toEqual(['5', '1']);
 });
+
+it('a line with a newline of its own (it would shift every line after it onto another index) is refused: nothing of the batch is stored', async () => {
+  const base = 'fanout:job:newline';
+  await redis.a.hset(`${base}:meta`, 'state', 'enqueued');
+  const batch = [
+    [0, '{"index":0}', false],
+    [1, '{"index":1,\n"split":true}', false],
+    [2, '{"index":2}', false],
+  ] as const;
+  await expect(storeResults(redis.a, 'newline', batch)).rejects.toThrow(/3 indexes, 4 lines/);
+  expect(await redis.a.exists(`${base}:results`, `${base}:done`, `${base}:stored`)).toBe(0);
+  expect(await redis.a.hget(`${base}:meta`, 'stored')).toBeNull();
+  expect(await storeResults(redis.a, 'newline', [])).toEqual({ stored: 0 });
+});
