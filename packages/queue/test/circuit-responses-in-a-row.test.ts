@@ -1,33 +1,17 @@
-import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { RedisLimits } from '../src/index.js';
 import { useRedisPair } from './redis-pair.js';
+import { scriptArguments } from './script-arguments.js';
 
 const redis = useRedisPair();
 const opensAtThree = { failures: 3, cooldown: 600_000 };
-
-/** The arguments of the script calls Redis runs while `action` runs (MONITOR on another client). */
-async function scriptArguments(client: Redis, action: () => Promise<unknown>): Promise<string[][]> {
-  const monitor = await redis.b.monitor();
-  const calls: string[][] = [];
-  monitor.on('monitor', (_time: string, args: string[]) => {
-    if (/^eval(sha)?$/i.test(args[0] ?? '')) calls.push(args);
-  });
-  await action();
-  // A PING on the watched connection comes after the calls: once it is seen, they all are.
-  const seen = new Promise<void>((resolve) => monitor.on('monitor', (_time: string, args: string[]) => args[0]?.toLowerCase() === 'ping' && resolve()));
-  await client.ping();
-  await seen;
-  monitor.disconnect();
-  return calls;
-}
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe("a turn's outcomes go to the shared circuit as one script call, responses in a row as one", () => {
   it('100 responses in one turn: one call carrying one response (the same effect as 100)', async () => {
     const worker = new RedisLimits(redis.a, 'responses-in-a-row', {});
-    const calls = await scriptArguments(redis.a, () => Promise.all(Array.from({ length: 100 }, () => worker.circuitRecord('h:1', 'response', false, opensAtThree))));
+    const calls = await scriptArguments(redis.b, redis.a, () => Promise.all(Array.from({ length: 100 }, () => worker.circuitRecord('h:1', 'response', false, opensAtThree))));
     expect(calls).toHaveLength(1);
     // EVALSHA sha numkeys key failures cooldown, then one (outcome, probe) pair.
     expect(calls[0]?.slice(4)).toEqual(['3', '600000', 'response', '0']);
@@ -38,7 +22,7 @@ describe("a turn's outcomes go to the shared circuit as one script call, respons
     const circuit = 'fanout:job:in-order:circuit:h:1';
     await Promise.all([1, 2].map(() => worker.circuitRecord('h:1', 'unreachable', false, opensAtThree)));
     const outcomes = ['unreachable', 'response', 'response', 'unreachable'] as const;
-    const calls = await scriptArguments(redis.a, () => Promise.all(outcomes.map((outcome) => worker.circuitRecord('h:1', outcome, false, opensAtThree))));
+    const calls = await scriptArguments(redis.b, redis.a, () => Promise.all(outcomes.map((outcome) => worker.circuitRecord('h:1', outcome, false, opensAtThree))));
     expect(calls.map((call) => call.slice(6))).toEqual([['unreachable', '0', 'response', '0', 'unreachable', '0']]);
     expect(await redis.a.hgetall(circuit)).toEqual({ failures: '1' });
   });

@@ -1,24 +1,9 @@
 import { expect, it } from 'vitest';
 import { storeResults } from '../src/job-scripts.js';
 import { useRedisPair } from './redis-pair.js';
+import { scriptArguments } from './script-arguments.js';
 
 const redis = useRedisPair();
-
-/** The arguments of the script calls Redis runs while `action` runs (MONITOR on another client). */
-async function scriptArguments(action: () => Promise<unknown>): Promise<string[][]> {
-  const monitor = await redis.b.monitor();
-  const calls: string[][] = [];
-  monitor.on('monitor', (_time: string, args: string[]) => {
-    if (/^eval(sha)?$/i.test(args[0] ?? '')) calls.push(args);
-  });
-  await action();
-  // A PING on the watched connection comes after the calls: once it is seen, they all are.
-  const seen = new Promise<void>((resolve) => monitor.on('monitor', (_time: string, args: string[]) => args[0]?.toLowerCase() === 'ping' && resolve()));
-  await redis.a.ping();
-  await seen;
-  monitor.disconnect();
-  return calls;
-}
 
 it('a batch of results goes as three arguments (indexes, lines, failed flags), and each line is stored whole, as given', async () => {
   const base = 'fanout:job:joined';
@@ -28,7 +13,7 @@ it('a batch of results goes as three arguments (indexes, lines, failed flags), a
     [8, '{"index":8,"ok":true,"data":{"body":"two\\nlines, escaped as JSON writes them"}}', false],
     [9, '{"index":9,"ok":false,"error":{"code":"ECONNREFUSED"}}', true],
   ] as const;
-  const calls = await scriptArguments(() => storeResults(redis.a, 'joined', lines));
+  const calls = await scriptArguments(redis.b, redis.a, () => storeResults(redis.a, 'joined', lines));
   expect(calls).toHaveLength(1);
   // EVALSHA sha numkeys, 4 keys, then the batch (MONITOR shows the lines escaped: not compared here).
   const args = calls[0]?.slice(7) ?? [];
