@@ -6,9 +6,10 @@ import { TurnBatches } from './turn-batches.js';
 
 // A host's circuit, a hash: failures (in a row), openUntil (ms, Redis's clock; absent while
 // closed), probeUntil (the probe's lease); CircuitRecords records outcomes to it. Admits the
-// attempts asked for in one turn, as as many calls one after the other would: {0} all closed; {1, failures, ms} all open (with the failures
-// and the ms until a probe may go); {2, failures, ms} the first is the probe, the others find the
-// circuit open (ms: the probe's lease). ARGV: probe lease in ms.
+// attempts asked for in one turn, as as many calls one after the other would: {0} all closed;
+// {1, failures, ms} all open (with the failures and the ms until a probe may go); {2, failures,
+// ms} the first is the probe, the others find the circuit open (ms: the probe's lease). ARGV:
+// probe lease in ms.
 const CIRCUIT_ADMIT = `
 local openUntil = tonumber(redis.call('HGET', KEYS[1], 'openUntil') or '-1')
 if openUntil < 0 then return {0} end
