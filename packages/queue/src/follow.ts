@@ -238,10 +238,10 @@ async function* follow(queueUrl: string, job: string, options: FollowOptions, wh
           if (took.text !== '') yield took.text;
         } else {
           const missing = new Set(took.missing);
-          let position = 0;
+          let entry = 0;
           for (const line of linesOf(took.text)) {
-            while (missing.has(position)) position++;
-            taken = ++position;
+            while (missing.has(entry)) entry++;
+            taken = ++entry;
             yield line;
           }
           taken = took.entries;
