@@ -23,7 +23,8 @@ return {1, redis.call('GET', KEYS[2]) or ''}`;
 // followed and drops the pending batch; a stream entry (the indexes of results stored together)
 // goes once all its indexes are acknowledged. pendingPairs() is the pending batch as such a list
 // (its first count entries, as TAKE recorded them): a follower acknowledges what it wrote of its
-// batch by how many entries that is, without sending them back. KEYS: meta, results, stored, acked, pending. Returns how many were new.
+// batch by how many entries that is, without sending them back. KEYS: meta, results, stored,
+// acked, pending. Returns how many were new.
 const ACKNOWLEDGE = `${BITS}
 local function allSet(key, list)
   for _, bit in ipairs(bits(key, list, 1, false)) do if bit == 0 then return false end end
@@ -75,7 +76,8 @@ end`;
 
 // Acknowledges written lines (see ACKNOWLEDGE). KEYS: meta, results, stored, acked, pending.
 // ARGV: token, then index, stream id pairs, or 'pending', a count and a stream id (the first count
-// entries of the pending batch, if it is still the one that ends at that id). Returns how many were new; -1 gone; -3 taken over.
+// entries of the pending batch, if it is still the one that ends at that id). Returns how many
+// were new; -1 gone; -3 taken over.
 const ACK = `${ACKNOWLEDGE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
@@ -89,10 +91,12 @@ return acknowledge(ARGV, 2)`;
 // One follower round trip: acknowledges the batch written (as ACK), then takes the next: the
 // stream entries after id ARGV[2] until they hold ARGV[3] indexes (or none is left), their
 // lines, and records them as the pending batch (with ARGV[4], the output's position as JSON, or
-// '') for the next follower should this one die before acknowledging them. KEYS: meta, results, stored, acked, pending. ARGV: token, last id,
-// count, position, then 'pending' and how many of the pending batch's entries to acknowledge (those
-// written; the pending batch ends at the last id). Returns {1, last id, entries, positions of the entries without a line (acknowledged
-// already) joined by commas, their lines each ended by a newline} (0 entries: nothing new), -1 gone, -3 taken over.
+// '') for the next follower should this one die before acknowledging them. KEYS: meta, results,
+// stored, acked, pending. ARGV: token, last id, count, position, then 'pending' and how many of
+// the pending batch's entries to acknowledge (those written; the pending batch ends at the last
+// id). Returns {1, last id, entries, positions of the entries without a line (acknowledged
+// already) joined by commas, their lines each ended by a newline} (0 entries: nothing new), -1
+// gone, -3 taken over.
 const TAKE = `${ACKNOWLEDGE}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'follower') ~= ARGV[1] then return -3 end
@@ -187,9 +191,9 @@ export interface TakenBatch {
 
 /**
  * Acknowledges the first `written` entries of the pending batch (the last one taken, ending at
- * stream id `after`, as Redis recorded it: they are not sent back) and takes up to `count` results stored after stream id
- * `after`, recorded as the pending batch at `position` (see `settlePending`): one round trip a
- * batch. `gone` or `taken-over` when the follower may not go on.
+ * stream id `after`, as Redis recorded it: they are not sent back) and takes up to `count`
+ * results stored after stream id `after`, recorded as the pending batch at `position` (see
+ * `settlePending`): one round trip a batch. `gone` or `taken-over` when the follower may not go on.
  */
 export async function acknowledgeAndTake(
   redis: Redis,
