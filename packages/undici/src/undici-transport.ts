@@ -1,4 +1,5 @@
-import { Agent, buildConnector, interceptors, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, buildConnector, redirect } from './undici-parts.js';
 import {
   authorityOf,
   dispatchOne,
@@ -90,7 +91,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
   const agent = new Agent({ connections, keepAliveTimeout, connect: route === undefined ? tls : tunnelingConnector(route, tls) });
   const dispatcher: Dispatcher = route === undefined ? agent : agent.compose(forwardProxying(route));
   let redirecting: Dispatcher | undefined;
-  const choose = (req: TransportRequest) => (req.followRedirects ? (redirecting ??= dispatcher.compose(interceptors.redirect({ maxRedirections: 5 }))) : dispatcher);
+  const choose = (req: TransportRequest) => (req.followRedirects ? (redirecting ??= dispatcher.compose(redirect({ maxRedirections: 5 }))) : dispatcher);
   return {
     name: 'undici',
     stream: (req) => undiciStream(choose(req), req),
