@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { BITS, FOLLOWER_GONE_MS } from './job-scripts.js';
 import { jobKeys } from './keys.js';
-import { evalScript } from './eval-script.js';
+import { evalScript, evalScriptForBuffers } from './eval-script.js';
 
 const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
@@ -186,7 +186,8 @@ export interface TakenBatch {
   readonly last: string;
   readonly entries: number;
   readonly missing: readonly number[];
-  readonly text: string;
+  /** As Redis sent it: bytes to write out as they are. */
+  readonly text: Buffer;
 }
 
 /**
@@ -205,11 +206,14 @@ export async function acknowledgeAndTake(
   position: string,
 ): Promise<TakenBatch | 'gone' | 'taken-over'> {
   const keys = jobKeys(job);
-  const reply = (await evalScript(redis, TAKE, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, after, count, position, 'pending', written)) as number | [number, string, number, string, string];
+  // The lines come as a Buffer: the follower writes them as they are, never decoding ~350 KB a
+  // batch into a string to encode it again (a third of its CPU at 50,000 results, with the GC of
+  // those strings).
+  const reply = (await evalScriptForBuffers(redis, TAKE, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, after, count, position, 'pending', written)) as number | [number, Buffer, number, Buffer, Buffer];
   if (reply === -1) return 'gone';
   if (reply === -3 || !Array.isArray(reply)) return 'taken-over';
   const [, last, entries, missing, text] = reply;
-  return { last: String(last), entries: Number(entries), missing: missing === '' ? [] : String(missing).split(',').map((position) => Number(position) - 1), text: String(text) };
+  return { last: last.toString(), entries: Number(entries), missing: missing.length === 0 ? [] : missing.toString().split(',').map((position) => Number(position) - 1), text };
 }
 
 /**

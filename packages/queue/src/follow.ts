@@ -169,14 +169,14 @@ export function followResults(queueUrl: string, job: string, options: FollowOpti
 
 /**
  * {@link followResults}, a batch at a time: each value is the lines of one batch, each ended by
- * a newline, as Redis joined them (for a caller that writes them as they are, without handling
- * each line). A batch is acknowledged whole once the caller asks for the next one (after
+ * a newline, as Redis joined them: UTF-8 bytes, for a caller that writes them as they are,
+ * without decoding or handling each line. A batch is acknowledged whole once the caller asks for the next one (after
  * `flushed`); `return()` before that acknowledges the batch yielded last as written.
  *
  * @example
  * for await (const text of followResultBatches('redis://127.0.0.1:6379/0', 'crawl-1')) process.stdout.write(text);
  */
-export function followResultBatches(queueUrl: string, job: string, options: FollowOptions = {}): AsyncGenerator<string, FollowEnd> {
+export function followResultBatches(queueUrl: string, job: string, options: FollowOptions = {}): AsyncGenerator<Buffer, FollowEnd> {
   return follow(queueUrl, job, options, true);
 }
 
@@ -184,13 +184,15 @@ export function followResultBatches(queueUrl: string, job: string, options: Foll
 export type FollowEnd = 'complete' | 'cancelled' | 'stopped';
 
 /** The lines of `text` (each ended by a newline). */
-function linesOf(text: string): string[] {
-  const lines = text.split('\n');
+function linesOf(text: Buffer): string[] {
+  const lines = text.toString().split('\n');
   lines.pop();
   return lines;
 }
 
-async function* follow(queueUrl: string, job: string, options: FollowOptions, wholeBatches: boolean): AsyncGenerator<string, FollowEnd> {
+function follow(queueUrl: string, job: string, options: FollowOptions, wholeBatches: false): AsyncGenerator<string, FollowEnd>;
+function follow(queueUrl: string, job: string, options: FollowOptions, wholeBatches: true): AsyncGenerator<Buffer, FollowEnd>;
+async function* follow(queueUrl: string, job: string, options: FollowOptions, wholeBatches: boolean): AsyncGenerator<string | Buffer, FollowEnd> {
   checkJobName(job);
   const { batch = 1000, waitMs = 1000, gatherMs = 20, flushed, outputFd, onWaitingForJob } = options;
   const redis = await openRedis(parseQueueUrl(queueUrl));
@@ -235,7 +237,7 @@ async function* follow(queueUrl: string, job: string, options: FollowOptions, wh
         last = took.last;
         if (wholeBatches) {
           taken = took.entries;
-          if (took.text !== '') yield took.text;
+          if (took.text.length > 0) yield took.text;
         } else {
           const missing = new Set(took.missing);
           let entry = 0;

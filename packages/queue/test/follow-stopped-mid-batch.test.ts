@@ -38,7 +38,7 @@ it('a follower stopped after the line of index 5 acknowledges the entries up to 
 it('followResultBatches yields the batch as one text of newline-ended lines, without the missing one, acknowledged once the next is asked for', async () => {
   await storedJob('whole');
   const texts: string[] = [];
-  for await (const text of followResultBatches(q.url, 'whole', { waitMs: 100 })) texts.push(text);
+  for await (const text of followResultBatches(q.url, 'whole', { waitMs: 100 })) texts.push(text.toString());
   expect(texts).toEqual([[0, 1, 2, 4, 5, 6, 7, 8, 9].map((i) => `{"index":${i}}\n`).join('')]);
   expect(await q.redis.hget(jobKeys('whole').meta, 'followed')).toBe('10');
   expect(await q.redis.exists(jobKeys('whole').results, jobKeys('whole').pending)).toBe(0);

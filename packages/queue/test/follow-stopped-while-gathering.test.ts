@@ -26,7 +26,7 @@ it('a follower stopped while it lets results gather after a short batch ends at 
   // A gather far longer than the test's timeout: only the stop can end it.
   const follower = followResultBatches(q.url, 'gather', { signal: stop.signal, gatherMs: 60_000, waitMs: 100, outputFd: fd });
   const first = await follower.next();
-  expect(first).toEqual({ done: false, value: lines([0, 1, 2, 3, 4]) });
+  expect({ done: first.done, value: String(first.value) }).toEqual({ done: false, value: lines([0, 1, 2, 3, 4]) });
   // Asking for more says the batch was written: the follower now lets results gather.
   const next = follower.next();
   await store('gather', [5, 6]);
@@ -40,7 +40,7 @@ it('a follower stopped while it lets results gather after a short batch ends at 
   await store('gather', [7, 8, 9]);
   await q.redis.hset(keys.meta, 'state', 'complete');
   const texts: string[] = [];
-  for await (const text of followResultBatches(q.url, 'gather', { waitMs: 100 })) texts.push(text);
+  for await (const text of followResultBatches(q.url, 'gather', { waitMs: 100 })) texts.push(text.toString());
   expect(texts.join('')).toBe(lines([5, 6, 7, 8, 9]));
   expect(await q.redis.hget(keys.meta, 'followed')).toBe('10');
 }, 30_000);

@@ -31,7 +31,7 @@ it('a follower writing to no regular file acknowledges a short batch before it l
   const stop = new AbortController();
   // A gather far longer than the test's timeout.
   const follower = followResultBatches(q.url, 'pipe', { signal: stop.signal, gatherMs: 600_000, waitMs: 100 });
-  expect((await follower.next()).value).toBe([0, 1, 2, 3, 4].map((i) => `{"index":${i}}\n`).join(''));
+  expect(String((await follower.next()).value)).toBe([0, 1, 2, 3, 4].map((i) => `{"index":${i}}\n`).join(''));
   const next = follower.next(); // the batch was written: the follower gathers
   try {
     expect(await followedWhenItReaches('pipe', '5', 10_000)).toBe('5');

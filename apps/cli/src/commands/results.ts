@@ -13,24 +13,29 @@ export interface ResultsFlags {
 
 type End = 'complete' | 'cancelled' | 'stopped' | undefined;
 
-/** Lines from Redis, each ended by a newline, one or many at a time, with what the end of them means. */
+/**
+ * Lines from Redis, each ended by a newline, with what the end of them means: one at a time as
+ * strings (`undefined`: an input without a result), or (`--follow`) a batch at a time as the
+ * UTF-8 bytes Redis joined them into.
+ */
 interface LineSource {
-  readonly lines: AsyncGenerator<string | undefined, End>;
+  readonly lines: AsyncGenerator<string | Buffer | undefined, End>;
 }
 
-/** At most this many characters of a batch go to stdout at a time (whole lines; a longer line goes whole). */
-const PIECE_CHARS = 64 * 1024;
+/** At most this many bytes of a batch go to stdout at a time (whole lines; a longer line goes whole). */
+const PIECE_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
 
-/** `text` (newline-ended lines) in pieces of whole lines, each up to {@link PIECE_CHARS} when its lines allow. */
-function* piecesOf(text: string): Generator<string> {
+/** `batch` (newline-ended lines) in pieces of whole lines, each up to {@link PIECE_BYTES} when its lines allow. */
+function* piecesOf(batch: Buffer): Generator<Buffer> {
   let from = 0;
-  while (text.length - from > PIECE_CHARS) {
-    let end = text.lastIndexOf('\n', from + PIECE_CHARS - 1) + 1;
-    if (end <= from) end = text.indexOf('\n', from + PIECE_CHARS) + 1 || text.length;
-    yield text.slice(from, end);
+  while (batch.length - from > PIECE_BYTES) {
+    let end = batch.lastIndexOf(NEWLINE, from + PIECE_BYTES - 1) + 1;
+    if (end <= from) end = batch.indexOf(NEWLINE, from + PIECE_BYTES) + 1 || batch.length;
+    yield batch.subarray(from, end);
     from = end;
   }
-  if (from < text.length) yield text.slice(from);
+  if (from < batch.length) yield batch.subarray(from);
 }
 
 /** Each line ended by a newline (`undefined`: an input without a result). */
@@ -108,10 +113,15 @@ export async function resultsCommand(flags: ResultsFlags, io: CliIo): Promise<nu
         break;
       }
       if (text.includes('"ok":false')) failed++;
-      // A batch of 1000 lines goes out as stdout's writes always did, 64 KiB at a time, each waiting for room.
-      for (const piece of piecesOf(text)) {
-        out.write(piece);
+      if (typeof text === 'string') {
+        out.write(text);
         await out.ready();
+      } else {
+        // A batch of 1000 lines goes out as stdout's writes always did, 64 KiB at a time, each waiting for room.
+        for (const piece of piecesOf(text)) {
+          out.writeBytes(piece);
+          await out.ready();
+        }
       }
       // Stopped: every line taken is written; the follower acknowledges them and ends.
       if (stoppedBy !== undefined) {

@@ -78,6 +78,24 @@ export class Output {
     else this.timer ??= setTimeout(() => this.writePending(), BATCH_MS);
   }
 
+  /**
+   * Whole lines already encoded (UTF-8), handed to the stream as they are, after the lines
+   * gathered before them: for lines that arrive as bytes (`results --follow`), never decoded.
+   */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.stopped || bytes.length === 0) return;
+    this.writePending();
+    if (this.stopped) return;
+    const stop = this.gate();
+    if (stop) {
+      this.halt(stop);
+      return;
+    }
+    this.hooks?.before();
+    this.stream.write(bytes);
+    this.hooks?.after();
+  }
+
   /** Hands the gathered lines to the stream in one write. */
   private writePending(): void {
     clearTimeout(this.timer);
