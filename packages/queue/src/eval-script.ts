@@ -22,33 +22,20 @@ function shaOf(script: string): string {
  * text, which never runs it twice (only then may it run after a call made later). Text on every
  * call cost more CPU in this process (writing it) and in Redis (hashing it) than the requests served.
  */
-export function evalScript(redis: Redis, script: string, numberOfKeys: number, ...args: Array<string | number | Buffer>): Promise<unknown> {
-  return run(redis, false, script, numberOfKeys, args);
-}
-
-/**
- * {@link evalScript} with the reply's strings as Buffers (numbers stay numbers): for a large
- * reply written out as it is, never decoded into a string and encoded again.
- */
-export function evalScriptForBuffers(redis: Redis, script: string, numberOfKeys: number, ...args: Array<string | number | Buffer>): Promise<unknown> {
-  return run(redis, true, script, numberOfKeys, args);
-}
-
-async function run(redis: Redis, buffers: boolean, script: string, numberOfKeys: number, args: Array<string | number | Buffer>): Promise<unknown> {
+export async function evalScript(redis: Redis, script: string, numberOfKeys: number, ...args: Array<string | number | Buffer>): Promise<unknown> {
   let sent = sentOn.get(redis);
   if (sent === undefined) {
     sent = new Set();
     sentOn.set(redis, sent);
   }
-  const byText = () => (buffers ? redis.callBuffer('EVAL', script, numberOfKeys, ...args) : redis.eval(script, numberOfKeys, ...args));
   if (!sent.has(script)) {
     sent.add(script);
-    return byText();
+    return redis.eval(script, numberOfKeys, ...args);
   }
   try {
-    return await (buffers ? redis.callBuffer('EVALSHA', shaOf(script), numberOfKeys, ...args) : redis.evalsha(shaOf(script), numberOfKeys, ...args));
+    return await redis.evalsha(shaOf(script), numberOfKeys, ...args);
   } catch (error) {
     if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-    return byText();
+    return redis.eval(script, numberOfKeys, ...args);
   }
 }

@@ -224,7 +224,7 @@ async function* follow(queueUrl: string, job: string, options: FollowOptions, wh
     for (;;) {
       if (lostLease) throw takenOver(job);
       if (options.signal?.aborted) return 'stopped';
-      // One round trip: the batch written leaves Redis (it reached the OS), the next is taken and
+      // One script call: the batch written leaves Redis (it reached the OS), the next is taken and
       // recorded as pending. Stopped while it is on its way (even to a Redis that is gone): drop
       // it; a batch it took and recorded stays in Redis, unwritten, for the next follower.
       const position = filePosition(outputFd);
