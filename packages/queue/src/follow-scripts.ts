@@ -158,11 +158,15 @@ export async function takeLines(redis: Redis, job: string, indexes: readonly num
   return redis.hmget(jobKeys(job).results, ...indexes.map(String));
 }
 
+/** What an acknowledging script's reply means: -1 the job is gone, -3 another follower took it over. */
+function ackOutcome(reply: number): 'ok' | 'gone' | 'taken-over' {
+  return reply === -1 ? 'gone' : reply === -3 ? 'taken-over' : 'ok';
+}
+
 /** Acknowledges written entries; `gone` or `taken-over` when the follower may not go on. */
 export async function acknowledge(redis: Redis, job: string, token: string, entries: readonly StoredEntry[]): Promise<'ok' | 'gone' | 'taken-over'> {
   const keys = jobKeys(job);
-  const reply = Number(await evalScript(redis, ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, ...entries.flat()));
-  return reply === -1 ? 'gone' : reply === -3 ? 'taken-over' : 'ok';
+  return ackOutcome(Number(await evalScript(redis, ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, ...entries.flat())));
 }
 
 /**
@@ -222,8 +226,7 @@ const NEWLINE = Buffer.from('\n');
  */
 export async function acknowledgePending(redis: Redis, job: string, token: string, written: number, last: string): Promise<'ok' | 'gone' | 'taken-over'> {
   const keys = jobKeys(job);
-  const reply = Number(await evalScript(redis, ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, 'pending', written, last));
-  return reply === -1 ? 'gone' : reply === -3 ? 'taken-over' : 'ok';
+  return ackOutcome(Number(await evalScript(redis, ACK, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, 'pending', written, last)));
 }
 
 /** Gives the follower lease up. */

@@ -110,6 +110,13 @@ function gone(job: string): JobStateError {
   return new JobStateError(`job "${job}" is no longer on the queue (it expired, or Redis lost its data)`);
 }
 
+/** `outcome`, unless the job is gone or another follower took it over (thrown as such). */
+function mayGoOn<T>(job: string, outcome: T | 'gone' | 'taken-over'): T {
+  if (outcome === 'gone') throw gone(job);
+  if (outcome === 'taken-over') throw takenOver(job);
+  return outcome;
+}
+
 function takenOver(job: string): JobStateError {
   return new JobStateError(`another follower took job "${job}" over (this one was not heard from for ${FOLLOWER_GONE_MS / 1000} s)`);
 }
@@ -228,10 +235,9 @@ async function* follow(queueUrl: string, job: string, options: FollowOptions, wh
       // recorded as pending. Stopped while it is on its way (even to a Redis that is gone): drop
       // it; a batch it took and recorded stays in Redis, unwritten, for the next follower.
       const position = filePosition(outputFd);
-      const took = await orStopped(acknowledgeAndTake(redis, job, token, taken, last, batch, position === undefined ? '' : JSON.stringify(position)), options.signal);
-      if (took === STOPPED) return 'stopped';
-      if (took === 'gone') throw gone(job);
-      if (took === 'taken-over') throw takenOver(job);
+      const reply = await orStopped(acknowledgeAndTake(redis, job, token, taken, last, batch, position === undefined ? '' : JSON.stringify(position)), options.signal);
+      if (reply === STOPPED) return 'stopped';
+      const took = mayGoOn(job, reply);
       taken = 0;
       if (took.entries > 0) {
         last = took.last;
@@ -258,8 +264,7 @@ async function* follow(queueUrl: string, job: string, options: FollowOptions, wh
           if (position === undefined) {
             const acked = await orStopped(acknowledgePending(redis, job, token, taken, last), options.signal);
             if (acked === STOPPED) return 'stopped';
-            if (acked === 'gone') throw gone(job);
-            if (acked === 'taken-over') throw takenOver(job);
+            mayGoOn(job, acked);
             taken = 0;
           }
           if ((await orStopped(sleep(gatherMs), options.signal)) === STOPPED) return 'stopped';
@@ -310,9 +315,9 @@ async function settlePending(redis: Redis, job: string, token: string, pending: 
     // Not checkable (a pipe, or another file): those lines are written again rather than lost.
     const rewritten = (await takeLines(redis, job, pending.entries.map(([index]) => index))).filter((line) => line !== null).length;
     if (rewritten > 0) onRewrite?.(rewritten);
-    if ((await acknowledge(redis, job, token, [])) === 'taken-over') throw takenOver(job);
+    mayGoOn(job, await acknowledge(redis, job, token, []));
     return;
   }
   const written = new Set(lines.map(indexOf));
-  if ((await acknowledge(redis, job, token, pending.entries.filter(([index]) => written.has(index)))) === 'taken-over') throw takenOver(job);
+  mayGoOn(job, await acknowledge(redis, job, token, pending.entries.filter(([index]) => written.has(index))));
 }
