@@ -12,6 +12,11 @@ export interface ScaleScenario {
   readonly workers: number;
   /** A `results --follow` process streams the results out (else they stay in Redis until the end). */
   readonly follow: boolean;
+  /**
+   * The workers start before the clock and wait for chunks, as deployed workers do; the job's
+   * time then counts enqueue's and the follower's starts, not theirs. (Else all start together.)
+   */
+  readonly workersFirst?: boolean;
 }
 
 /** How the workers run. */
@@ -26,7 +31,7 @@ export interface ScaleSettings {
 
 /** What one run measured. */
 export interface ScaleRow extends ScaleScenario {
-  /** Spawn of enqueue, workers and follower to the last line written (follow) or the job complete. */
+  /** Spawn of enqueue (and of the workers, unless they were first) and follower to the last line written (follow) or the job complete. */
   readonly wallMs: number;
   readonly memory: RedisMemoryPeaks;
   readonly coverage: IndexCoverage;
@@ -43,6 +48,15 @@ async function jobState(queueUrl: string, job: string): Promise<string | undefin
     (status) => status.state,
     () => undefined,
   );
+}
+
+/** Resolves once the worker says it waits for chunks (throws if it exits first, or after 60 s). */
+async function untilWaiting(worker: FanoutProcess): Promise<void> {
+  const deadline = performance.now() + 60_000;
+  while (!worker.stderrTail().includes('waiting for chunks')) {
+    if (worker.child.exitCode !== null || performance.now() > deadline) throw new Error(`scale-out: the worker did not start: ${worker.stderrTail()}`);
+    await sleep(10);
+  }
 }
 
 /** Writes a `fanout results` process's stdout to `file`; resolves with its exit. */
@@ -64,9 +78,12 @@ export async function runScaleScenario(scenario: ScaleScenario, settings: ScaleS
     const job = `bench-${scenario.inputs}-${scenario.workers}w${scenario.follow ? '-follow' : ''}`;
     const out = join(settings.dir, `${job}.ndjson`);
     const queue = ['--queue', redis.url];
+    const startWorker = () => spawnFanout(['worker', ...queue, '--concurrency', String(settings.concurrency), '--transport', settings.transport]);
+    const waiting = scenario.workersFirst ? Array.from({ length: scenario.workers }, startWorker) : [];
+    await Promise.all(waiting.map(untilWaiting));
     const started = performance.now();
     const enqueue = spawnFanout(['enqueue', ...queue, '--job', job, '--file', settings.urlFile, '--chunk-size', String(settings.chunkSize), '--max-waiting', String(settings.maxWaiting)]);
-    const workers = Array.from({ length: scenario.workers }, () => spawnFanout(['worker', ...queue, '--concurrency', String(settings.concurrency), '--transport', settings.transport]));
+    const workers = scenario.workersFirst ? waiting : Array.from({ length: scenario.workers }, startWorker);
     let results: FanoutProcess | undefined;
     let wallMs: number;
     if (scenario.follow) {

@@ -5,7 +5,8 @@
 // workers and a follower; 0 skips it) --upstream nginx|demo --latency MS (demo only)
 // --concurrency C (per worker) --chunk-size --max-waiting --transport. First, the side by side
 // (scale-vs-cli.ts): --vs-cli N URLs (0 skips it) in --rounds interleaved rounds of `fanout --file`
-// alone vs one worker + follower; --vs-cli-only skips the rest; --out DIR for the JSON report.
+// alone vs one worker + follower (started with the job, and started first: waiting for chunks);
+// --vs-cli-only skips the rest; --out DIR for the JSON report.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -69,11 +70,12 @@ const rows: ScaleRow[] = [];
 let vsCli: VsCliResult | undefined;
 try {
   if (vsCliInputs > 0) {
-    say(`\nside by side: ${vsCliInputs} URLs, ${values.rounds} interleaved rounds, fanout --file alone vs one worker + follower`);
+    say(`\nside by side: ${vsCliInputs} URLs, ${values.rounds} interleaved rounds, fanout --file alone vs one worker + follower (started with the job, and started first)`);
     const urlFile = await writeUrlFile(join(dir, `urls-vs-cli-${vsCliInputs}.txt`), base, vsCliInputs);
     const settings = { concurrency: Number(values.concurrency), transport: values.transport, chunkSize: Number(values['chunk-size']), maxWaiting: Number(values['max-waiting']) };
     vsCli = await runVsCli(urlFile, dir, vsCliInputs, Number(values.rounds), settings, say);
-    say(`  median: fanout --file ${vsCli.cli.medianReqPerSec.toFixed(0)} req/s, worker + follower ${vsCli.worker.medianReqPerSec.toFixed(0)} req/s: ${vsCli.ratio.toFixed(2)}× (target ≥ 0.7×), ${vsCli.worker.medianRedisPerInput.toFixed(3)} Redis commands/input\n`);
+    say(`  median: fanout --file ${vsCli.cli.medianReqPerSec.toFixed(0)} req/s, worker + follower ${vsCli.worker.medianReqPerSec.toFixed(0)} req/s: ${vsCli.ratio.toFixed(2)}× (target ≥ 0.7×), ${vsCli.worker.medianRedisPerInput.toFixed(3)} Redis commands/input`);
+    say(`  median, the worker started first (waiting for chunks): ${vsCli.waitingWorker.medianReqPerSec.toFixed(0)} req/s: ${vsCli.waitingRatio.toFixed(2)}×, ${vsCli.waitingWorker.medianRedisPerInput.toFixed(3)} Redis commands/input\n`);
   }
   const files = new Map<number, string>();
   for (const scenario of scenarios) {

@@ -1,8 +1,11 @@
 // The side-by-side of `npm run bench:scale`: the same N URLs, the same upstream and concurrency,
-// through (a) `fanout --file urls -o ndjson > file` alone and (b) `fanout enqueue` + one
-// `fanout worker` + `fanout results --follow > file`, each a whole process, in interleaved
-// rounds so both sides see the same load on a shared machine. The worker path also reports
-// the Redis commands it costs per input (INFO commandstats on its own fresh redis-server).
+// through (a) `fanout --file urls -o ndjson > file` alone, (b) `fanout enqueue` + one
+// `fanout worker` + `fanout results --follow > file`, all started together, and (c) the same
+// with the worker started first, waiting for chunks (as deployed workers wait: the job's time
+// counts enqueue's and the follower's starts, not the worker's). Each a whole process, in
+// interleaved rounds so every side sees the same load on a shared machine. The worker paths
+// also report the Redis commands they cost per input (INFO commandstats on their own fresh
+// redis-server).
 import { closeSync, openSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +39,10 @@ export interface VsCliResult {
   readonly worker: { readonly medianReqPerSec: number; readonly medianRedisPerInput: number; readonly samples: readonly VsCliSample[] };
   /** Worker median req/s over the CLI's. */
   readonly ratio: number;
+  /** The worker started first, waiting for chunks. */
+  readonly waitingWorker: { readonly medianReqPerSec: number; readonly medianRedisPerInput: number; readonly samples: readonly VsCliSample[] };
+  /** Its median req/s over the CLI's. */
+  readonly waitingRatio: number;
 }
 
 /** `cmdstat_hget:calls=12,...` lines → calls by command. */
@@ -56,11 +63,11 @@ async function runCli(urlFile: string, out: string, inputs: number, settings: Sc
   return { wallMs, reqPerSec: (inputs * 1000) / wallMs, coverage: await checkIndexes(out, inputs), exit, load: loadavg()[0] ?? 0 };
 }
 
-async function runWorker(urlFile: string, dir: string, inputs: number, settings: ScaleSettings): Promise<VsCliSample> {
+async function runWorker(urlFile: string, dir: string, inputs: number, settings: ScaleSettings, workersFirst: boolean): Promise<VsCliSample> {
   let stats = new Map<string, number>();
   let redisCpuMs = 0;
   const row = await runScaleScenario(
-    { inputs, workers: 1, follow: true },
+    { inputs, workers: 1, follow: true, workersFirst },
     { ...settings, urlFile, dir },
     async (redisUrl) => {
       const redis = await openRedis(parseQueueUrl(redisUrl));
@@ -78,30 +85,38 @@ async function runWorker(urlFile: string, dir: string, inputs: number, settings:
   return { wallMs: row.wallMs, reqPerSec: (inputs * 1000) / row.wallMs, coverage: row.coverage, exit, load: loadavg()[0] ?? 0, redisPerInput: total / inputs, topCommands: top, redisCpuMs };
 }
 
-/** Runs `rounds` rounds, each CLI then worker (alternating which goes first), on the same URL file. */
+type Side = 'cli' | 'worker' | 'waiting';
+
+const SIDE_NAMES: Record<Side, string> = { cli: 'fanout --file        ', worker: 'worker + follower    ', waiting: 'waiting worker + f.  ' };
+
+/** Runs `rounds` rounds of the three sides (the order turning each round), on the same URL file. */
 export async function runVsCli(urlFile: string, dir: string, inputs: number, rounds: number, settings: Omit<ScaleSettings, 'urlFile' | 'dir'>, say: (line: string) => void): Promise<VsCliResult> {
   const full: ScaleSettings = { ...settings, urlFile, dir };
-  const cli: VsCliSample[] = [];
-  const worker: VsCliSample[] = [];
+  const samples: Record<Side, VsCliSample[]> = { cli: [], worker: [], waiting: [] };
   const out = join(dir, 'vs-cli.ndjson');
+  const sides: readonly Side[] = ['cli', 'worker', 'waiting'];
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? (['cli', 'worker'] as const) : (['worker', 'cli'] as const);
+    const order = sides.map((_, i) => sides[(i + round) % sides.length] as Side);
     for (const side of order) {
-      const sample = side === 'cli' ? await runCli(urlFile, out, inputs, full) : await runWorker(urlFile, dir, inputs, full);
-      (side === 'cli' ? cli : worker).push(sample);
+      const sample = side === 'cli' ? await runCli(urlFile, out, inputs, full) : await runWorker(urlFile, dir, inputs, full, side === 'waiting');
+      samples[side].push(sample);
       rmSync(out, { force: true });
       const redis = sample.redisPerInput === undefined ? '' : `, ${sample.redisPerInput.toFixed(3)} Redis commands/input, redis-server CPU ${((sample.redisCpuMs ?? 0) / 1000).toFixed(2)} s`;
-      say(`  round ${round + 1} ${side === 'cli' ? 'fanout --file        ' : 'worker + follower    '}: ${sample.reqPerSec.toFixed(0)} req/s (${(sample.wallMs / 1000).toFixed(2)} s), load ${sample.load.toFixed(2)}${redis}, exit ${sample.exit}`);
+      say(`  round ${round + 1} ${SIDE_NAMES[side]}: ${sample.reqPerSec.toFixed(0)} req/s (${(sample.wallMs / 1000).toFixed(2)} s), load ${sample.load.toFixed(2)}${redis}, exit ${sample.exit}`);
     }
   }
-  const cliMedian = median(cli.map((s) => s.reqPerSec));
-  const workerMedian = median(worker.map((s) => s.reqPerSec));
+  const cliMedian = median(samples.cli.map((s) => s.reqPerSec));
+  const workerSide = (list: readonly VsCliSample[]) => ({ medianReqPerSec: median(list.map((s) => s.reqPerSec)), medianRedisPerInput: median(list.map((s) => s.redisPerInput)), samples: list });
+  const worker = workerSide(samples.worker);
+  const waitingWorker = workerSide(samples.waiting);
   return {
     inputs,
     concurrency: settings.concurrency,
     rounds,
-    cli: { medianReqPerSec: cliMedian, samples: cli },
-    worker: { medianReqPerSec: workerMedian, medianRedisPerInput: median(worker.map((s) => s.redisPerInput)), samples: worker },
-    ratio: workerMedian / cliMedian,
+    cli: { medianReqPerSec: cliMedian, samples: samples.cli },
+    worker,
+    ratio: worker.medianReqPerSec / cliMedian,
+    waitingWorker,
+    waitingRatio: waitingWorker.medianReqPerSec / cliMedian,
   };
 }
