@@ -37,6 +37,8 @@ export interface ScaleRow extends ScaleScenario {
   readonly coverage: IndexCoverage;
   /** Exit codes: enqueue, follower (or the later `results`), workers after SIGTERM. */
   readonly exits: { readonly enqueue: number | string; readonly results: number | string; readonly workers: ReadonlyArray<number | string> };
+  /** CPU time (user + system, ms) of each process, as it exited (undefined: no report). */
+  readonly cpuMs: { readonly enqueue: number | undefined; readonly results: number | undefined; readonly workers: ReadonlyArray<number | undefined> };
 }
 
 async function until(check: () => Promise<boolean>, everyMs: number): Promise<void> {
@@ -105,7 +107,8 @@ export async function runScaleScenario(scenario: ScaleScenario, settings: ScaleS
     const resultsExit = await results.exited;
     if (resultsExit !== 0) process.stderr.write(`scale-out: results exited ${resultsExit}: ${results.stderrTail()}\n`);
     await beforeStop?.(redis.url);
-    return { ...scenario, wallMs, memory: peaks, coverage: await checkIndexes(out, scenario.inputs), exits: { enqueue: enqueueExit, results: resultsExit, workers: workerExits } };
+    const cpuMs = { enqueue: await enqueue.cpuMs, results: await results.cpuMs, workers: await Promise.all(workers.map((worker) => worker.cpuMs)) };
+    return { ...scenario, wallMs, memory: peaks, coverage: await checkIndexes(out, scenario.inputs), exits: { enqueue: enqueueExit, results: resultsExit, workers: workerExits }, cpuMs };
   } finally {
     await redis.stop();
   }

@@ -75,7 +75,8 @@ try {
     const settings = { concurrency: Number(values.concurrency), transport: values.transport, chunkSize: Number(values['chunk-size']), maxWaiting: Number(values['max-waiting']) };
     vsCli = await runVsCli(urlFile, dir, vsCliInputs, Number(values.rounds), settings, say);
     say(`  median: fanout --file ${vsCli.cli.medianReqPerSec.toFixed(0)} req/s, worker + follower ${vsCli.worker.medianReqPerSec.toFixed(0)} req/s: ${vsCli.ratio.toFixed(2)}× (target ≥ 0.7×), ${vsCli.worker.medianRedisPerInput.toFixed(3)} Redis commands/input`);
-    say(`  median, the worker started first (waiting for chunks): ${vsCli.waitingWorker.medianReqPerSec.toFixed(0)} req/s: ${vsCli.waitingRatio.toFixed(2)}×, ${vsCli.waitingWorker.medianRedisPerInput.toFixed(3)} Redis commands/input\n`);
+    say(`  median, the worker started first (waiting for chunks): ${vsCli.waitingWorker.medianReqPerSec.toFixed(0)} req/s: ${vsCli.waitingRatio.toFixed(2)}×, ${vsCli.waitingWorker.medianRedisPerInput.toFixed(3)} Redis commands/input`);
+    say(`  median CPU per process: fanout --file ${(vsCli.cli.medianCpuMs / 1000).toFixed(2)} s, fanout worker ${(vsCli.worker.medianCpuMs / 1000).toFixed(2)} s (started first: ${(vsCli.waitingWorker.medianCpuMs / 1000).toFixed(2)} s): requests per CPU-second of the worker ÷ the CLI's ${vsCli.cpuRatio.toFixed(2)}×\n`);
   }
   const files = new Map<number, string>();
   for (const scenario of scenarios) {

@@ -28,6 +28,20 @@ export interface VsCliSample {
   readonly topCommands?: ReadonlyArray<readonly [string, number]>;
   /** Worker path only: CPU time redis-server used (INFO cpu, user + sys). */
   readonly redisCpuMs?: number;
+  /** CPU time (user + system, ms) of the CLI process, or of the worker process. */
+  readonly cpuMs?: number;
+  /** Worker path only: CPU time of `results --follow` and of `enqueue`. */
+  readonly followerCpuMs?: number;
+  readonly enqueueCpuMs?: number;
+}
+
+/** Medians of a worker side's rounds, and its samples. */
+export interface WorkerSide {
+  readonly medianReqPerSec: number;
+  readonly medianRedisPerInput: number;
+  /** Median CPU time of the worker process. */
+  readonly medianCpuMs: number;
+  readonly samples: readonly VsCliSample[];
 }
 
 /** Medians of the rounds, and each round's samples. */
@@ -35,14 +49,19 @@ export interface VsCliResult {
   readonly inputs: number;
   readonly concurrency: number;
   readonly rounds: number;
-  readonly cli: { readonly medianReqPerSec: number; readonly samples: readonly VsCliSample[] };
-  readonly worker: { readonly medianReqPerSec: number; readonly medianRedisPerInput: number; readonly samples: readonly VsCliSample[] };
+  readonly cli: { readonly medianReqPerSec: number; readonly medianCpuMs: number; readonly samples: readonly VsCliSample[] };
+  readonly worker: WorkerSide;
   /** Worker median req/s over the CLI's. */
   readonly ratio: number;
   /** The worker started first, waiting for chunks. */
-  readonly waitingWorker: { readonly medianReqPerSec: number; readonly medianRedisPerInput: number; readonly samples: readonly VsCliSample[] };
+  readonly waitingWorker: WorkerSide;
   /** Its median req/s over the CLI's. */
   readonly waitingRatio: number;
+  /**
+   * The worker process's requests per CPU-second over the CLI process's (median CPU times, both
+   * worker sides together): what a machine running only workers would do, against the CLI.
+   */
+  readonly cpuRatio: number;
 }
 
 /** `cmdstat_hget:calls=12,...` lines → calls by command. */
@@ -60,7 +79,7 @@ async function runCli(urlFile: string, out: string, inputs: number, settings: Sc
   const exit = await cli.exited;
   const wallMs = performance.now() - started;
   if (exit !== 0) process.stderr.write(`scale vs cli: fanout --file exited ${exit}: ${cli.stderrTail()}\n`);
-  return { wallMs, reqPerSec: (inputs * 1000) / wallMs, coverage: await checkIndexes(out, inputs), exit, load: loadavg()[0] ?? 0 };
+  return { wallMs, reqPerSec: (inputs * 1000) / wallMs, coverage: await checkIndexes(out, inputs), exit, load: loadavg()[0] ?? 0, cpuMs: await cli.cpuMs };
 }
 
 async function runWorker(urlFile: string, dir: string, inputs: number, settings: ScaleSettings, workersFirst: boolean): Promise<VsCliSample> {
@@ -82,10 +101,25 @@ async function runWorker(urlFile: string, dir: string, inputs: number, settings:
   const top = [...stats.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, calls]) => [name, Math.round((calls / inputs) * 1000) / 1000] as const);
   rmSync(join(dir, `bench-${inputs}-1w-follow.ndjson`), { force: true });
   const exit = row.exits.results === 0 && row.exits.enqueue === 0 && row.exits.workers.every((code) => code === 0) ? 0 : `${row.exits.enqueue}/${row.exits.results}/${row.exits.workers.join(',')}`;
-  return { wallMs: row.wallMs, reqPerSec: (inputs * 1000) / row.wallMs, coverage: row.coverage, exit, load: loadavg()[0] ?? 0, redisPerInput: total / inputs, topCommands: top, redisCpuMs };
+  return {
+    wallMs: row.wallMs,
+    reqPerSec: (inputs * 1000) / row.wallMs,
+    coverage: row.coverage,
+    exit,
+    load: loadavg()[0] ?? 0,
+    redisPerInput: total / inputs,
+    topCommands: top,
+    redisCpuMs,
+    cpuMs: row.cpuMs.workers[0],
+    followerCpuMs: row.cpuMs.results,
+    enqueueCpuMs: row.cpuMs.enqueue,
+  };
 }
 
 type Side = 'cli' | 'worker' | 'waiting';
+
+/** Milliseconds as seconds, 2 decimals ('?' when unknown). */
+const seconds = (ms: number | undefined): string => (ms === undefined ? '?' : `${(ms / 1000).toFixed(2)} s`);
 
 const SIDE_NAMES: Record<Side, string> = { cli: 'fanout --file        ', worker: 'worker + follower    ', waiting: 'waiting worker + f.  ' };
 
@@ -101,22 +135,26 @@ export async function runVsCli(urlFile: string, dir: string, inputs: number, rou
       const sample = side === 'cli' ? await runCli(urlFile, out, inputs, full) : await runWorker(urlFile, dir, inputs, full, side === 'waiting');
       samples[side].push(sample);
       rmSync(out, { force: true });
-      const redis = sample.redisPerInput === undefined ? '' : `, ${sample.redisPerInput.toFixed(3)} Redis commands/input, redis-server CPU ${((sample.redisCpuMs ?? 0) / 1000).toFixed(2)} s`;
-      say(`  round ${round + 1} ${SIDE_NAMES[side]}: ${sample.reqPerSec.toFixed(0)} req/s (${(sample.wallMs / 1000).toFixed(2)} s), load ${sample.load.toFixed(2)}${redis}, exit ${sample.exit}`);
+      const redis = sample.redisPerInput === undefined ? '' : `, ${sample.redisPerInput.toFixed(3)} Redis commands/input`;
+      const cpu = side === 'cli' ? `CPU ${seconds(sample.cpuMs)}` : `CPU: worker ${seconds(sample.cpuMs)}, follower ${seconds(sample.followerCpuMs)}, enqueue ${seconds(sample.enqueueCpuMs)}, redis-server ${seconds(sample.redisCpuMs)}`;
+      say(`  round ${round + 1} ${SIDE_NAMES[side]}: ${sample.reqPerSec.toFixed(0)} req/s (${(sample.wallMs / 1000).toFixed(2)} s), load ${sample.load.toFixed(2)}${redis}, ${cpu}, exit ${sample.exit}`);
     }
   }
   const cliMedian = median(samples.cli.map((s) => s.reqPerSec));
-  const workerSide = (list: readonly VsCliSample[]) => ({ medianReqPerSec: median(list.map((s) => s.reqPerSec)), medianRedisPerInput: median(list.map((s) => s.redisPerInput)), samples: list });
+  const cpu = (list: readonly VsCliSample[]) => median(list.map((s) => s.cpuMs));
+  const workerSide = (list: readonly VsCliSample[]): WorkerSide => ({ medianReqPerSec: median(list.map((s) => s.reqPerSec)), medianRedisPerInput: median(list.map((s) => s.redisPerInput)), medianCpuMs: cpu(list), samples: list });
   const worker = workerSide(samples.worker);
   const waitingWorker = workerSide(samples.waiting);
+  const cliCpu = cpu(samples.cli);
   return {
     inputs,
     concurrency: settings.concurrency,
     rounds,
-    cli: { medianReqPerSec: cliMedian, samples: samples.cli },
+    cli: { medianReqPerSec: cliMedian, medianCpuMs: cliCpu, samples: samples.cli },
     worker,
     ratio: worker.medianReqPerSec / cliMedian,
     waitingWorker,
     waitingRatio: waitingWorker.medianReqPerSec / cliMedian,
+    cpuRatio: cliCpu / cpu([...samples.worker, ...samples.waiting]),
   };
 }

@@ -30,7 +30,13 @@ describe('npm run bench:scale side by side (quick: 300 URLs, one round)', () => 
     expect(vsCli.ratio).toBeGreaterThan(0);
     expect(vsCli.waitingRatio).toBeGreaterThan(0);
     expect(vsCli.waitingWorker.medianRedisPerInput).toBeGreaterThan(0.1);
+    // Each process's CPU, from the probe inside it: the CLI's, the worker's, the follower's and enqueue's.
+    const sides = [...vsCli.cli.samples, ...vsCli.worker.samples, ...vsCli.waitingWorker.samples];
+    expect(sides.every((s) => (s.cpuMs ?? 0) > 0)).toBe(true);
+    expect([...vsCli.worker.samples, ...vsCli.waitingWorker.samples].every((s) => (s.followerCpuMs ?? 0) > 0 && (s.enqueueCpuMs ?? 0) > 0)).toBe(true);
+    expect(vsCli.cpuRatio).toBeGreaterThan(0);
     expect(stdout).toMatch(/median: fanout --file \d+ req\/s, worker \+ follower \d+ req\/s: [\d.]+× \(target ≥ 0\.7×\)/);
     expect(stdout).toMatch(/median, the worker started first \(waiting for chunks\): \d+ req\/s: [\d.]+×/);
+    expect(stdout).toMatch(/requests per CPU-second of the worker ÷ the CLI's [\d.]+×/);
   }, 220_000);
 });
