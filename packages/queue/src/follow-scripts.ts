@@ -188,7 +188,8 @@ export interface TakenBatch {
  * results stored after stream id `after`, recorded as the pending batch at `position` (see
  * `settlePending`), then reads their lines: two round trips a batch. A taken line stays in Redis
  * until this follower (holding the lease) acknowledges it, so the read after the take finds it.
- * `gone` or `taken-over` when the follower may not go on.
+ * `onTaken` is called once a batch is taken and recorded, before its lines are read. `gone` or
+ * `taken-over` when the follower may not go on.
  */
 export async function acknowledgeAndTake(
   redis: Redis,
@@ -198,6 +199,7 @@ export async function acknowledgeAndTake(
   after: string,
   count: number,
   position: string,
+  onTaken?: () => void,
 ): Promise<TakenBatch | 'gone' | 'taken-over'> {
   const keys = jobKeys(job);
   const reply = (await evalScript(redis, TAKE, 5, keys.meta, keys.results, keys.stored, keys.acked, keys.pending, token, after, count, position, 'pending', written)) as number | [number, string, number, string];
@@ -205,6 +207,7 @@ export async function acknowledgeAndTake(
   if (reply === -3 || !Array.isArray(reply)) return 'taken-over';
   const [, last, entries, indexes] = reply;
   if (Number(entries) === 0) return { last: String(last), entries: 0, missing: [], text: Buffer.alloc(0) };
+  onTaken?.();
   // As Buffers: the follower writes the lines as they are, never decoding ~350 KB a batch into
   // strings to encode them again.
   const lines = (await redis.callBuffer('HMGET', keys.results, ...String(indexes).split(','))) as Array<Buffer | null>;

@@ -89,6 +89,15 @@ function orStopped<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
     );
   });
 }
+/** `promise`, or {@link STOPPED} once {@link STOP_WAIT_MS} have passed (Redis may be gone). */
+async function withinStopWait<T>(promise: Promise<T>): Promise<T | typeof STOPPED> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<typeof STOPPED>((resolve) => (timer = setTimeout(() => resolve(STOPPED), STOP_WAIT_MS)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 const HEARTBEAT_MS = 1000;
 const CLAIM_POLL_MS = 500;
 
@@ -235,7 +244,13 @@ async function* follow(queueUrl: string, job: string, options: FollowOptions, wh
       // recorded as pending. Stopped while it is on its way (even to a Redis that is gone): drop
       // it; a batch it took and recorded stays in Redis, unwritten, for the next follower.
       const position = filePosition(outputFd);
-      const reply = await orStopped(acknowledgeAndTake(redis, job, token, taken, last, batch, position === undefined ? '' : JSON.stringify(position)), options.signal);
+      let recorded = false;
+      const taking = acknowledgeAndTake(redis, job, token, taken, last, batch, position === undefined ? '' : JSON.stringify(position), () => (recorded = true));
+      let reply = await orStopped(taking, options.signal);
+      // Stopped once the batch was taken and recorded, while its lines were on their way: they are
+      // waited for (at most STOP_WAIT_MS), then written and acknowledged as any batch taken, rather
+      // than left pending for the next follower to write again (to a pipe, with a warning).
+      if (reply === STOPPED && recorded) reply = await withinStopWait(taking);
       if (reply === STOPPED) return 'stopped';
       const took = mayGoOn(job, reply);
       taken = 0;
