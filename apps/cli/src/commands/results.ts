@@ -64,8 +64,12 @@ async function lineSource(flags: ResultsFlags, io: CliIo, out: Output, signal: A
     },
     onWaitingForJob: () => io.stderr.write(`fanout: waiting for job ${job} to be enqueued (Ctrl-C to stop)\n`),
     onWaitingForFollower: (ms) => io.stderr.write(`fanout: another follower of job ${job} was heard from ${(ms / 1000).toFixed(1)} s ago; waiting until it is gone (silent for 10 s)\n`),
-    onRewrite: (count) =>
-      io.stderr.write(`fanout: the follower before this one may have written ${count} lines of its last batch elsewhere (not to this file, so they cannot be checked): written again, each with its index\n`),
+    onRewrite: (count) => {
+      io.stderr.write(`fanout: the follower before this one may have written ${count} lines of its last batch elsewhere (not to this file, so they cannot be checked): written again, each with its index\n`);
+      // Killed mid-write, it may have left a line half written: the lines written again start on
+      // a new line, never glued to it (an empty line when it left none). Nothing else is written yet.
+      out.write('\n');
+    },
     onEnqueueLost: (lost) =>
       io.stderr.write(
         lost
