@@ -21,13 +21,20 @@ describe('results --follow with a worker SIGKILLed mid-chunk', () => {
     const follower = startCli(['results', '--queue', redis.url, '--job', 'follow', '--follow']);
     const workers = [0, 1].map(() => startCli(['worker', '--queue', redis.url, '--concurrency', '10', '--lock-ms', '2000']));
     const victim = `${hostname()}-${workers[0]?.child.pid}`;
+    await until(() => jobStatus(redis.url, 'follow'), (s) => s.results >= 600, 60_000);
+    // Answers now take 5 s: requests the victim sends from here are still in flight when it is
+    // killed (a report of requests in flight can be 250 ms old: the victim may have had none left
+    // by the kill, and then nothing of its chunk would run again).
+    upstream.configure({ latency: 5000 });
+    const holdFrom = Date.now();
     const midway = await until(
       () => jobStatus(redis.url, 'follow'),
-      (s) => s.results >= 600 && (s.workers.find((w) => w.id === victim)?.inFlight ?? 0) > 0,
+      (s) => s.workers.some((w) => w.id === victim && w.inFlight > 0 && Date.now() - w.seenMsAgo > holdFrom + 100),
       60_000,
     );
     expect(midway.state).not.toBe('complete');
     workers[0]?.child.kill('SIGKILL');
+    upstream.configure({ latency: 20 });
 
     const lost = await until(() => jobStatus(redis.url, 'follow'), (s) => s.workers.find((w) => w.id === victim)?.state === 'lost', 30_000);
     expect(lost.workers.find((w) => w.id === victim)?.state).toBe('lost');
