@@ -89,6 +89,7 @@ function orStopped<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
     );
   });
 }
+
 /** `promise`, or {@link STOPPED} once {@link STOP_WAIT_MS} have passed (Redis may be gone). */
 async function withinStopWait<T>(promise: Promise<T>): Promise<T | typeof STOPPED> {
   let timer: NodeJS.Timeout | undefined;
@@ -184,10 +185,10 @@ export function followResults(queueUrl: string, job: string, options: FollowOpti
 }
 
 /**
- * {@link followResults}, a batch at a time: each value is the lines of one batch, each ended by
- * a newline, as Redis joined them: UTF-8 bytes, for a caller that writes them as they are,
- * without decoding or handling each line. A batch is acknowledged whole once the caller asks for the next one (after
- * `flushed`); `return()` before that acknowledges the batch yielded last as written.
+ * {@link followResults}, a batch at a time: each value is the lines of one batch as the UTF-8
+ * bytes Redis holds, each ended by a newline, for a caller that writes them as they are, without
+ * decoding or handling each line. A batch is acknowledged whole once the caller asks for the next
+ * one (after `flushed`); `return()` before that acknowledges the batch yielded last as written.
  *
  * @example
  * for await (const text of followResultBatches('redis://127.0.0.1:6379/0', 'crawl-1')) process.stdout.write(text);
