@@ -85,15 +85,7 @@ export class Output {
   writeBytes(bytes: Uint8Array): void {
     if (this.stopped || bytes.length === 0) return;
     this.writePending();
-    if (this.stopped) return;
-    const stop = this.gate();
-    if (stop) {
-      this.halt(stop);
-      return;
-    }
-    this.hooks?.before();
-    this.stream.write(bytes);
-    this.hooks?.after();
+    if (!this.stopped) this.handOver(bytes);
   }
 
   /** Hands the gathered lines to the stream in one write. */
@@ -101,15 +93,20 @@ export class Output {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.stopped || this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    this.handOver(text);
+  }
+
+  /** Hands whole lines to the stream, unless the check before each write stops output instead. */
+  private handOver(chunk: string | Uint8Array): void {
     const stop = this.gate();
     if (stop) {
       this.halt(stop);
       return;
     }
-    const text = this.pending;
-    this.pending = '';
     this.hooks?.before();
-    this.stream.write(text);
+    this.stream.write(chunk);
     this.hooks?.after();
   }
 
