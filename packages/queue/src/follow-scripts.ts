@@ -178,7 +178,7 @@ export interface TakenBatch {
   readonly last: string;
   readonly entries: number;
   readonly missing: readonly number[];
-  /** As Redis sent it: bytes to write out as they are. */
+  /** The lines with a newline after each, as the UTF-8 bytes Redis holds: to write out as they are. */
   readonly text: Buffer;
 }
 

@@ -242,8 +242,9 @@ async function* follow(queueUrl: string, job: string, options: FollowOptions, wh
       if (lostLease) throw takenOver(job);
       if (options.signal?.aborted) return 'stopped';
       // One script call: the batch written leaves Redis (it reached the OS), the next is taken and
-      // recorded as pending. Stopped while it is on its way (even to a Redis that is gone): drop
-      // it; a batch it took and recorded stays in Redis, unwritten, for the next follower.
+      // recorded as pending; then its lines are read. Stopped while the call is on its way (even to
+      // a Redis that is gone): drop it; a batch it took and recorded stays in Redis, unwritten, for
+      // the next follower.
       const position = filePosition(outputFd);
       let recorded = false;
       const taking = acknowledgeAndTake(redis, job, token, taken, last, batch, position === undefined ? '' : JSON.stringify(position), () => (recorded = true));

@@ -15,8 +15,8 @@ type End = 'complete' | 'cancelled' | 'stopped' | undefined;
 
 /**
  * Lines from Redis, each ended by a newline, with what the end of them means: one at a time as
- * strings (`undefined`: an input without a result), or (`--follow`) a batch at a time as the
- * UTF-8 bytes Redis joined them into.
+ * strings (`undefined`: an input without a result), or (`--follow`) a batch at a time as
+ * UTF-8 bytes, as Redis holds them.
  */
 interface LineSource {
   readonly lines: AsyncGenerator<string | Buffer | undefined, End>;
