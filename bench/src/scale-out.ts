@@ -18,7 +18,7 @@ import { startNginx } from './nginx-upstream.js';
 import { RESULTS_DIR } from './paths.js';
 import { describeCoverage } from './ndjson-index-check.js';
 import { runScaleScenario, type ScaleRow, type ScaleScenario } from './scale-out-run.js';
-import { runVsCli, type VsCliResult } from './scale-vs-cli.js';
+import { runVsCli, seconds, type VsCliResult } from './scale-vs-cli.js';
 import { startUpstreamProcess } from './upstream-process.js';
 import { writeUrlFile } from './url-file.js';
 
@@ -76,7 +76,7 @@ try {
     vsCli = await runVsCli(urlFile, dir, vsCliInputs, Number(values.rounds), settings, say);
     say(`  median: fanout --file ${vsCli.cli.medianReqPerSec.toFixed(0)} req/s, worker + follower ${vsCli.worker.medianReqPerSec.toFixed(0)} req/s: ${vsCli.ratio.toFixed(2)}× (target ≥ 0.7×), ${vsCli.worker.medianRedisPerInput.toFixed(3)} Redis commands/input`);
     say(`  median, the worker started first (waiting for chunks): ${vsCli.waitingWorker.medianReqPerSec.toFixed(0)} req/s: ${vsCli.waitingRatio.toFixed(2)}×, ${vsCli.waitingWorker.medianRedisPerInput.toFixed(3)} Redis commands/input`);
-    say(`  median CPU per process: fanout --file ${(vsCli.cli.medianCpuMs / 1000).toFixed(2)} s, fanout worker ${(vsCli.worker.medianCpuMs / 1000).toFixed(2)} s (started first: ${(vsCli.waitingWorker.medianCpuMs / 1000).toFixed(2)} s): requests per CPU-second of the worker ÷ the CLI's ${vsCli.cpuRatio.toFixed(2)}×\n`);
+    say(`  median CPU per process: fanout --file ${seconds(vsCli.cli.medianCpuMs)}, fanout worker ${seconds(vsCli.worker.medianCpuMs)} (started first: ${seconds(vsCli.waitingWorker.medianCpuMs)}): requests per CPU-second of the worker ÷ the CLI's ${vsCli.cpuRatio.toFixed(2)}×\n`);
   }
   const files = new Map<number, string>();
   for (const scenario of scenarios) {

@@ -119,7 +119,7 @@ async function runWorker(urlFile: string, dir: string, inputs: number, settings:
 type Side = 'cli' | 'worker' | 'waiting';
 
 /** Milliseconds as seconds, 2 decimals ('?' when unknown). */
-const seconds = (ms: number | undefined): string => (ms === undefined ? '?' : `${(ms / 1000).toFixed(2)} s`);
+export const seconds = (ms: number | undefined): string => (ms === undefined || Number.isNaN(ms) ? '?' : `${(ms / 1000).toFixed(2)} s`);
 
 const SIDE_NAMES: Record<Side, string> = { cli: 'fanout --file        ', worker: 'worker + follower    ', waiting: 'waiting worker + f.  ' };
 
